@@ -1,0 +1,56 @@
+/**
+ * The composition root for the core: settings, organisation config, database (migrated), calendar,
+ * directory — everything a command needs, built once and passed in. Platforms attach in main.ts.
+ */
+import type { Clock } from '../clock.ts';
+import { systemClock } from '../clock.ts';
+import { loadConfig } from '../config/load.ts';
+import { loadSettings, type Settings } from '../config/env.ts';
+import { createDirectory } from '../config/directory.ts';
+import type { OrgConfig } from '../config/schema.ts';
+import type { Deps } from '../commands/deps.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import { openDatabase } from '../store/client.ts';
+import { applyMigrations } from '../store/migrate.ts';
+import { createCalendar } from '../workflows/calendar.ts';
+
+export interface BootOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  logger?: Logger;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+export interface Core {
+  settings: Settings;
+  config: OrgConfig;
+  deps: Deps;
+  logger: Logger;
+  appliedMigrations: string[];
+  close(): Promise<void>;
+}
+
+export async function boot(options: BootOptions = {}): Promise<Core> {
+  const settings = loadSettings(options.env ?? process.env, options.cwd ?? process.cwd());
+  const logger = options.logger ?? createLogger(settings.logLevel);
+  const config = loadConfig({ path: settings.configPath });
+  const calendar = createCalendar({
+    timeZone: config.organisation.timeZone,
+    workingHours: config.organisation.workingHours,
+    overrides: config.calendar,
+    onUncoveredYear: (year) =>
+      logger.warn({ year }, `The working calendar has no China holiday data for ${year}: only weekends count as days off. Add the year's holidays under calendar: in the config.`),
+  });
+  const db = await openDatabase(settings.databaseUrl);
+  let appliedMigrations: string[] = [];
+  try {
+    if (options.migrate !== false) appliedMigrations = (await applyMigrations(db)).applied;
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  const deps: Deps = { db, clock: options.clock ?? systemClock, config, calendar, directory: createDirectory(config) };
+  return { settings, config, deps, logger, appliedMigrations, close: () => db.close() };
+}

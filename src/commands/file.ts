@@ -1,0 +1,42 @@
+/** File a complaint: validate the form, number it, store it with its deadlines — once, even if the request repeats. */
+import type { Deps } from './deps.ts';
+import { lifecycleEnv } from './deps.ts';
+import { runInTransaction } from '../store/client.ts';
+import { findBySourceKey, insertFiling, loadState, nextSequence } from '../store/complaints.ts';
+import { buildFiling, formatNumber } from '../workflows/filing.ts';
+import { filingSchema } from '../workflows/inputs.ts';
+import type { Actor, ComplaintState } from '../workflows/model.ts';
+import { parseOrThrow } from '../workflows/validation.ts';
+
+export interface FileResult {
+  state: ComplaintState;
+  /** True when this request repeated an earlier one (same sourceKey) and nothing new was stored. */
+  duplicate: boolean;
+}
+
+export async function fileComplaint(deps: Deps, actor: Actor, raw: Record<string, unknown>): Promise<FileResult> {
+  const now = deps.clock.now();
+  const env = lifecycleEnv(deps, now);
+  const input = parseOrThrow(filingSchema(env.input), raw);
+  const prefix = deps.config.organisation.numberPrefix;
+  const year = Number(deps.calendar.localDate(now).slice(0, 4));
+
+  if (input.sourceKey) {
+    const existing = await findBySourceKey(deps.db.prisma, input.sourceKey);
+    if (existing) return { state: existing, duplicate: true };
+  }
+  try {
+    const state = await runInTransaction(deps.db, async (tx) => {
+      const seq = await nextSequence(tx, `${prefix}-${year}`);
+      const decision = buildFiling(input, actor, { year, seq, number: formatNumber(prefix, year, seq) }, env);
+      await insertFiling(tx, decision, actor.id, input.sourceKey);
+      return (await loadState(tx, decision.complaint.id))!;
+    });
+    return { state, duplicate: false };
+  } catch (e) {
+    // Two deliveries of one request raced past the check above: the loser rolled back (no number used).
+    const existing = input.sourceKey ? await findBySourceKey(deps.db.prisma, input.sourceKey) : null;
+    if (existing) return { state: existing, duplicate: true };
+    throw e;
+  }
+}

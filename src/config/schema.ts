@@ -1,0 +1,225 @@
+/**
+ * The organisation config (`kesu.config.yaml`), validated by zod at start-up.
+ * Everything here is the organisation's own policy: people, departments, routing, approvals and
+ * the deadline policy. Secrets and deployment settings come from the environment (env.ts).
+ */
+import { z } from 'zod';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const key = z
+  .string()
+  .regex(/^[a-z][a-z0-9_.-]{0,63}$/, 'must be lower-case letters, digits, "_", "." or "-", starting with a letter');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+  }, 'is not a real calendar date');
+
+/** True when `tz` is an IANA time zone this runtime knows (e.g. Asia/Shanghai). */
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai');
+
+/** A name in both user-facing languages. */
+export const LocalizedName = z.object({ zh: z.string().min(1).max(80), en: z.string().min(1).max(80) }).strict();
+export type LocalizedName = z.infer<typeof LocalizedName>;
+
+/** Where a department or role talks on each platform (channel ID / chat ID). */
+export const PlatformChannels = z
+  .object({ slack: z.string().min(1).optional(), feishu: z.string().min(1).optional() })
+  .strict();
+
+export const Person = z
+  .object({
+    id: key,
+    name: LocalizedName,
+    email: z.email().optional(),
+    locale: z.enum(LOCALES).optional(),
+    /** Slack user ID (U…/W…), when known; otherwise looked up by email at start-up. */
+    slack: z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user ID such as U012ABCDEF').optional(),
+    /** Feishu open_id (ou_…), when known; otherwise looked up by email at start-up. */
+    feishu: z.string().regex(/^ou_[A-Za-z0-9]+$/, 'must be a Feishu open_id such as ou_7d8a…').optional(),
+  })
+  .strict();
+export type Person = z.infer<typeof Person>;
+
+export const Department = z
+  .object({
+    key,
+    name: LocalizedName,
+    heads: z.array(key).min(1),
+    members: z.array(key).default([]),
+    channel: PlatformChannels.default({}),
+  })
+  .strict();
+export type Department = z.infer<typeof Department>;
+
+export const Category = z.object({ key, name: LocalizedName, department: key }).strict();
+export type Category = z.infer<typeof Category>;
+
+export const Role = z.object({ key, name: LocalizedName, people: z.array(key).min(1) }).strict();
+export type Role = z.infer<typeof Role>;
+
+/** A claim tier applies when any of its conditions holds; the last tier that applies names the approver. */
+export const ClaimTier = z
+  .object({
+    /** A role key, or `gm`. */
+    approver: key,
+    when: z
+      .object({
+        amountOver: z.number().nonnegative().optional(),
+        amountAtLeast: z.number().nonnegative().optional(),
+        quantityOver: z.number().int().nonnegative().optional(),
+      })
+      .strict()
+      .refine((w) => Object.keys(w).length > 0, 'needs at least one of amountOver, amountAtLeast, quantityOver'),
+  })
+  .strict();
+export type ClaimTier = z.infer<typeof ClaimTier>;
+
+export const Claims = z
+  .object({
+    /** Currency the thresholds are written in (amounts in major units, e.g. yuan). */
+    currency: z.string().regex(/^[A-Z]{3}$/).default('CNY'),
+    /** Rates to convert other currencies into `currency` (seed 001 §5.7.2 "折算"). */
+    exchangeRates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()).default({}),
+    approval: z.object({ domestic: z.array(ClaimTier).default([]), foreign: z.array(ClaimTier).default([]) }).strict(),
+  })
+  .strict();
+export type Claims = z.infer<typeof Claims>;
+
+/** Durations as written in config. */
+const DURATION_HINT = 'must be a duration: { hours: n }, { days: n }, { workdays: n } or { workingHours: n }';
+export const Duration = z.union(
+  [
+    z.object({ hours: z.number().positive() }).strict(),
+    z.object({ days: z.number().int().positive() }).strict(),
+    z.object({ workdays: z.number().int().positive() }).strict(),
+    z.object({ workingHours: z.number().positive() }).strict(),
+  ],
+  { error: DURATION_HINT },
+);
+export type Duration = z.infer<typeof Duration>;
+
+export const DEADLINE_KINDS = ['response', 'containment', 'eightD', 'revisit'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** One deadline's escalation ladder (issue 3 walks it; the core stores its first step time). */
+export const Ladder = z
+  .object({
+    /** Reminder this long before the due time (`morningOf` for the revisit: the working morning of the due day). */
+    remindBefore: z.union([Duration, z.literal('morningOf')], { error: `${DURATION_HINT}, or "morningOf"` }),
+    /** Escalation to the GM this long after the due time. */
+    graceBeforeGm: Duration,
+  })
+  .strict();
+export type Ladder = z.infer<typeof Ladder>;
+
+const GradeOverrides = z
+  .object({
+    response: z.object({ hours: z.number().positive() }).strict().optional(),
+    containment: z.object({ hours: z.number().positive() }).strict().optional(),
+    eightD: z.object({ workdays: z.number().int().positive() }).strict().optional(),
+  })
+  .strict();
+
+export const DeadlinePolicy = z
+  .object({
+    response: z.object({ hours: z.number().positive() }).strict().default({ hours: 24 }),
+    containment: z.object({ hours: z.number().positive() }).strict().default({ hours: 24 }),
+    eightD: z.object({ workdays: z.number().int().positive() }).strict().default({ workdays: 7 }),
+    revisit: z
+      .object({
+        days: z.number().int().positive().default(7),
+        at: hhmm.default('10:00'),
+        /** After a reopened complaint is handled again, the revisit is due this many working days later. */
+        afterReopenWorkdays: z.number().int().positive().default(1),
+        /** Customer unreachable: next attempt due this many hours later. */
+        retryHours: z.number().positive().default(48),
+      })
+      .strict()
+      .default({ days: 7, at: '10:00', afterReopenWorkdays: 1, retryHours: 48 }),
+    /** Per-grade overrides of the due times (re-grading recomputes from receivedAt). */
+    byGrade: z.object({ A: GradeOverrides.optional(), B: GradeOverrides.optional(), C: GradeOverrides.optional() }).strict().default({}),
+    extension: z
+      .object({
+        /** A first extension that moves the due date by at most this many working days is granted at once. */
+        autoGrantWorkdays: z.number().int().nonnegative().default(3),
+      })
+      .strict()
+      .default({ autoGrantWorkdays: 3 }),
+    ladders: z
+      .object({
+        response: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } }),
+        containment: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } }),
+        eightD: Ladder.default({ remindBefore: { workdays: 1 }, graceBeforeGm: { workdays: 1 } }),
+        revisit: Ladder.default({ remindBefore: 'morningOf', graceBeforeGm: { workdays: 1 } }),
+      })
+      .strict()
+      .default({
+        response: { remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } },
+        containment: { remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } },
+        eightD: { remindBefore: { workdays: 1 }, graceBeforeGm: { workdays: 1 } },
+        revisit: { remindBefore: 'morningOf', graceBeforeGm: { workdays: 1 } },
+      }),
+    /** Daily digest of still-overdue items to the GM. */
+    gmDigestAt: hhmm.default('09:30'),
+    /** Urgent complaints escalate at once, even in quiet hours. */
+    urgentIgnoresQuietHours: z.boolean().default(false),
+  })
+  .strict();
+export type DeadlinePolicy = z.infer<typeof DeadlinePolicy>;
+
+export const WorkingHours = z
+  .object({ start: hhmm.default('09:00'), end: hhmm.default('18:00') })
+  .strict()
+  .refine((w) => w.start < w.end, { message: 'start must be before end', path: ['end'] });
+
+export const CalendarOverrides = z
+  .object({
+    /** Extra days off (company holidays), YYYY-MM-DD. */
+    holidays: z.array(isoDate).default([]),
+    /** Extra working days, YYYY-MM-DD; they win over the shipped data and weekends. */
+    workdays: z.array(isoDate).default([]),
+  })
+  .strict();
+
+export const OrgConfig = z
+  .object({
+    organisation: z
+      .object({
+        name: LocalizedName,
+        timeZone: timeZone.default('Asia/Shanghai'),
+        locale: z.enum(LOCALES).default('zh-CN'),
+        numberPrefix: z.string().regex(/^[A-Z][A-Z0-9]{0,9}$/, 'must be 1–10 upper-case letters or digits').default('KS'),
+        workingHours: WorkingHours.default({ start: '09:00', end: '18:00' }),
+      })
+      .strict(),
+    people: z.array(Person).min(1),
+    gm: z.array(key).min(1),
+    gmChannel: PlatformChannels.optional(),
+    managementChannel: PlatformChannels.optional(),
+    customerService: z
+      .object({ members: z.array(key).min(1), managers: z.array(key).default([]), channel: PlatformChannels.default({}) })
+      .strict(),
+    departments: z.array(Department).min(1),
+    categories: z.array(Category).min(1),
+    roles: z.array(Role).default([]),
+    claims: Claims,
+    deadlines: DeadlinePolicy.default(DeadlinePolicy.parse({})),
+    calendar: CalendarOverrides.default({ holidays: [], workdays: [] }),
+  })
+  .strict();
+export type OrgConfig = z.infer<typeof OrgConfig>;
+export type OrgConfigInput = z.input<typeof OrgConfig>;

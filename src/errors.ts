@@ -1,0 +1,61 @@
+/**
+ * One error type with stable codes. Core code throws KesuError; one place (the adapter's error
+ * handler, the CLI's top level) turns it into a localized message and a log line.
+ */
+export const ErrorCodes = [
+  // input
+  'validation_failed',
+  'config_invalid',
+  'unknown_department',
+  'unknown_person',
+  'unknown_complaint',
+  // lifecycle
+  'illegal_transition',
+  'already_acknowledged',
+  'already_in_status',
+  'approval_pending',
+  'claim_not_approved',
+  'no_pending_approval',
+  'concurrent_update',
+  // permissions
+  'forbidden',
+  // infrastructure
+  'database_unavailable',
+  'migration_failed',
+  'calendar_not_covered',
+] as const;
+
+export type ErrorCode = (typeof ErrorCodes)[number];
+
+/** Field-level problems, keyed by form field name (or a dotted config path), as message keys with params. */
+export interface FieldIssue {
+  field: string;
+  /** i18n key under `errors.field.*`, e.g. `too_long`. */
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export class KesuError extends Error {
+  readonly code: ErrorCode;
+  /** Parameters for the localized message (`errors.<code>` in the i18n bundles). */
+  readonly params: Record<string, string | number>;
+  readonly fields: FieldIssue[];
+
+  constructor(
+    code: ErrorCode,
+    params: Record<string, string | number> = {},
+    options: { fields?: FieldIssue[]; cause?: unknown; message?: string } = {},
+  ) {
+    super(options.message ?? `${code}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`, {
+      cause: options.cause,
+    });
+    this.name = 'KesuError';
+    this.code = code;
+    this.params = params;
+    this.fields = options.fields ?? [];
+  }
+}
+
+export function isKesuError(e: unknown, code?: ErrorCode): e is KesuError {
+  return e instanceof KesuError && (code === undefined || e.code === code);
+}

@@ -1,0 +1,10 @@
+/** English messages. The shape of this object is the message catalogue: zh-CN must have exactly the same keys. */
+import { enums } from './en/enums.ts';
+import { errors } from './en/errors.ts';
+import { forms } from './en/forms.ts';
+import { views } from './en/views.ts';
+
+export const en = { ...enums, errors, forms, ...views };
+
+/** The catalogue type every locale implements (leaves are strings). */
+export type Messages = typeof en;

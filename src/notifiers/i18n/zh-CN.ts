@@ -1,0 +1,8 @@
+/** Simplified Chinese messages: exactly the keys of en.ts (checked by the type and by a unit test). */
+import type { Messages } from './en.ts';
+import { enums } from './zh-CN/enums.ts';
+import { errors } from './zh-CN/errors.ts';
+import { forms } from './zh-CN/forms.ts';
+import { views } from './zh-CN/views.ts';
+
+export const zhCN: Messages = { ...enums, errors, forms, ...views };

@@ -1,0 +1,157 @@
+/**
+ * The neutral view model: platform-neutral, already localized. Builders in this folder produce it from
+ * the domain state; one renderer per platform (Slack Block Kit, Feishu card JSON, HTML, text) turns it
+ * into platform JSON and applies that platform's size limits.
+ */
+import type { DeadlineKind, Locale } from '../../config/schema.ts';
+import type { Action } from '../../workflows/model.ts';
+
+/** The directory lookups views need (structurally satisfied by `Directory` from src/config/directory.ts). */
+export interface ViewDirectory {
+  displayName(id: string, locale: Locale): string;
+  departmentName(key: string, locale: Locale): string;
+  categoryName(key: string, locale: Locale): string;
+  /** Role key or `gm`. */
+  roleName(key: string, locale: Locale): string;
+}
+
+/** What every view builder needs; `now` comes from the injected clock (views never read the clock). */
+export interface ViewContext {
+  locale: Locale;
+  now: Date;
+  /** The organisation's IANA time zone, e.g. Asia/Shanghai. */
+  timeZone: string;
+  directory: ViewDirectory;
+}
+
+export type Tone = 'normal' | 'warning' | 'danger' | 'success';
+
+export type DeadlineState = 'pending' | 'met' | 'overdue' | 'met_late' | 'cancelled';
+
+export interface DeadlineLine {
+  kind: DeadlineKind;
+  label: string;
+  dueAt: Date;
+  /** Local time in the organisation's time zone, e.g. "2026-03-03 10:00". */
+  dueText: string;
+  state: DeadlineState;
+  /** "due in 3 h 20 min", "overdue by 2 d 4 h", "met at …", … */
+  timeLeftText: string;
+}
+
+export interface ActionButton {
+  action: Action;
+  label: string;
+  style: 'primary' | 'danger' | 'default';
+  /** The complaint id. */
+  value: string;
+}
+
+export interface CardField {
+  label: string;
+  value: string;
+  /** Short enough to sit beside another field (two columns). */
+  short?: boolean;
+}
+
+export interface CardView {
+  kind: 'complaint';
+  complaintId: string;
+  number: string;
+  title: string;
+  status: string;
+  statusLabel: string;
+  urgent: boolean;
+  tone: Tone;
+  summary: string;
+  fields: CardField[];
+  deadlines: DeadlineLine[];
+  actions: ActionButton[];
+  footer?: string;
+}
+
+export interface TimelineItem {
+  at: Date;
+  atText: string;
+  actor: string;
+  text: string;
+}
+
+export interface TimelineView {
+  title: string;
+  items: TimelineItem[];
+}
+
+export interface ListItem {
+  complaintId: string;
+  number: string;
+  title: string;
+  statusLabel: string;
+  department: string;
+  /** The most pressing active deadline, e.g. "8D report: due in 2 d 3 h". */
+  dueText?: string;
+  overdue: boolean;
+}
+
+export interface ListView {
+  title: string;
+  items: ListItem[];
+  emptyText?: string;
+  totalText: string;
+}
+
+/** Forms: filing, and every action that takes input. */
+export const FORM_IDS = [
+  'file',
+  'acknowledge',
+  'reassign',
+  'extend',
+  'submit_8d',
+  'approve',
+  'resolve',
+  'revisit',
+  'gm_decide',
+  'reject',
+  'reopen',
+  'regrade',
+  'comment',
+] as const;
+export type FormId = (typeof FORM_IDS)[number];
+
+export type FormFieldKind = 'text' | 'textarea' | 'select' | 'multiselect' | 'number' | 'date' | 'datetime' | 'checkbox' | 'person';
+
+export interface FormOption {
+  value: string;
+  label: string;
+}
+
+export interface FormField {
+  /** Same as the input schema key in src/workflows/inputs.ts. */
+  name: string;
+  kind: FormFieldKind;
+  label: string;
+  placeholder?: string;
+  help?: string;
+  required: boolean;
+  maxLength?: number;
+  options?: FormOption[];
+  initial?: string | string[] | boolean;
+}
+
+export interface FormView {
+  id: FormId;
+  title: string;
+  submitLabel: string;
+  closeLabel: string;
+  complaintId?: string;
+  fields: FormField[];
+  /** Field name → localized message. */
+  errors?: Record<string, string>;
+  notice?: string;
+}
+
+export interface MessageView {
+  text: string;
+  tone?: Tone;
+  card?: CardView;
+}

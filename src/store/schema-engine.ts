@@ -1,0 +1,87 @@
+/**
+ * Prisma's schema engine as WebAssembly (@prisma/schema-engine-wasm): migrations and schema diffs
+ * offline, with no native engine download. On Node 20 an ESM `.wasm` import needs a flag, so the
+ * module is instantiated by hand from the package's files.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { PrismaLibSql } from '@prisma/adapter-libsql';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+import { providerOf, sqlitePath, type Provider } from './client.ts';
+
+type Bindings = typeof import('@prisma/schema-engine-wasm');
+
+export const PRISMA_DIR = fileURLToPath(new URL('../../prisma/', import.meta.url));
+export const SCHEMA_FILE = 'schema.prisma';
+export const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+let bindings: Promise<Bindings> | undefined;
+
+/** The global WebAssembly API (typed here: the project's lib settings do not include the DOM). */
+const Wasm = (globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: object } }> };
+}).WebAssembly;
+
+function loadBindings(): Promise<Bindings> {
+  bindings ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const glue = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const bg = (await import(glue)) as Bindings & { __wbg_set_wasm(exports: unknown): void };
+    const bytes = readFileSync(glue.replace(/schema_engine_bg\.js$/, 'schema_engine_bg.wasm'));
+    const { instance } = await Wasm.instantiate(bytes, { './schema_engine_bg.js': bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
+    return bg;
+  })();
+  return bindings;
+}
+
+/**
+ * PostgreSQL's catalog uses the internal one-byte type "char" (OID 18), which @prisma/adapter-pg 7.10
+ * cannot map, so describing a live schema fails. The engine's connections report it as text instead.
+ */
+const PG_CHAR = 18;
+const PG_TEXT = 25;
+type Result = { fields?: { dataTypeID: number }[] } | undefined;
+const asText = (r: Result): Result => {
+  for (const f of r?.fields ?? []) if (f.dataTypeID === PG_CHAR) f.dataTypeID = PG_TEXT;
+  return r;
+};
+class CatalogClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === 'function') {
+      args[last] = (err: unknown, r: Result) => (callback as (e: unknown, r: Result) => void)(err, asText(r));
+    }
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    return (result instanceof Promise ? result.then(asText) : result) as never;
+  }
+}
+
+/** The schema text for a provider: the committed SQLite schema, or the same models with the PostgreSQL provider. */
+export function schemaFor(provider: Provider): string {
+  const text = readFileSync(PRISMA_DIR + SCHEMA_FILE, 'utf8');
+  return provider === 'sqlite' ? text : text.replace(/(datasource\s+db\s*\{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"');
+}
+
+export function schemaFiles(provider: Provider) {
+  return [{ path: SCHEMA_FILE, content: schemaFor(provider) }];
+}
+
+/** A schema engine connected to the database at `url`. Free it with `engine.free()`. */
+export async function openEngine(url: string): Promise<SchemaEngine> {
+  const bg = await loadBindings();
+  const provider = providerOf(url);
+  const adapter =
+    provider === 'sqlite'
+      ? new PrismaLibSql({ url: `file:${sqlitePath(url)}` })
+      : new PrismaPg(new pg.Pool({ connectionString: url, max: 2, Client: CatalogClient }));
+  const factory = bindMigrationAwareSqlAdapterFactory(adapter as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0]);
+  const log = () => undefined; // the engine's own tracing; our logs say what matters
+  return bg.SchemaEngine.new({ datamodels: [[SCHEMA_FILE, schemaFor(provider)]] }, log, factory);
+}

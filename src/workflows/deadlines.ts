@@ -1,0 +1,71 @@
+/**
+ * Deadline policy (DESIGN.md §4): when each deadline is due, and the state changes of a deadline
+ * row (start, move, meet, cancel). Pure functions of the complaint, the policy and the calendar.
+ */
+import type { DeadlineKind } from '../config/schema.ts';
+import { addDuration, durationFor, type DeadlineEnv } from './durations.ts';
+import { nextStep } from './ladder.ts';
+import type { Complaint, Deadline, Grade } from './model.ts';
+
+export type { DeadlineEnv } from './durations.ts';
+
+const HOUR = 3_600_000;
+
+/** Due time of a response, containment or 8D deadline that starts at `startsAt` (receivedAt, or the reopen time). */
+export function dueFrom(kind: 'response' | 'containment' | 'eightD', startsAt: Date, grade: Grade, env: DeadlineEnv): Date {
+  return addDuration(startsAt, durationFor(kind, grade, env.policy), env.calendar);
+}
+
+/** Revisit due: +N calendar days after resolving, moved to a working day at the configured hour; after a reopen, the next working day. */
+export function revisitDue(resolvedAt: Date, afterReopen: boolean, env: DeadlineEnv): Date {
+  const { revisit } = env.policy;
+  const base = afterReopen
+    ? env.calendar.addWorkdays(resolvedAt, revisit.afterReopenWorkdays)
+    : new Date(resolvedAt.getTime() + revisit.days * 24 * HOUR);
+  return env.calendar.workdayOnOrAfter(base, revisit.at);
+}
+
+/** The ladder restarted: nothing sent yet, the next step is the first one. */
+function restartLadder(d: Deadline, env: DeadlineEnv, urgent: boolean): Deadline {
+  const active = !d.metAt && !d.cancelledAt;
+  return { ...d, ladderStep: 0, nextStepAt: active ? nextStep(d, 0, env, { urgent })?.at : undefined };
+}
+
+/** A fresh, active deadline row. */
+export function startDeadline(kind: DeadlineKind, startsAt: Date, dueAt: Date, env: DeadlineEnv, urgent = false): Deadline {
+  return restartLadder({ kind, startsAt, dueAt, ladderStep: 0, extensions: 0 }, env, urgent);
+}
+
+/** The same deadline with a new due time and its ladder restarted (extension, re-grade, undoing a meeting). */
+export function moveDeadline(d: Deadline, dueAt: Date, env: DeadlineEnv, opts: { extension?: boolean; urgent?: boolean } = {}): Deadline {
+  return restartLadder({ ...d, dueAt, breachedAt: undefined, extensions: d.extensions + (opts.extension ? 1 : 0) }, env, opts.urgent ?? false);
+}
+
+/** Undo a meeting: the deadline is active again with its old due time (e.g. a declined 8D solution). */
+export function unmeetDeadline(d: Deadline, env: DeadlineEnv, urgent = false): Deadline {
+  return moveDeadline({ ...d, metAt: undefined, cancelledAt: undefined }, d.dueAt, env, { urgent });
+}
+
+/** Mark met (a late meeting also records the breach at the due time, for the reports). */
+export function meetDeadline(d: Deadline, at: Date): Deadline {
+  if (d.metAt || d.cancelledAt) return d;
+  const late = at.getTime() > d.dueAt.getTime();
+  return { ...d, metAt: at, breachedAt: d.breachedAt ?? (late ? d.dueAt : undefined), nextStepAt: undefined };
+}
+
+export function cancelDeadline(d: Deadline, at: Date): Deadline {
+  if (d.metAt || d.cancelledAt) return d;
+  return { ...d, cancelledAt: at, nextStepAt: undefined };
+}
+
+export function isActive(d: Deadline): boolean {
+  return !d.metAt && !d.cancelledAt;
+}
+
+/** The deadlines a newly filed complaint starts with. */
+export function initialDeadlines(complaint: Pick<Complaint, 'receivedAt' | 'grade' | 'urgent'>, env: DeadlineEnv): Deadline[] {
+  const kinds = complaint.urgent ? (['response', 'containment', 'eightD'] as const) : (['response', 'eightD'] as const);
+  return kinds.map((k) =>
+    startDeadline(k, complaint.receivedAt, dueFrom(k, complaint.receivedAt, complaint.grade, env), env, complaint.urgent),
+  );
+}

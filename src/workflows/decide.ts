@@ -1,0 +1,41 @@
+/**
+ * The one entry point for actions on an existing complaint: parse the input, check state and
+ * permission, and hand it to the action's handler.
+ */
+import type { Action, Actor, ApprovalKind, ComplaintState } from './model.ts';
+import { actionSchemas, type ActionSchemas } from './inputs.ts';
+import { assertAllowed, type Decision, type LifecycleEnv } from './lifecycle.ts';
+import { parseOrThrow } from './validation.ts';
+import type { Handler } from './transitions/shared.ts';
+import { acknowledge, comment, extend, reassign, regrade, reject } from './transitions/handling.ts';
+import { approve, resolve, submit8d } from './transitions/solution.ts';
+import { gmDecide, reopen, revisit } from './transitions/aftercare.ts';
+
+const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> } = {
+  acknowledge,
+  reassign,
+  extend,
+  submit_8d: submit8d,
+  approve,
+  resolve,
+  revisit,
+  gm_decide: gmDecide,
+  reject,
+  reopen,
+  regrade,
+  comment,
+};
+
+export function decide(state: ComplaintState, actor: Actor, action: Action, raw: unknown, env: LifecycleEnv): Decision {
+  // State and permission come first: a late click on a finished case gets the reason, not a form error.
+  const approvalKind = action === 'approve' ? approvalKindOf(raw) : undefined;
+  assertAllowed(state, action, actor, env, approvalKind);
+  const input = parseOrThrow(actionSchemas(env.input)[action], raw ?? {});
+  const handler = HANDLERS[action] as Handler<typeof input>;
+  return handler(state, actor, input, env);
+}
+
+function approvalKindOf(raw: unknown): ApprovalKind | undefined {
+  const kind = (raw as { kind?: unknown } | null)?.kind;
+  return kind === 'solution' || kind === 'claim' || kind === 'extension' ? kind : undefined;
+}

@@ -1,0 +1,81 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { kesu, kesuUntil, tempWorkspace } from '../support/cli.ts';
+import { filingForm } from '../support/org.ts';
+
+describe('the kesu CLI', () => {
+  const ws = tempWorkspace();
+  afterAll(() => ws.cleanup());
+
+  it('files, acts, shows, lists and ticks through the real binary', async () => {
+    const filed = await kesu(['file', '--json', '-', '--as', 'cs.li'], ws.env, JSON.stringify(filingForm({ receivedAt: '2026-03-02T02:00:00Z' })));
+    expect(filed.stderr).toBe('');
+    expect(filed.code).toBe(0);
+    const number = JSON.parse(filed.stdout).state.complaint.number as string;
+    expect(number).toMatch(/^KS-\d{4}-0001$/);
+
+    const ackFile = join(ws.dir, 'ack.json');
+    writeFileSync(ackFile, JSON.stringify({ firstResponse: '已致电客户致歉' }));
+    const acked = await kesu(['act', number, 'acknowledge', '--as', 'q.liu', '--json', ackFile], ws.env);
+    expect(acked.code).toBe(0);
+    expect(JSON.parse(acked.stdout).state.complaint).toMatchObject({ status: 'acknowledged', handlerId: 'q.liu' });
+
+    const again = await kesu(['--lang', 'en', 'act', number, 'acknowledge', '--as', 'q.sun', '--input', ackFile], ws.env);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(number);
+    expect(again.stderr).toContain('Liu Yang');
+
+    const shown = await kesu(['--lang', 'en', 'show', number], ws.env);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(number);
+    expect(shown.stdout).toContain('Liu Yang');
+
+    const listed = await kesu(['list', '--status', 'acknowledged', '--json'], ws.env);
+    expect(JSON.parse(listed.stdout).map((s: { complaint: { number: string } }) => s.complaint.number)).toEqual([number]);
+
+    const due = await kesu(['tick', '--now', '2026-03-12T00:00:00Z', '--json'], ws.env);
+    expect(JSON.parse(due.stdout).due.map((s: { kind: string }) => s.kind)).toEqual(['eightD']);
+  });
+
+  it('refuses bad input field by field, in the chosen language, and writes nothing', async () => {
+    const bad = await kesu(['--lang', 'en', 'file', '--json', '-', '--as', 'cs.li'], ws.env, JSON.stringify(filingForm({ title: '', category: 'weather' })));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/title/);
+    expect(bad.stderr).toMatch(/category/);
+    const listed = await kesu(['list', '--json'], ws.env);
+    expect(JSON.parse(listed.stdout)).toHaveLength(1);
+  });
+
+  it('names the file and the path of a config mistake', async () => {
+    const cfg = join(ws.dir, 'broken.yaml');
+    writeFileSync(cfg, 'organisation:\n  name: { zh: 坏, en: Bad }\n  timeZone: Mars/Olympus\n');
+    const run = await kesu(['doctor'], { ...ws.env, KESU_CONFIG: cfg });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('broken.yaml');
+    expect(run.stderr).toContain('organisation.timeZone');
+  });
+
+  it('doctor reports a migrated, in-sync database and the calendar coverage', async () => {
+    const run = await kesu(['doctor', '--json'], ws.env);
+    const report = JSON.parse(run.stdout);
+    expect(report.checks.find((c: { name: string }) => c.name === 'database').ok).toBe(true);
+    expect(report.checks.find((c: { name: string }) => c.name === 'config').ok).toBe(true);
+  });
+
+  it('start creates and migrates the database, says where everything is, and stops cleanly on Ctrl-C', async () => {
+    const fresh = tempWorkspace();
+    try {
+      const { child, stdout } = await kesuUntil(['start'], fresh.env, 'Ctrl-C');
+      expect(stdout()).toContain(fresh.env.DATABASE_URL!.slice('file:'.length));
+      expect(existsSync(join(fresh.dir, 'kesu.db'))).toBe(true);
+      const code = await new Promise<number | null>((resolve) => {
+        child.on('exit', (c) => resolve(c));
+        child.kill('SIGINT');
+      });
+      expect(code).toBe(0);
+    } finally {
+      fresh.cleanup();
+    }
+  });
+});

@@ -1,0 +1,52 @@
+/** Fresh, migrated databases for tests: a temp SQLite file, or a new database on the test PostgreSQL server. */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database, type Provider } from '../../src/store/client.ts';
+import { applyMigrations } from '../../src/store/migrate.ts';
+
+export type TestDatabase = Database & { cleanup(): Promise<void> };
+
+/** True when the global setup started (or was given) a PostgreSQL server. */
+export function pgAvailable(): boolean {
+  return Boolean(process.env.KESU_TEST_PG_URL);
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.KESU_TEST_PG_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database URL with nothing in it yet (not migrated). */
+export async function emptyDatabaseUrl(provider: Provider): Promise<{ url: string; drop(): Promise<void> }> {
+  if (provider === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'kesu-db-'));
+    return { url: `file:${join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  if (!pgAvailable()) throw new Error('no PostgreSQL test server (KESU_TEST_PG_URL)');
+  const name = `kesu_test_${randomBytes(5).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(process.env.KESU_TEST_PG_URL!);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+export async function openTestDatabase(provider: Provider): Promise<TestDatabase> {
+  const { url, drop } = await emptyDatabaseUrl(provider);
+  const db = await openDatabase(url);
+  await applyMigrations(db);
+  return {
+    ...db,
+    async cleanup() {
+      await db.close();
+      await drop();
+    },
+  };
+}
