@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { KesuError } from '../errors.ts';
 import type { Database, Provider } from './client.ts';
-import { NO_FILTERS, openEngine, PRISMA_DIR, schemaFiles } from './schema-engine.ts';
+import { NO_FILTERS, openEngine, PRISMA_DIR, schemaFiles, type EngineHandle } from './schema-engine.ts';
 
 const LOCKFILE = 'migration_lock.toml';
 const EMPTY = /^\s*(--\s*This is an empty migration\.?\s*)?$/;
@@ -35,12 +35,12 @@ function migrationsList(provider: Provider) {
   };
 }
 
-async function withEngine<T>(url: string, fn: (engine: Awaited<ReturnType<typeof openEngine>>) => Promise<T>): Promise<T> {
-  const engine = await openEngine(url);
+async function withEngine<T>(url: string, fn: (engine: EngineHandle['engine']) => Promise<T>): Promise<T> {
+  const handle = await openEngine(url);
   try {
-    return await fn(engine);
+    return await fn(handle.engine);
   } finally {
-    engine.free();
+    await handle.close();
   }
 }
 

@@ -73,15 +73,26 @@ export function schemaFiles(provider: Provider) {
   return [{ path: SCHEMA_FILE, content: schemaFor(provider) }];
 }
 
-/** A schema engine connected to the database at `url`. Free it with `engine.free()`. */
-export async function openEngine(url: string): Promise<SchemaEngine> {
+export interface EngineHandle {
+  engine: SchemaEngine;
+  /** Free the engine and close its connections (a PostgreSQL session keeps the migration advisory lock until closed). */
+  close(): Promise<void>;
+}
+
+/** A schema engine connected to the database at `url`. */
+export async function openEngine(url: string): Promise<EngineHandle> {
   const bg = await loadBindings();
   const provider = providerOf(url);
-  const adapter =
-    provider === 'sqlite'
-      ? new PrismaLibSql({ url: `file:${sqlitePath(url)}` })
-      : new PrismaPg(new pg.Pool({ connectionString: url, max: 2, Client: CatalogClient }));
+  const pool = provider === 'postgresql' ? new pg.Pool({ connectionString: url, max: 2, Client: CatalogClient }) : undefined;
+  const adapter = pool ? new PrismaPg(pool) : new PrismaLibSql({ url: `file:${sqlitePath(url)}` });
   const factory = bindMigrationAwareSqlAdapterFactory(adapter as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0]);
   const log = () => undefined; // the engine's own tracing; our logs say what matters
-  return bg.SchemaEngine.new({ datamodels: [[SCHEMA_FILE, schemaFor(provider)]] }, log, factory);
+  const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_FILE, schemaFor(provider)]] }, log, factory);
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await pool?.end();
+    },
+  };
 }
