@@ -52,3 +52,30 @@ export function nextStep(d: Timed, done: number, env: DeadlineEnv, opts: LadderO
   }
   return undefined;
 }
+
+/**
+ * What a tick at `now` sends for one deadline whose ladder has done `done` steps: the steps now due,
+ * in order. When a tick comes late (downtime), a reminder that the overdue notice has overtaken is
+ * dropped — it would only say something already past — while the overdue notice and the GM
+ * escalation are each still sent once.
+ */
+export function stepsDue(
+  d: Timed,
+  done: number,
+  now: Date,
+  env: DeadlineEnv,
+  opts: LadderOptions = {},
+): { send: LadderStep[]; ladderStep: number; nextStepAt: Date | undefined } {
+  const send: LadderStep[] = [];
+  let step = done;
+  for (let next = nextStep(d, step, env, opts); next && next.at <= now; next = nextStep(d, step, env, opts)) {
+    step = next.step;
+    send.push(next.step);
+  }
+  const overdueDue = send.includes(2);
+  return {
+    send: overdueDue ? send.filter((s) => s !== 1) : send,
+    ladderStep: step,
+    nextStepAt: nextStep(d, step, env, opts)?.at,
+  };
+}

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/client.ts';
-import { applyMigrations, checkDrift, createMigration } from '../../src/store/migrate.ts';
+import { readdirSync } from 'node:fs';
+import { applyMigrations, checkDrift, createMigration, migrationsDir } from '../../src/store/migrate.ts';
 import { emptyDatabaseUrl, pgAvailable } from '../support/db.ts';
 
 for (const [provider, available] of [['sqlite', true], ['postgresql', pgAvailable()]] as const) {
@@ -16,7 +17,8 @@ for (const [provider, available] of [['sqlite', true], ['postgresql', pgAvailabl
       const db = await openDatabase(url);
       try {
         const first = await applyMigrations(db);
-        expect(first.applied).toEqual([expect.stringMatching(/^\d{14}_init$/)]);
+        expect(first.applied).toEqual(readdirSync(migrationsDir(provider)).filter((f) => /^\d{14}_/.test(f)).sort());
+        expect(first.applied[0]).toMatch(/^\d{14}_init$/);
         expect((await applyMigrations(db)).applied).toEqual([]);
         const drift = await checkDrift(db);
         expect(drift.script).toMatch(/empty migration/i);

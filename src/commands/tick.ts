@@ -1,0 +1,92 @@
+/**
+ * The deadline engine's step: a pure function of the database and `now`. It sends every ladder step
+ * that has come due (once: each deadline's step is claimed with a compare-and-set, so replicas and
+ * retries never repeat one) and the GM's daily digest, writing the notifications to the outbox in the
+ * same transaction. A missed tick, a restart or a week of downtime loses nothing.
+ */
+import type { Deps } from './deps.ts';
+import { lifecycleEnv } from './deps.ts';
+import type { PlatformName } from '../notifiers/deliverer.ts';
+import { digestNotifications, ladderNotifications, type Notification } from '../notifiers/notifications.ts';
+import { addressesOf } from '../notifiers/targets.ts';
+import { runInTransaction } from '../store/client.ts';
+import { dueSteps, listStates, loadState, type DueStep, type Tx } from '../store/complaints.ts';
+import { enqueue } from '../store/outbox.ts';
+import { stepsDue } from '../workflows/ladder.ts';
+
+export interface EngineDeps extends Deps {
+  /** The platforms notifications are written for (those running). */
+  platforms: readonly PlatformName[];
+}
+
+export interface TickResult {
+  steps: number;
+  notifications: number;
+  digest: boolean;
+}
+
+async function write(tx: Tx, deps: EngineDeps, now: Date, notes: Notification[]): Promise<number> {
+  const items = notes.flatMap((n) => addressesOf(n.target, deps.platforms, deps.directory, deps.config).map((to) => ({ n, to })));
+  return enqueue(tx, now, items);
+}
+
+/** Advance one deadline's ladder; returns how many notifications were written (0 if another process got there first). */
+async function advance(deps: EngineDeps, row: DueStep, now: Date): Promise<{ steps: number; notifications: number }> {
+  return runInTransaction(deps.db, async (tx) => {
+    const state = await loadState(tx, row.complaintId);
+    const d = state?.deadlines.find((x) => x.kind === row.kind);
+    if (!state || !d || d.ladderStep !== row.ladderStep || d.nextStepAt?.getTime() !== row.nextStepAt.getTime()) return { steps: 0, notifications: 0 };
+    const env = lifecycleEnv(deps, now);
+    const r = stepsDue(d, d.ladderStep, now, env, { urgent: state.complaint.urgent });
+    const claimed = await tx.deadline.updateMany({
+      where: { complaintId: row.complaintId, kind: row.kind, ladderStep: d.ladderStep, nextStepAt: d.nextStepAt },
+      data: {
+        ladderStep: r.ladderStep,
+        nextStepAt: r.nextStepAt ?? null,
+        breachedAt: d.breachedAt ?? (r.ladderStep >= 2 ? d.dueAt : null),
+        updatedAt: now,
+      },
+    });
+    if (claimed.count === 0) return { steps: 0, notifications: 0 };
+    const notes = r.send.flatMap((step) => ladderNotifications(step, d, state, { now, config: deps.config, directory: deps.directory }));
+    return { steps: r.send.length, notifications: await write(tx, deps, now, notes) };
+  });
+}
+
+/** The GM's digest, once per working day at `gmDigestAt` (org time): a missed day is summarised by the next, not replayed. */
+async function digest(deps: EngineDeps, now: Date): Promise<boolean> {
+  const { calendar, config } = deps;
+  const day = calendar.localDate(now);
+  if (!calendar.isWorkday(day) || now < calendar.atLocalTime(day, config.deadlines.gmDigestAt)) return false;
+  const key = `digest:${day}`;
+  if (await deps.db.prisma.marker.findUnique({ where: { key } })) return false;
+  try {
+    return await runInTransaction(deps.db, async (tx) => {
+      await tx.marker.create({ data: { key, owner: 'engine', until: now, createdAt: now } });
+      const overdue = await listStates(tx, { overdueAt: now, take: 500 });
+      await write(tx, deps, now, digestNotifications(day, overdue, { now, config, directory: deps.directory }));
+      return true;
+    });
+  } catch (e) {
+    // Another replica wrote today's digest first (unique marker key): nothing to do.
+    if ((e as { code?: string }).code === 'P2002') return false;
+    throw e;
+  }
+}
+
+export async function tick(deps: EngineDeps, now: Date): Promise<TickResult> {
+  const result: TickResult = { steps: 0, notifications: 0, digest: false };
+  for (;;) {
+    const rows = await dueSteps(deps.db.prisma, now, 200);
+    let progressed = 0;
+    for (const row of rows) {
+      const r = await advance(deps, row, now);
+      result.steps += r.steps;
+      result.notifications += r.notifications;
+      if (r.steps > 0 || r.notifications > 0) progressed++;
+    }
+    if (rows.length < 200 || progressed === 0) break;
+  }
+  result.digest = await digest(deps, now);
+  return result;
+}

@@ -1,0 +1,70 @@
+/**
+ * The delivery port: the dispatcher hands each outbox row to the deliverer of its platform
+ * (Slack, Feishu, the local console). A recording deliverer serves tests and demos.
+ */
+import type { MessageView, CardView } from './views/types.ts';
+
+export type PlatformName = 'slack' | 'feishu' | 'local';
+
+export interface OutboundMessage {
+  /** Outbox row id and dedupe key: platforms that deduplicate (Feishu `uuid`) get the key. */
+  id: string;
+  dedupeKey: string;
+  /** What it is: remind, overdue, escalate, digest, … */
+  kind: string;
+  platform: PlatformName;
+  /** Channel or chat ID, or a user ID for a direct message. */
+  address: string;
+  direct: boolean;
+  view: MessageView;
+  /** Set when an earlier message (a complaint card) should be updated in place instead of posting anew. */
+  updateMessageId?: string;
+}
+
+export interface Deliverer {
+  readonly platform: PlatformName;
+  /** Messages per second to one channel or user (Slack about 1; Feishu 5). */
+  readonly perTargetPerSecond: number;
+  deliver(message: OutboundMessage): Promise<{ messageId?: string }>;
+}
+
+/** A failed delivery: `retryAfterMs` from the platform (429 Retry-After), `permanent` for errors a retry cannot fix. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+    readonly permanent = false,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** Keeps every delivered message; can be told to fail the next deliveries. */
+export class RecordingDeliverer implements Deliverer {
+  readonly sent: OutboundMessage[] = [];
+  readonly perTargetPerSecond: number;
+  private failures: DeliveryError[] = [];
+  private counter = 0;
+
+  constructor(readonly platform: PlatformName = 'local', perTargetPerSecond = 1000) {
+    this.perTargetPerSecond = perTargetPerSecond;
+  }
+
+  failNext(...errors: DeliveryError[]): void {
+    this.failures.push(...errors);
+  }
+
+  async deliver(message: OutboundMessage): Promise<{ messageId?: string }> {
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    this.sent.push(message);
+    return { messageId: message.updateMessageId ?? `m${++this.counter}` };
+  }
+
+  texts(): string[] {
+    return this.sent.map((m) => m.view.text);
+  }
+}
+
+export type { MessageView, CardView };

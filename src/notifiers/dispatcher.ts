@@ -1,0 +1,132 @@
+/**
+ * The outbox dispatcher: claims pending rows with a lease (so replicas never deliver one row at the
+ * same time), delivers them in order through each platform's Deliverer at that target's rate, and
+ * records the outcome — sent (with the platform's message id), retried later with exponential
+ * backoff and jitter (or the platform's Retry-After), or dead after the last attempt.
+ */
+import type { Database } from '../store/client.ts';
+import type { OutboxRow } from '../store/outbox.ts';
+import type { Logger } from '../logger.ts';
+import { DeliveryError, type Deliverer, type PlatformName } from './deliverer.ts';
+import type { MessageView } from './views/types.ts';
+
+export interface DispatcherOptions {
+  /** This process, for leases. */
+  owner: string;
+  maxAttempts?: number;
+  leaseMs?: number;
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  random?: () => number;
+  /** Waits between messages to one target; real time (rate limits are about the real world). */
+  sleep?: (ms: number) => Promise<void>;
+  logger?: Logger;
+}
+
+export interface DispatchResult {
+  sent: number;
+  retried: number;
+  dead: number;
+}
+
+const defaults = { maxAttempts: 8, leaseMs: 60_000, baseBackoffMs: 2_000, maxBackoffMs: 15 * 60_000 };
+
+export function createDispatcher(db: Database, deliverers: readonly Deliverer[], options: DispatcherOptions) {
+  const opts = { ...defaults, ...options };
+  const random = opts.random ?? Math.random;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const byPlatform = new Map<PlatformName, Deliverer>(deliverers.map((d) => [d.platform, d]));
+  /** Last send per platform target, for the per-target rate. */
+  const lastSend = new Map<string, number>();
+
+  async function pace(d: Deliverer, address: string): Promise<void> {
+    const key = `${d.platform}:${address}`;
+    const gap = 1000 / d.perTargetPerSecond;
+    const wait = (lastSend.get(key) ?? -Infinity) + gap - performance.now();
+    if (wait > 0) await sleep(wait);
+    lastSend.set(key, performance.now());
+  }
+
+  function backoff(attempt: number): number {
+    const exp = Math.min(opts.maxBackoffMs, opts.baseBackoffMs * 2 ** (attempt - 1));
+    return Math.round(exp / 2 + random() * (exp / 2)); // "equal jitter"
+  }
+
+  async function claim(now: Date): Promise<OutboxRow[]> {
+    const candidates = await db.prisma.outbox.findMany({
+      where: {
+        status: 'pending',
+        nextAttemptAt: { lte: now },
+        platform: { in: [...byPlatform.keys()] },
+        OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+      },
+      orderBy: { id: 'asc' },
+      take: 100,
+    });
+    const mine: OutboxRow[] = [];
+    for (const row of candidates) {
+      const { count } = await db.prisma.outbox.updateMany({
+        where: { id: row.id, status: 'pending', leaseUntil: row.leaseUntil },
+        data: { leaseOwner: opts.owner, leaseUntil: new Date(now.getTime() + opts.leaseMs) },
+      });
+      if (count === 1) mine.push(row);
+    }
+    return mine;
+  }
+
+  async function deliverOne(row: OutboxRow, now: Date): Promise<'sent' | 'retried' | 'dead'> {
+    const deliverer = byPlatform.get(row.platform as PlatformName)!;
+    const view = JSON.parse(row.payload) as MessageView;
+    try {
+      await pace(deliverer, row.address);
+      const { messageId } = await deliverer.deliver({
+        id: row.id,
+        dedupeKey: row.dedupeKey,
+        kind: row.kind,
+        platform: deliverer.platform,
+        address: row.address,
+        direct: row.targetType === 'dm',
+        view,
+      });
+      await db.prisma.outbox.update({
+        where: { id: row.id },
+        data: { status: 'sent', sentAt: now, messageId: messageId ?? null, attempts: row.attempts + 1, leaseOwner: null, leaseUntil: null },
+      });
+      return 'sent';
+    } catch (e) {
+      const attempts = row.attempts + 1;
+      const err = e instanceof DeliveryError ? e : new DeliveryError(e instanceof Error ? e.message : String(e));
+      const dead = err.permanent || attempts >= opts.maxAttempts;
+      const delay = err.retryAfterMs ?? backoff(attempts);
+      await db.prisma.outbox.update({
+        where: { id: row.id },
+        data: {
+          status: dead ? 'dead' : 'pending',
+          attempts,
+          lastError: err.message.slice(0, 500),
+          nextAttemptAt: new Date(now.getTime() + (dead ? 0 : delay)),
+          leaseOwner: null,
+          leaseUntil: null,
+        },
+      });
+      opts.logger?.[dead ? 'error' : 'warn'](
+        { outbox: row.id, kind: row.kind, platform: row.platform, attempts, retryInMs: dead ? undefined : delay },
+        dead ? `notification dead-lettered after ${attempts} attempts: ${err.message}` : `delivery failed, will retry: ${err.message}`,
+      );
+      return dead ? 'dead' : 'retried';
+    }
+  }
+
+  return {
+    /** Deliver everything due at `now`; returns counts. */
+    async dispatch(now: Date): Promise<DispatchResult> {
+      const result: DispatchResult = { sent: 0, retried: 0, dead: 0 };
+      for (let rows = await claim(now); rows.length > 0; rows = await claim(now)) {
+        for (const row of rows) result[await deliverOne(row, now)]++;
+      }
+      return result;
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

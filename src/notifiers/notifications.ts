@@ -1,0 +1,87 @@
+/**
+ * What each ladder step and digest says, and to whom (DESIGN.md §4): reminder → the handler (or the
+ * department channel); overdue → the department heads and channel; escalation → the GMs and the GM
+ * channel; the daily digest → the GMs. Pure: messages are rendered in each recipient's language.
+ */
+import type { Directory } from '../config/directory.ts';
+import type { Locale, OrgConfig } from '../config/schema.ts';
+import type { LadderStep } from '../workflows/ladder.ts';
+import type { ComplaintState, Deadline } from '../workflows/model.ts';
+import { translator } from './i18n/index.ts';
+import type { Target } from './targets.ts';
+import type { MessageView } from './views/types.ts';
+import { timeLeftText } from './views/time.ts';
+import { formatDateTime } from './i18n/format.ts';
+
+export interface Notification {
+  /** Unique per step and recipient (the platform and address are appended when written). */
+  key: string;
+  kind: 'remind' | 'overdue' | 'escalate' | 'digest';
+  complaintId?: string;
+  target: Target;
+  view: MessageView;
+}
+
+export interface NotifyEnv {
+  now: Date;
+  config: OrgConfig;
+  directory: Directory;
+}
+
+const STEP_KIND = { 1: 'remind', 2: 'overdue', 3: 'escalate' } as const;
+
+function recipients(step: LadderStep, state: ComplaintState, env: NotifyEnv): Target[] {
+  const c = state.complaint;
+  const dept: Target = { type: 'department', key: c.department };
+  if (step === 1) return [c.handlerId ? { type: 'person', id: c.handlerId } : dept];
+  if (step === 2) return [...env.directory.headsOf(c.department).map((id) => ({ type: 'person', id }) as Target), dept];
+  return [...env.directory.gms().map((id) => ({ type: 'person', id }) as Target), ...(env.config.gmChannel ? [{ type: 'gm_channel' } as Target] : [])];
+}
+
+function localeFor(target: Target, env: NotifyEnv): Locale {
+  return target.type === 'person' ? env.directory.localeOf(target.id) : env.config.organisation.locale;
+}
+
+export function ladderNotifications(step: LadderStep, d: Deadline, state: ComplaintState, env: NotifyEnv): Notification[] {
+  const c = state.complaint;
+  const kind = STEP_KIND[step];
+  const t = translator();
+  return recipients(step, state, env).map((target) => {
+    const locale = localeFor(target, env);
+    const text = t.t(locale, `notify.${kind}`, {
+      number: c.number,
+      deadline: t.t(locale, `deadline.${d.kind}`),
+      timeLeft: timeLeftText(d.dueAt, env.now, locale),
+      department: env.directory.departmentName(c.department, locale),
+    });
+    return {
+      key: `ladder:${c.id}:${d.kind}:${d.dueAt.toISOString()}:${step}`,
+      kind,
+      complaintId: c.id,
+      target,
+      view: { text: `${text}\n${c.title}`, tone: step === 1 ? 'warning' : 'danger' },
+    };
+  });
+}
+
+/** One digest per GM per day: every complaint with an overdue deadline. */
+export function digestNotifications(day: string, overdue: ComplaintState[], env: NotifyEnv): Notification[] {
+  if (overdue.length === 0) return [];
+  const t = translator();
+  return env.directory.gms().map((id) => {
+    const locale = env.directory.localeOf(id);
+    const lines = overdue.map((s) => {
+      const late = s.deadlines.filter((d) => !d.metAt && !d.cancelledAt && d.dueAt < env.now);
+      const what = late.map((d) => `${t.t(locale, `deadline.${d.kind}`)} ${timeLeftText(d.dueAt, env.now, locale)}`).join('; ');
+      return `• ${s.complaint.number} ${env.directory.departmentName(s.complaint.department, locale)} — ${what}`;
+    });
+    const title = t.t(locale, 'notify.digestTitle', { n: overdue.length });
+    const at = formatDateTime(env.now, env.config.organisation.timeZone);
+    return {
+      key: `digest:${day}`,
+      kind: 'digest' as const,
+      target: { type: 'person' as const, id },
+      view: { text: [`${title} · ${at}`, ...lines].join('\n'), tone: 'danger' as const },
+    };
+  });
+}

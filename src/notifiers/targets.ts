@@ -1,0 +1,36 @@
+/** Who a notification goes to, and where that is on each running platform. */
+import type { Directory } from '../config/directory.ts';
+import type { OrgConfig } from '../config/schema.ts';
+import type { PlatformName } from './deliverer.ts';
+
+export type Target = { type: 'person'; id: string } | { type: 'department'; key: string } | { type: 'gm_channel' };
+
+export interface Address {
+  platform: PlatformName;
+  address: string;
+  direct: boolean;
+}
+
+/** Every address of a target on the given platforms; a target with no address on a platform is skipped there. */
+export function addressesOf(target: Target, platforms: readonly PlatformName[], dir: Directory, config: OrgConfig): Address[] {
+  const out: Address[] = [];
+  for (const platform of platforms) {
+    if (target.type === 'person') {
+      const person = dir.person(target.id);
+      const id =
+        platform === 'local'
+          ? target.id
+          : (person?.[platform] ?? (target.id.startsWith(`${platform}:`) ? target.id.slice(platform.length + 1) : undefined));
+      if (id) out.push({ platform, address: id, direct: true });
+    } else {
+      const channels = target.type === 'department' ? dir.department(target.key)?.channel : config.gmChannel;
+      const id = platform === 'local' ? (target.type === 'department' ? `#${target.key}` : channels ? '#gm' : undefined) : channels?.[platform];
+      if (id) out.push({ platform, address: id, direct: false });
+    }
+  }
+  return out;
+}
+
+export function targetKey(t: Target): string {
+  return t.type === 'person' ? `person:${t.id}` : t.type === 'department' ? `dept:${t.key}` : 'gm_channel';
+}

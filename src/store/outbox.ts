@@ -1,0 +1,45 @@
+/**
+ * The transactional outbox: notifications are written in the same transaction as the change or
+ * ladder step that causes them, each under a unique dedupe key, and delivered later by the dispatcher.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Tx } from './complaints.ts';
+import type { Address } from '../notifiers/targets.ts';
+import type { Notification } from '../notifiers/notifications.ts';
+import type { Prisma } from './generated/sqlite/client.ts';
+
+export type OutboxRow = Prisma.OutboxGetPayload<object>;
+
+let counter = 0;
+/** Ids sort by creation, so rows written in one transaction are delivered in the order written. */
+function outboxId(now: Date): string {
+  counter = (counter + 1) % 1_000_000;
+  return `${now.getTime().toString(36).padStart(9, '0')}-${String(counter).padStart(6, '0')}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function enqueue(tx: Tx, now: Date, items: Array<{ n: Notification; to: Address }>): Promise<number> {
+  for (const { n, to } of items) {
+    await tx.outbox.create({
+      data: {
+        id: outboxId(now),
+        dedupeKey: `${n.key}:${n.target.type === 'person' ? n.target.id : n.target.type === 'department' ? n.target.key : 'gm'}:${to.platform}:${to.address}`,
+        complaintId: n.complaintId ?? null,
+        kind: n.kind,
+        platform: to.platform,
+        targetType: to.direct ? 'dm' : 'channel',
+        targetId: n.target.type === 'person' ? n.target.id : n.target.type === 'department' ? n.target.key : 'gm',
+        address: to.address,
+        payload: JSON.stringify(n.view),
+        status: 'pending',
+        nextAttemptAt: now,
+        createdAt: now,
+      },
+    });
+  }
+  return items.length;
+}
+
+export async function outboxCounts(tx: Tx): Promise<Record<string, number>> {
+  const rows = await tx.outbox.groupBy({ by: ['status'], _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+}

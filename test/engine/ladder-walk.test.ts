@@ -1,0 +1,123 @@
+/**
+ * Simulated time: a complaint filed on the Friday evening before the Qingming holiday walks every
+ * ladder step on the China calendar. The clock is injected; ticks run every 30 minutes of simulated
+ * time and nothing sleeps.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/clock.ts';
+import { act } from '../../src/commands/act.ts';
+import { fileComplaint } from '../../src/commands/file.ts';
+import { tick, type EngineDeps } from '../../src/commands/tick.ts';
+import { createDispatcher } from '../../src/notifiers/dispatcher.ts';
+import { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
+import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { actor, filingForm, testOrg } from '../support/org.ts';
+
+const org = testOrg();
+const sh = (local: string) => new Date(`${local}+08:00`);
+const HALF_HOUR = 30 * 60_000;
+
+describe('the escalation ladder in simulated time', () => {
+  let db: TestDatabase;
+  let clock: ManualClock;
+  let deps: EngineDeps;
+  let out: RecordingDeliverer;
+  let log: string[];
+
+  beforeEach(async () => {
+    db = await openTestDatabase('sqlite');
+    clock = new ManualClock(sh('2026-04-03T17:00:00'));
+    deps = { ...org.deps(db, clock), platforms: ['local'] };
+    out = new RecordingDeliverer('local');
+    log = [];
+  });
+  afterEach(async () => db.cleanup());
+
+  async function runUntil(endLocal: string, hooks: Record<string, () => Promise<void>> = {}) {
+    const dispatcher = createDispatcher(db, [out], { owner: 'test' });
+    const end = sh(endLocal).getTime();
+    while (clock.now().getTime() <= end) {
+      const now = clock.now();
+      await hooks[now.toISOString()]?.();
+      await tick(deps, now);
+      const before = out.sent.length;
+      await dispatcher.dispatch(now);
+      for (const m of out.sent.slice(before)) {
+        const local = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
+        log.push(`${local} ${m.address} ${m.kind}`);
+      }
+      clock.advance(HALF_HOUR);
+    }
+  }
+
+  it('Friday 17:00 before Qingming: holds steps over the holiday, reminds, notices, escalates and digests exactly once each', async () => {
+    const { state } = await fileComplaint(deps, actor('cs.li'), filingForm());
+    const n = state.complaint.number;
+    await runUntil('2026-04-17T18:00:00', {
+      [sh('2026-04-08T10:00:00').toISOString()]: async () => {
+        await act(deps, actor('q.liu'), n, 'acknowledge', { firstResponse: '已致电客户' });
+      },
+    });
+    expect(log).toEqual([
+      // Response due Saturday 17:00, inside the holiday: the reminder would come after the overdue
+      // notice once held, so it is dropped; the notice waits for Tuesday's working morning.
+      '04-07 09:00 q.chen overdue',
+      '04-07 09:00 #quality overdue',
+      '04-07 09:30 gm.wang digest',
+      // Grace of 2 working hours, then the GM.
+      '04-07 11:00 gm.wang escalate',
+      '04-08 09:30 gm.wang digest',
+      // 8D due after 7 working days (Apr 7–10, 13–15) at 17:00; reminder one working day before, to the handler.
+      '04-14 17:00 q.liu remind',
+      '04-15 17:00 q.chen overdue',
+      '04-15 17:00 #quality overdue',
+      '04-16 09:30 gm.wang digest',
+      '04-16 17:00 gm.wang escalate',
+      '04-17 09:30 gm.wang digest',
+    ]);
+    const keys = (await db.prisma.outbox.findMany()).map((r) => r.dedupeKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(await db.prisma.outbox.count({ where: { status: { not: 'sent' } } })).toBe(0);
+  });
+
+  it('after a week of downtime one tick sends what is due, once, in order, with one digest', async () => {
+    await fileComplaint(deps, actor('cs.li'), filingForm());
+    const dispatcher = createDispatcher(db, [out], { owner: 'test' });
+    const late = sh('2026-04-17T18:00:00');
+    const first = await tick(deps, late);
+    await dispatcher.dispatch(late);
+    expect(first).toMatchObject({ steps: 4, digest: true });
+    expect(out.sent.map((m) => m.address)).toEqual(['q.chen', '#quality', 'gm.wang', 'q.chen', '#quality', 'gm.wang', 'gm.wang']);
+    expect(out.sent.map((m) => m.kind)).toEqual(['overdue', 'overdue', 'escalate', 'overdue', 'overdue', 'escalate', 'digest']);
+    expect(out.sent[0]!.view.text).toContain(`${(await db.prisma.complaint.findFirstOrThrow()).number} 的首次回复期限已逾期`);
+    expect(await tick(deps, new Date(late.getTime() + 60_000))).toEqual({ steps: 0, notifications: 0, digest: false });
+    await dispatcher.dispatch(new Date(late.getTime() + 60_000));
+    expect(out.sent).toHaveLength(7);
+  });
+
+  it('an extension restarts the 8D ladder with new steps; meeting a deadline stops it', async () => {
+    const { state } = await fileComplaint(deps, actor('cs.li'), filingForm());
+    const n = state.complaint.number;
+    await act(deps, actor('q.liu'), n, 'acknowledge', { firstResponse: '已回复' });
+    await runUntil('2026-04-15T17:30:00');
+    expect(log.filter((l) => l.startsWith('04-15 17:00'))).toEqual(['04-15 17:00 q.chen overdue', '04-15 17:00 #quality overdue']);
+    await act(deps, actor('q.chen'), n, 'extend', { newDueAt: '2026-04-17 17:00', reason: '等待检测报告' });
+    await runUntil('2026-04-21T12:00:00');
+    // The new ladder: reminder one working day before the new due time, the notice at it, the GM a
+    // working day later; the old ladder's escalation (due Apr 16 17:00) never goes out.
+    expect(log.filter((l) => l >= '04-16')).toEqual([
+      '04-16 17:00 q.liu remind',
+      '04-17 17:00 q.chen overdue',
+      '04-17 17:00 #quality overdue',
+      '04-20 09:30 gm.wang digest',
+      '04-20 17:00 gm.wang escalate',
+      '04-21 09:30 gm.wang digest',
+    ]);
+    await act(deps, actor('q.liu'), n, 'submit_8d', {
+      d1Team: 'a', d2Problem: 'b', d3Containment: 'c', d4RootCause: 'd', rootCauseTags: 'x', d5Corrective: 'e', d6Verification: 'f', d7Prevention: 'g',
+    });
+    const before = log.length;
+    await runUntil('2026-04-24T12:00:00');
+    expect(log.slice(before)).toEqual([]); // met: the ladder stops, and nothing is overdue for the digest
+  });
+});
