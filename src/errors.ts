@@ -23,6 +23,7 @@ export const ErrorCodes = [
   'database_unavailable',
   'migration_failed',
   'calendar_not_covered',
+  'engine_running',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

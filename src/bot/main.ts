@@ -4,14 +4,25 @@
  */
 import { boot, type BootOptions, type Core } from './boot.ts';
 import { databaseProvider } from '../config/env.ts';
+import { ConsoleDeliverer } from '../notifiers/console-deliverer.ts';
+import { startEngine } from './engine.ts';
 
 export interface Running {
   core: Core;
   stop(): Promise<void>;
 }
 
-export async function run(options: BootOptions = {}): Promise<Running> {
+export async function run(options: BootOptions & { schedule?: boolean } = {}): Promise<Running> {
   const core = await boot(options);
+  try {
+    return await attach(core, options);
+  } catch (e) {
+    await core.close();
+    throw e;
+  }
+}
+
+async function attach(core: Core, options: { schedule?: boolean }): Promise<Running> {
   const { settings, config, logger, deps } = core;
   const provider = databaseProvider(settings.databaseUrl);
   logger.info(
@@ -25,12 +36,16 @@ export async function run(options: BootOptions = {}): Promise<Running> {
     },
     'kesu core ready',
   );
+  // The local console will deliver in a browser; until then notifications print to the terminal.
+  const engine = await startEngine(core, [new ConsoleDeliverer()], { schedule: options.schedule });
+  await engine.runOnce();
   let stopped = false;
   return {
     core,
     async stop() {
       if (stopped) return;
       stopped = true;
+      await engine.stop();
       await core.close();
       logger.info('kesu stopped');
     },
@@ -45,15 +60,21 @@ export async function start(options: BootOptions = {}): Promise<void> {
   out(`Kesu 客诉 is running for ${config.organisation.name.zh} (${config.organisation.name.en})`);
   out(`  config:   ${settings.configPath}`);
   out(`  database: ${databaseProvider(settings.databaseUrl) === 'sqlite' ? settings.databaseUrl : databaseProvider(settings.databaseUrl)}`);
-  out('  platforms: none attached yet (chat adapters arrive with the next releases)');
+  out('  platforms: none attached yet — reminders and escalations print here (deadline engine: every minute)');
   out('Press Ctrl-C to stop.');
-  // Nothing else holds the event loop open until a platform or the deadline engine attaches.
+  // The engine's cron task holds the event loop open; this makes sure of it whatever node-cron does.
   const keepAlive = setInterval(() => undefined, 60_000);
   await new Promise<void>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       logger.info({ signal }, 'stopping');
       clearInterval(keepAlive);
-      void running.stop().then(resolve);
+      running
+        .stop()
+        .catch((e: unknown) => {
+          logger.error({ err: e }, 'error while stopping');
+          process.exitCode = 1;
+        })
+        .finally(resolve);
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);

@@ -21,10 +21,10 @@ describe('the kesu CLI', () => {
     expect(acked.code).toBe(0);
     expect(JSON.parse(acked.stdout).state.complaint).toMatchObject({ status: 'acknowledged', handlerId: 'q.liu' });
 
-    const again = await kesu(['--lang', 'en', 'act', number, 'acknowledge', '--as', 'q.sun', '--input', ackFile], ws.env);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain(number);
-    expect(again.stderr).toContain('Liu Yang');
+    const refused = await kesu(['--lang', 'en', 'act', number, 'acknowledge', '--as', 'q.sun', '--input', ackFile], ws.env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(number);
+    expect(refused.stderr).toContain('Liu Yang');
 
     const shown = await kesu(['--lang', 'en', 'show', number], ws.env);
     expect(shown.code).toBe(0);
@@ -34,8 +34,15 @@ describe('the kesu CLI', () => {
     const listed = await kesu(['list', '--status', 'acknowledged', '--json'], ws.env);
     expect(JSON.parse(listed.stdout).map((s: { complaint: { number: string } }) => s.complaint.number)).toEqual([number]);
 
-    const due = await kesu(['tick', '--now', '2026-03-12T00:00:00Z', '--json'], ws.env);
+    const due = await kesu(['tick', '--now', '2026-03-12T00:00:00Z', '--dry-run', '--json'], ws.env);
     expect(JSON.parse(due.stdout).due.map((s: { kind: string }) => s.kind)).toEqual(['eightD']);
+
+    // Thursday 08:00 local: the 8D was due Wednesday 10:00 — the overdue notice goes out (the stale reminder does not).
+    const sent = JSON.parse((await kesu(['tick', '--now', '2026-03-12T00:00:00Z', '--json'], ws.env)).stdout);
+    expect(sent).toMatchObject({ steps: 1, notifications: 2, digest: false, delivered: { sent: 2 } });
+    expect(sent.messages.map((m: { kind: string; to: string }) => `${m.kind} ${m.to}`)).toEqual(['overdue q.chen', 'overdue #quality']);
+    const again = JSON.parse((await kesu(['tick', '--now', '2026-03-12T00:00:00Z', '--json'], ws.env)).stdout);
+    expect(again).toMatchObject({ steps: 0, notifications: 0, messages: [] });
   });
 
   it('refuses bad input field by field, in the chosen language, and writes nothing', async () => {
@@ -66,14 +73,14 @@ describe('the kesu CLI', () => {
   it('start creates and migrates the database, says where everything is, and stops cleanly on Ctrl-C', async () => {
     const fresh = tempWorkspace();
     try {
-      const { child, stdout } = await kesuUntil(['start'], fresh.env, 'Ctrl-C');
+      const { child, stdout, stderr } = await kesuUntil(['start'], fresh.env, 'Ctrl-C');
       expect(stdout()).toContain(fresh.env.DATABASE_URL!.slice('file:'.length));
       expect(existsSync(join(fresh.dir, 'kesu.db'))).toBe(true);
       const code = await new Promise<number | null>((resolve) => {
         child.on('exit', (c) => resolve(c));
         child.kill('SIGINT');
       });
-      expect(code).toBe(0);
+      expect(code, stderr()).toBe(0);
     } finally {
       fresh.cleanup();
     }

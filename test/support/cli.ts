@@ -40,14 +40,19 @@ export function kesu(args: string[], env: NodeJS.ProcessEnv, stdin?: string, cwd
 }
 
 /** Start a long-running command and resolve once its stdout contains `marker`. */
-export function kesuUntil(args: string[], env: NodeJS.ProcessEnv, marker: string, cwd?: string): Promise<{ child: ChildProcess; stdout: () => string }> {
+export function kesuUntil(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  marker: string,
+  cwd?: string,
+): Promise<{ child: ChildProcess; stdout: () => string; stderr: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout!.on('data', (b: Buffer) => {
       out += b.toString();
-      if (out.includes(marker)) resolve({ child, stdout: () => out });
+      if (out.includes(marker)) resolve({ child, stdout: () => out, stderr: () => err });
     });
     child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
     child.on('exit', (code) => reject(new Error(`exited ${code} before "${marker}"\n${out}\n${err}`)));

@@ -1,24 +1,39 @@
 import type { Command } from 'commander';
 import { due } from '../../commands/query.ts';
+import { tick } from '../../commands/tick.ts';
+import { RecordingDeliverer } from '../../notifiers/deliverer.ts';
+import { createDispatcher } from '../../notifiers/dispatcher.ts';
 import { fieldError } from '../../workflows/validation.ts';
-import { globals, withCore } from '../context.ts';
+import { withCore } from '../context.ts';
 import { out, toJson } from '../io.ts';
 
 export function register(program: Command): void {
   program
     .command('tick')
-    .description('run the deadline step at a given time (prints the ladder steps due then)')
+    .description('run the deadline engine step at a given time: send the ladder steps and digest due then')
     .option('--now <iso>', 'the time to run at, ISO 8601 (default: now)')
+    .option('--dry-run', 'only list the ladder steps due, change nothing')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean; now?: string }, cmd: Command) => {
-      const g = globals(cmd);
+    .action(async (opts: { json?: boolean; now?: string; dryRun?: boolean }) => {
       const at = opts.now ? new Date(opts.now) : undefined;
       if (at && Number.isNaN(at.getTime())) throw fieldError('now', 'invalid_datetime');
       await withCore(async (core) => {
-        const steps = await due(core.deps, at ?? core.deps.clock.now());
-        if (opts.json) return out(toJson({ at: at ?? core.deps.clock.now(), due: steps }));
-        if (steps.length === 0) return out('nothing due');
-        for (const s of steps) out(`${s.number}  ${s.kind.padEnd(11)} step ${s.ladderStep}  next ${s.nextStepAt.toISOString()}  due ${s.dueAt.toISOString()}`);
+        const now = at ?? core.deps.clock.now();
+        if (opts.dryRun) {
+          const steps = await due(core.deps, now);
+          if (opts.json) return out(toJson({ at: now, due: steps }));
+          if (steps.length === 0) return out('nothing due');
+          for (const s of steps) out(`${s.number}  ${s.kind.padEnd(11)} step ${s.ladderStep}  next ${s.nextStepAt.toISOString()}  due ${s.dueAt.toISOString()}`);
+          return;
+        }
+        // Until a chat platform or the web console is attached, notifications are printed here.
+        const local = new RecordingDeliverer('local');
+        const result = await tick({ ...core.deps, platforms: ['local'] }, now);
+        const delivered = await createDispatcher(core.deps.db, [local], { owner: `cli:${process.pid}`, logger: core.logger }).dispatch(now);
+        const messages = local.sent.map((m) => ({ kind: m.kind, to: m.address, text: m.view.text }));
+        if (opts.json) return out(toJson({ at: now, ...result, delivered, messages }));
+        out(`${now.toISOString()}: ${result.steps} ladder steps, ${result.notifications} notifications${result.digest ? ', GM digest' : ''}`);
+        for (const m of messages) out(`[${m.kind} → ${m.to}] ${m.text.replace(/\n/g, '\n    ')}`);
       });
     });
 }

@@ -20,6 +20,8 @@ const codes = {
   migration_failed: 'The database could not be migrated. Please contact the administrator.',
   calendar_not_covered:
     'The working calendar has no data for {{year}}, so deadlines may be wrong. Please ask an administrator to update it.',
+  engine_running:
+    'Another Kesu process ({{owner}}) is using this SQLite database. SQLite supports one process; use PostgreSQL for several replicas.',
 } satisfies Record<ErrorCode, string>;
 
 export const errors = {

@@ -18,6 +18,7 @@ export const errors: typeof En = {
   database_unavailable: '数据库暂时不可用，请稍后再试。',
   migration_failed: '数据库迁移失败，请联系管理员。',
   calendar_not_covered: '工作日历缺少 {{year}} 年的数据，期限可能不准确，请联系管理员更新。',
+  engine_running: '另一个客诉助手进程（{{owner}}）正在使用这个 SQLite 数据库。SQLite 只支持单进程运行；多副本请使用 PostgreSQL。',
   unknown: '出了点问题，请重试；如果问题持续，请联系管理员。',
   operation: {
     show: '查看',

@@ -1,0 +1,71 @@
+/**
+ * Runs the deadline engine: node-cron calls `tick` every minute in the organisation's time zone and
+ * then the dispatcher delivers what the outbox holds. On SQLite one process is the supported mode:
+ * a lease row refuses a second engine with a clear message. On PostgreSQL several replicas may run.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Core } from './boot.ts';
+import { tick, type EngineDeps } from '../commands/tick.ts';
+import { KesuError } from '../errors.ts';
+import { createDispatcher } from '../notifiers/dispatcher.ts';
+import type { Deliverer } from '../notifiers/deliverer.ts';
+
+const LEASE_KEY = 'engine:sqlite';
+const LEASE_MS = 3 * 60_000;
+
+export interface Engine {
+  /** One step now: ladder steps and digests, then delivery. */
+  runOnce(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function holdSqliteLease(core: Core, owner: string, now: Date): Promise<void> {
+  const { prisma } = core.deps.db;
+  const until = new Date(now.getTime() + LEASE_MS);
+  const current = await prisma.marker.findUnique({ where: { key: LEASE_KEY } });
+  if (current && current.owner !== owner && current.until > now) {
+    throw new KesuError('engine_running', { owner: current.owner, until: current.until.toISOString() });
+  }
+  await prisma.marker.upsert({
+    where: { key: LEASE_KEY },
+    create: { key: LEASE_KEY, owner, until, createdAt: now },
+    update: { owner, until },
+  });
+}
+
+export async function startEngine(core: Core, deliverers: readonly Deliverer[], options: { schedule?: boolean } = {}): Promise<Engine> {
+  const owner = `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
+  const deps: EngineDeps = { ...core.deps, platforms: deliverers.map((d) => d.platform) };
+  const sqlite = deps.db.provider === 'sqlite';
+  if (sqlite) await holdSqliteLease(core, owner, deps.clock.now());
+  const dispatcher = createDispatcher(deps.db, deliverers, { owner, logger: core.logger });
+  let running: Promise<void> | undefined;
+
+  async function step(): Promise<void> {
+    const now = deps.clock.now();
+    if (sqlite) await holdSqliteLease(core, owner, now);
+    const t = await tick(deps, now);
+    const d = await dispatcher.dispatch(now);
+    if (t.steps || t.digest || d.sent || d.retried || d.dead) core.logger.info({ tick: t, delivered: d }, 'engine step');
+  }
+  const runOnce = () => (running ??= step().finally(() => (running = undefined)));
+
+  let task: ScheduledTask | undefined;
+  if (options.schedule !== false) {
+    task = cron.schedule('* * * * *', () => runOnce().catch((e: unknown) => core.logger.error({ err: e }, 'engine step failed')), {
+      timezone: core.config.organisation.timeZone,
+      noOverlap: true,
+      name: 'kesu-deadlines',
+    });
+  }
+  return {
+    runOnce,
+    async stop() {
+      await task?.stop();
+      await running?.catch(() => undefined);
+      if (sqlite) await deps.db.prisma.marker.deleteMany({ where: { key: LEASE_KEY, owner } });
+    },
+  };
+}
