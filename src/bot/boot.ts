@@ -51,6 +51,7 @@ export async function boot(options: BootOptions = {}): Promise<Core> {
     await db.close();
     throw e;
   }
-  const deps: Deps = { db, clock: options.clock ?? systemClock, config, calendar, directory: createDirectory(config) };
+  // The local platform (terminal now, web console next) is always there; chat adapters add theirs.
+  const deps: Deps = { db, clock: options.clock ?? systemClock, config, calendar, directory: createDirectory(config), platforms: ['local'] };
   return { settings, config, deps, logger, appliedMigrations, close: () => db.close() };
 }

@@ -7,6 +7,7 @@ import type { Deps } from './deps.ts';
 import { lifecycleEnv } from './deps.ts';
 import { KesuError, isKesuError } from '../errors.ts';
 import { runInTransaction } from '../store/client.ts';
+import { notifyDecision } from './notify.ts';
 import { applyDecision, loadState } from '../store/complaints.ts';
 import { decide } from '../workflows/decide.ts';
 import type { Decision } from '../workflows/lifecycle.ts';
@@ -26,9 +27,12 @@ export async function act(deps: Deps, actor: Actor, ref: string, action: Action,
       return await runInTransaction(deps.db, async (tx) => {
         const before = await loadState(tx, ref);
         if (!before) throw new KesuError('unknown_complaint', { ref });
-        const decision = decide(before, actor, action, raw, lifecycleEnv(deps, deps.clock.now()));
+        const now = deps.clock.now();
+        const decision = decide(before, actor, action, raw, lifecycleEnv(deps, now));
         await applyDecision(tx, before, decision, actor.id);
-        return { before, decision, state: (await loadState(tx, before.complaint.id))! };
+        const state = (await loadState(tx, before.complaint.id))!;
+        await notifyDecision(tx, deps, now, state, decision.events, actor.id);
+        return { before, decision, state };
       });
     } catch (e) {
       if (!isKesuError(e, 'concurrent_update') || attempt >= MAX_ATTEMPTS) throw e;

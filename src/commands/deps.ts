@@ -7,6 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { Directory } from '../config/directory.ts';
 import type { OrgConfig } from '../config/schema.ts';
 import type { Database } from '../store/client.ts';
+import type { PlatformName } from '../notifiers/deliverer.ts';
 import type { WorkCalendar } from '../workflows/calendar.ts';
 import { claimCurrencies } from '../workflows/claims.ts';
 import type { LifecycleEnv } from '../workflows/lifecycle.ts';
@@ -18,6 +19,8 @@ export interface Deps {
   calendar: WorkCalendar;
   directory: Directory;
   newId?: () => string;
+  /** Platforms notifications are written for (those running); none means state changes notify no one. */
+  platforms?: readonly PlatformName[];
 }
 
 /** The environment a workflow decision runs in, at one instant. */

@@ -2,6 +2,7 @@
 import type { Deps } from './deps.ts';
 import { lifecycleEnv } from './deps.ts';
 import { runInTransaction } from '../store/client.ts';
+import { notifyDecision } from './notify.ts';
 import { findBySourceKey, insertFiling, loadState, nextSequence } from '../store/complaints.ts';
 import { buildFiling, formatNumber } from '../workflows/filing.ts';
 import { filingSchema } from '../workflows/inputs.ts';
@@ -30,7 +31,9 @@ export async function fileComplaint(deps: Deps, actor: Actor, raw: Record<string
       const seq = await nextSequence(tx, `${prefix}-${year}`);
       const decision = buildFiling(input, actor, { year, seq, number: formatNumber(prefix, year, seq) }, env);
       await insertFiling(tx, decision, actor.id, input.sourceKey);
-      return (await loadState(tx, decision.complaint.id))!;
+      const state = (await loadState(tx, decision.complaint.id))!;
+      await notifyDecision(tx, deps, now, state, decision.events, actor.id);
+      return state;
     });
     return { state, duplicate: false };
   } catch (e) {

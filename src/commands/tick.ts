@@ -7,15 +7,13 @@
 import type { Deps } from './deps.ts';
 import { lifecycleEnv } from './deps.ts';
 import type { PlatformName } from '../notifiers/deliverer.ts';
-import { digestNotifications, ladderNotifications, type Notification } from '../notifiers/notifications.ts';
-import { addressesOf } from '../notifiers/targets.ts';
+import { digestNotifications, ladderNotifications } from '../notifiers/notifications.ts';
+import { notify } from './notify.ts';
 import { runInTransaction } from '../store/client.ts';
-import { dueSteps, listStates, loadState, type DueStep, type Tx } from '../store/complaints.ts';
-import { enqueue } from '../store/outbox.ts';
+import { dueSteps, listStates, loadState, type DueStep } from '../store/complaints.ts';
 import { stepsDue } from '../workflows/ladder.ts';
 
 export interface EngineDeps extends Deps {
-  /** The platforms notifications are written for (those running). */
   platforms: readonly PlatformName[];
 }
 
@@ -23,11 +21,6 @@ export interface TickResult {
   steps: number;
   notifications: number;
   digest: boolean;
-}
-
-async function write(tx: Tx, deps: EngineDeps, now: Date, notes: Notification[]): Promise<number> {
-  const items = notes.flatMap((n) => addressesOf(n.target, deps.platforms, deps.directory, deps.config).map((to) => ({ n, to })));
-  return enqueue(tx, now, items);
 }
 
 /** Advance one deadline's ladder; returns how many notifications were written (0 if another process got there first). */
@@ -49,7 +42,7 @@ async function advance(deps: EngineDeps, row: DueStep, now: Date): Promise<{ ste
     });
     if (claimed.count === 0) return { steps: 0, notifications: 0 };
     const notes = r.send.flatMap((step) => ladderNotifications(step, d, state, { now, config: deps.config, directory: deps.directory }));
-    return { steps: r.send.length, notifications: await write(tx, deps, now, notes) };
+    return { steps: r.send.length, notifications: await notify(tx, deps, now, notes) };
   });
 }
 
@@ -64,7 +57,7 @@ async function digest(deps: EngineDeps, now: Date): Promise<boolean> {
     return await runInTransaction(deps.db, async (tx) => {
       await tx.marker.create({ data: { key, owner: 'engine', until: now, createdAt: now } });
       const overdue = await listStates(tx, { overdueAt: now, take: 500 });
-      await write(tx, deps, now, digestNotifications(day, overdue, { now, config, directory: deps.directory }));
+      await notify(tx, deps, now, digestNotifications(day, overdue, { now, config, directory: deps.directory }));
       return true;
     });
   } catch (e) {

@@ -16,7 +16,7 @@ import { formatDateTime } from './i18n/format.ts';
 export interface Notification {
   /** Unique per step and recipient (the platform and address are appended when written). */
   key: string;
-  kind: 'remind' | 'overdue' | 'escalate' | 'digest';
+  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'filed' | 'assigned' | 'approval' | 'escalated_case';
   complaintId?: string;
   target: Target;
   view: MessageView;
@@ -84,4 +84,46 @@ export function digestNotifications(day: string, overdue: ComplaintState[], env:
       view: { text: [`${title} · ${at}`, ...lines].join('\n'), tone: 'danger' as const },
     };
   });
+}
+
+/**
+ * Notices caused by a state change, written in the same transaction: a new complaint to its
+ * department's channel, an assignment to the handler, an approval request to the approvers, a
+ * twice-unsatisfied case to the GMs.
+ */
+export function decisionNotifications(
+  state: ComplaintState,
+  events: readonly { type: string; data: Record<string, unknown> }[],
+  actorId: string,
+  env: NotifyEnv,
+): Notification[] {
+  const c = state.complaint;
+  const t = translator();
+  const key = (type: string) => `event:${c.id}:${c.version}:${type}`;
+  const out: Notification[] = [];
+  const say = (kind: Notification['kind'], type: string, target: Target, text: (l: Locale) => string) =>
+    out.push({ key: key(type), kind, complaintId: c.id, target, view: { text: text(localeFor(target, env)) } });
+  for (const e of events) {
+    if (e.type === 'filed' || e.type === 'reassigned') {
+      say('filed', e.type, { type: 'department', key: c.department }, (l) =>
+        t.t(l, 'notify.filed', { number: c.number, department: env.directory.departmentName(c.department, l), title: c.title }),
+      );
+    } else if (e.type === 'acknowledged' && c.handlerId && c.handlerId !== actorId) {
+      say('assigned', e.type, { type: 'person', id: c.handlerId }, (l) => t.t(l, 'notify.assigned', { number: c.number, title: c.title }));
+    } else if (e.type === 'approval_requested' || e.type === 'extension_requested') {
+      const role = String(e.data.needs ?? 'gm');
+      const kind = e.type === 'extension_requested' ? 'extension' : String(e.data.kind);
+      const approvers = env.directory.people().filter((p) => env.directory.hasRole(p.id, role)).map((p) => p.id);
+      for (const id of role === 'gm' ? env.directory.gms() : approvers) {
+        say('approval', `${e.type}:${kind}`, { type: 'person', id }, (l) =>
+          t.t(l, 'notify.approvalNeeded', { number: c.number, kind: t.t(l, `approvalKind.${kind}`) }),
+        );
+      }
+    } else if (e.type === 'escalated') {
+      for (const id of env.directory.gms()) {
+        say('escalated_case', e.type, { type: 'person', id }, (l) => t.t(l, 'notify.escalatedCase', { number: c.number }));
+      }
+    }
+  }
+  return out;
 }

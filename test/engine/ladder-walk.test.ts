@@ -59,6 +59,7 @@ describe('the escalation ladder in simulated time', () => {
       },
     });
     expect(log).toEqual([
+      '04-03 17:00 #quality filed',
       // Response due Saturday 17:00, inside the holiday: the reminder would come after the overdue
       // notice once held, so it is dropped; the notice waits for Tuesday's working morning.
       '04-07 09:00 q.chen overdue',
@@ -87,12 +88,24 @@ describe('the escalation ladder in simulated time', () => {
     const first = await tick(deps, late);
     await dispatcher.dispatch(late);
     expect(first).toMatchObject({ steps: 4, digest: true });
-    expect(out.sent.map((m) => m.address)).toEqual(['q.chen', '#quality', 'gm.wang', 'q.chen', '#quality', 'gm.wang', 'gm.wang']);
-    expect(out.sent.map((m) => m.kind)).toEqual(['overdue', 'overdue', 'escalate', 'overdue', 'overdue', 'escalate', 'digest']);
-    expect(out.sent[0]!.view.text).toContain(`${(await db.prisma.complaint.findFirstOrThrow()).number} 的首次回复期限已逾期`);
+    expect(out.sent.map((m) => m.address)).toEqual(['#quality', 'q.chen', '#quality', 'gm.wang', 'q.chen', '#quality', 'gm.wang', 'gm.wang']);
+    expect(out.sent.map((m) => m.kind)).toEqual(['filed', 'overdue', 'overdue', 'escalate', 'overdue', 'overdue', 'escalate', 'digest']);
+    expect(out.sent[1]!.view.text).toContain(`${(await db.prisma.complaint.findFirstOrThrow()).number} 的首次回复期限已逾期`);
     expect(await tick(deps, new Date(late.getTime() + 60_000))).toEqual({ steps: 0, notifications: 0, digest: false });
     await dispatcher.dispatch(new Date(late.getTime() + 60_000));
-    expect(out.sent).toHaveLength(7);
+    expect(out.sent).toHaveLength(8);
+  });
+
+  it('state changes notify in the same transaction: the channel, the named handler, the approvers, the GM', async () => {
+    const { state } = await fileComplaint(deps, actor('cs.li'), filingForm({ grade: 'B', demand: 'redo', claimAmount: '6000' }));
+    const n = state.complaint.number;
+    await act(deps, actor('q.chen'), n, 'acknowledge', { firstResponse: '已回复', handlerId: 'q.sun' });
+    await act(deps, actor('q.sun'), n, 'submit_8d', {
+      d1Team: 'a', d2Problem: 'b', d3Containment: 'c', d4RootCause: 'd', rootCauseTags: 'x', d5Corrective: 'e', d6Verification: 'f', d7Prevention: 'g',
+    });
+    const rows = await db.prisma.outbox.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => `${r.kind} ${r.address}`)).toEqual(['filed #quality', 'approval s.zhou', 'assigned q.sun', 'approval gm.wang']);
+    expect(JSON.parse(rows[1]!.payload).text).toBe(`${n} 需要您审批：索赔。`);
   });
 
   it('an extension restarts the 8D ladder with new steps; meeting a deadline stops it', async () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { databaseProvider } from '../../config/env.ts';
 import { checkDrift } from '../../store/migrate.ts';
+import { outboxCounts } from '../../store/outbox.ts';
 import { withCore } from '../context.ts';
 import { out, toJson } from '../io.ts';
 
@@ -36,6 +37,13 @@ export function register(program: Command): void {
           name: 'calendar',
           ok: deps.calendar.covers(year),
           detail: `China holiday data ${from}–${to}${deps.calendar.covers(year + 1) ? '' : `; ${year + 1} not covered yet — add it under calendar: when the State Council publishes it`}`,
+        });
+        const outbox = await outboxCounts(deps.db.prisma);
+        const dead = outbox.dead ?? 0;
+        checks.push({
+          name: 'outbox',
+          ok: dead === 0,
+          detail: `${outbox.pending ?? 0} pending, ${outbox.sent ?? 0} sent, ${dead} dead-lettered${dead ? ' — see the log for each error; fix the address or platform and set their status back to pending' : ''}`,
         });
         if (opts.json) out(toJson({ ok: checks.every((c) => c.ok), checks }));
         else for (const c of checks) out(`${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`);

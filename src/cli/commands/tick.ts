@@ -29,7 +29,9 @@ export function register(program: Command): void {
         // Until a chat platform or the web console is attached, notifications are printed here.
         const local = new RecordingDeliverer('local');
         const result = await tick({ ...core.deps, platforms: ['local'] }, now);
-        const delivered = await createDispatcher(core.deps.db, [local], { owner: `cli:${process.pid}`, logger: core.logger }).dispatch(now);
+        // Deliveries happen in real time: anything waiting in the outbox up to now goes too.
+        const deliverAt = new Date(Math.max(now.getTime(), core.deps.clock.now().getTime()));
+        const delivered = await createDispatcher(core.deps.db, [local], { owner: `cli:${process.pid}`, logger: core.logger }).dispatch(deliverAt);
         const messages = local.sent.map((m) => ({ kind: m.kind, to: m.address, text: m.view.text }));
         if (opts.json) return out(toJson({ at: now, ...result, delivered, messages }));
         out(`${now.toISOString()}: ${result.steps} ladder steps, ${result.notifications} notifications${result.digest ? ', GM digest' : ''}`);

@@ -125,5 +125,6 @@ export const views = {
     approvalNeeded: '{{number}} needs your approval: {{kind}}.',
     assigned: 'You are the handler of {{number}}: {{title}}',
     revisitDue: 'Revisit {{number}}: customer {{customer}}, {{timeLeft}}.',
+    escalatedCase: 'Escalated to the GM: {{number}} — the customer is still unsatisfied after the second revisit. Please decide.',
   },
 };

@@ -126,5 +126,6 @@ export const views: typeof En = {
     approvalNeeded: '{{number}} 需要您审批：{{kind}}。',
     assigned: '您已被指定为 {{number}} 的责任人：{{title}}',
     revisitDue: '回访 {{number}}：客户 {{customer}}，{{timeLeft}}。',
+    escalatedCase: '已升级至总经理：{{number}} 第二次回访客户仍不满意，请您决定处理方案。',
   },
 };
