@@ -4,7 +4,7 @@
  * into platform JSON and applies that platform's size limits.
  */
 import type { DeadlineKind, Locale } from '../../config/schema.ts';
-import type { Action } from '../../workflows/model.ts';
+import { ACTIONS, type Action } from '../../workflows/model.ts';
 
 /** The directory lookups views need (structurally satisfied by `Directory` from src/config/directory.ts). */
 export interface ViewDirectory {
@@ -100,22 +100,8 @@ export interface ListView {
   totalText: string;
 }
 
-/** Forms: filing, and every action that takes input. */
-export const FORM_IDS = [
-  'file',
-  'acknowledge',
-  'reassign',
-  'extend',
-  'submit_8d',
-  'approve',
-  'resolve',
-  'revisit',
-  'gm_decide',
-  'reject',
-  'reopen',
-  'regrade',
-  'comment',
-] as const;
+/** Forms: filing, and one per action (every action takes input). */
+export const FORM_IDS = ['file', ...ACTIONS] as const;
 export type FormId = (typeof FORM_IDS)[number];
 
 export type FormFieldKind = 'text' | 'textarea' | 'select' | 'multiselect' | 'number' | 'date' | 'datetime' | 'checkbox' | 'person';
