@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Core } from './boot.ts';
 import { tick, type EngineDeps } from '../commands/tick.ts';
+import { channelCardRenderer } from '../commands/cards.ts';
 import { KesuError } from '../errors.ts';
 import { createDispatcher } from '../notifiers/dispatcher.ts';
 import type { Deliverer } from '../notifiers/deliverer.ts';
@@ -40,7 +41,7 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
   const deps: EngineDeps = { ...core.deps, platforms: deliverers.map((d) => d.platform) };
   const sqlite = deps.db.provider === 'sqlite';
   if (sqlite) await holdSqliteLease(core, owner, deps.clock.now());
-  const dispatcher = createDispatcher(deps.db, deliverers, { owner, logger: core.logger });
+  const dispatcher = createDispatcher(deps.db, deliverers, { owner, logger: core.logger, renderCard: channelCardRenderer(deps) });
   let running: Promise<void> | undefined;
 
   async function step(): Promise<void> {

@@ -21,6 +21,8 @@ export interface DispatcherOptions {
   /** Waits between messages to one target; real time (rate limits are about the real world). */
   sleep?: (ms: number) => Promise<void>;
   logger?: Logger;
+  /** Renders a complaint's card as it is now (cards are drawn at delivery, so they always show the latest state). */
+  renderCard?: (complaintId: string, platform: PlatformName) => Promise<MessageView | undefined>;
 }
 
 export interface DispatchResult {
@@ -52,6 +54,25 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
     return Math.round(exp / 2 + random() * (exp / 2)); // "equal jitter"
   }
 
+  /** The card as it is now, and where it was posted before on this platform and channel. */
+  async function cardFor(row: OutboxRow, platform: PlatformName) {
+    const fresh = await opts.renderCard?.(row.complaintId!, platform);
+    const text = (JSON.parse(row.payload) as MessageView).text;
+    const ref = await db.prisma.messageRef.findUnique({
+      where: { complaintId_platform_address: { complaintId: row.complaintId!, platform, address: row.address } },
+    });
+    return { view: fresh ? { ...fresh, text: fresh.text || text } : undefined, ref };
+  }
+
+  async function rememberCard(row: OutboxRow, messageId: string, now: Date): Promise<void> {
+    const id = `${row.complaintId}:${row.platform}:${row.address}`;
+    await db.prisma.messageRef.upsert({
+      where: { id },
+      create: { id, complaintId: row.complaintId!, platform: row.platform, address: row.address, messageId, updatedAt: now },
+      update: { messageId, updatedAt: now },
+    });
+  }
+
   async function claim(now: Date): Promise<OutboxRow[]> {
     const candidates = await db.prisma.outbox.findMany({
       where: {
@@ -76,10 +97,12 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
 
   async function deliverOne(row: OutboxRow, now: Date): Promise<'sent' | 'retried' | 'dead'> {
     const deliverer = byPlatform.get(row.platform as PlatformName)!;
-    const view = JSON.parse(row.payload) as MessageView;
+    const card = row.kind === 'card' && row.complaintId ? await cardFor(row, deliverer.platform) : undefined;
+    const view = card?.view ?? (JSON.parse(row.payload) as MessageView);
     try {
       await pace(deliverer, row.address);
       const { messageId } = await deliverer.deliver({
+        updateMessageId: card?.ref?.messageId,
         id: row.id,
         dedupeKey: row.dedupeKey,
         kind: row.kind,
@@ -92,6 +115,7 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
         where: { id: row.id },
         data: { status: 'sent', sentAt: now, messageId: messageId ?? null, attempts: row.attempts + 1, leaseOwner: null, leaseUntil: null },
       });
+      if (card && messageId) await rememberCard(row, messageId, now);
       return 'sent';
     } catch (e) {
       const attempts = row.attempts + 1;

@@ -16,7 +16,7 @@ import { formatDateTime } from './i18n/format.ts';
 export interface Notification {
   /** Unique per step and recipient (the platform and address are appended when written). */
   key: string;
-  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'filed' | 'assigned' | 'approval' | 'escalated_case';
+  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'card' | 'assigned' | 'approval' | 'escalated_case';
   complaintId?: string;
   target: Target;
   view: MessageView;
@@ -105,7 +105,8 @@ export function decisionNotifications(
     out.push({ key: key(type), kind, complaintId: c.id, target, view: { text: text(localeFor(target, env)) } });
   for (const e of events) {
     if (e.type === 'filed' || e.type === 'reassigned') {
-      say('filed', e.type, { type: 'department', key: c.department }, (l) =>
+      // The channel post is the complaint card; its text says what is new for notifications and logs.
+      say('card', e.type, { type: 'department', key: c.department }, (l) =>
         t.t(l, 'notify.filed', { number: c.number, department: env.directory.departmentName(c.department, l), title: c.title }),
       );
     } else if (e.type === 'acknowledged' && c.handlerId && c.handlerId !== actorId) {
@@ -124,6 +125,9 @@ export function decisionNotifications(
         say('escalated_case', e.type, { type: 'person', id }, (l) => t.t(l, 'notify.escalatedCase', { number: c.number }));
       }
     }
+  }
+  if (!out.some((n) => n.kind === 'card') && events.some((e) => e.type !== 'commented' && e.type !== 'deadline_met')) {
+    say('card', 'update', { type: 'department', key: c.department }, () => c.number);
   }
   return out;
 }

@@ -39,10 +39,10 @@ describe('the kesu CLI', () => {
 
     // Thursday 08:00 local: the 8D was due Wednesday 10:00 — the overdue notice goes out (the stale reminder does not).
     const sent = JSON.parse((await kesu(['tick', '--now', '2026-03-12T00:00:00Z', '--json'], ws.env)).stdout);
-    expect(sent).toMatchObject({ steps: 1, notifications: 2, digest: false, delivered: { sent: 3 } });
+    expect(sent).toMatchObject({ steps: 1, notifications: 2, digest: false, delivered: { sent: 4 } });
     // The filing's notice to the department channel was waiting in the outbox and goes too (rows are
     // delivered in the order written, and the simulated tick time is earlier than the real filing).
-    expect(sent.messages.map((m: { kind: string; to: string }) => `${m.kind} ${m.to}`)).toEqual(['overdue q.chen', 'overdue #quality', 'filed #quality']);
+    expect(sent.messages.map((m: { kind: string; to: string }) => `${m.kind} ${m.to}`)).toEqual(['overdue q.chen', 'overdue #quality', 'card #quality', 'card #quality']);
     const again = JSON.parse((await kesu(['tick', '--now', '2026-03-12T00:00:00Z', '--json'], ws.env)).stdout);
     expect(again).toMatchObject({ steps: 0, notifications: 0, messages: [] });
   });

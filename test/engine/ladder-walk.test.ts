@@ -9,6 +9,7 @@ import { act } from '../../src/commands/act.ts';
 import { fileComplaint } from '../../src/commands/file.ts';
 import { tick, type EngineDeps } from '../../src/commands/tick.ts';
 import { createDispatcher } from '../../src/notifiers/dispatcher.ts';
+import { channelCardRenderer } from '../../src/commands/cards.ts';
 import { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
@@ -59,7 +60,7 @@ describe('the escalation ladder in simulated time', () => {
       },
     });
     expect(log).toEqual([
-      '04-03 17:00 #quality filed',
+      '04-03 17:00 #quality card',
       // Response due Saturday 17:00, inside the holiday: the reminder would come after the overdue
       // notice once held, so it is dropped; the notice waits for Tuesday's working morning.
       '04-07 09:00 q.chen overdue',
@@ -68,6 +69,7 @@ describe('the escalation ladder in simulated time', () => {
       // Grace of 2 working hours, then the GM.
       '04-07 11:00 gm.wang escalate',
       '04-08 09:30 gm.wang digest',
+      '04-08 10:00 #quality card', // acknowledged: the channel's card is updated in place
       // 8D due after 7 working days (Apr 7–10, 13–15) at 17:00; reminder one working day before, to the handler.
       '04-14 17:00 q.liu remind',
       '04-15 17:00 q.chen overdue',
@@ -89,7 +91,7 @@ describe('the escalation ladder in simulated time', () => {
     await dispatcher.dispatch(late);
     expect(first).toMatchObject({ steps: 4, digest: true });
     expect(out.sent.map((m) => m.address)).toEqual(['#quality', 'q.chen', '#quality', 'gm.wang', 'q.chen', '#quality', 'gm.wang', 'gm.wang']);
-    expect(out.sent.map((m) => m.kind)).toEqual(['filed', 'overdue', 'overdue', 'escalate', 'overdue', 'overdue', 'escalate', 'digest']);
+    expect(out.sent.map((m) => m.kind)).toEqual(['card', 'overdue', 'overdue', 'escalate', 'overdue', 'overdue', 'escalate', 'digest']);
     expect(out.sent[1]!.view.text).toContain(`${(await db.prisma.complaint.findFirstOrThrow()).number} 的首次回复期限已逾期`);
     expect(await tick(deps, new Date(late.getTime() + 60_000))).toEqual({ steps: 0, notifications: 0, digest: false });
     await dispatcher.dispatch(new Date(late.getTime() + 60_000));
@@ -104,8 +106,23 @@ describe('the escalation ladder in simulated time', () => {
       d1Team: 'a', d2Problem: 'b', d3Containment: 'c', d4RootCause: 'd', rootCauseTags: 'x', d5Corrective: 'e', d6Verification: 'f', d7Prevention: 'g',
     });
     const rows = await db.prisma.outbox.findMany({ orderBy: { id: 'asc' } });
-    expect(rows.map((r) => `${r.kind} ${r.address}`)).toEqual(['filed #quality', 'approval s.zhou', 'assigned q.sun', 'approval gm.wang']);
+    expect(rows.map((r) => `${r.kind} ${r.address}`)).toEqual([
+      'card #quality',
+      'approval s.zhou',
+      'assigned q.sun',
+      'card #quality',
+      'approval gm.wang',
+      'card #quality',
+    ]);
     expect(JSON.parse(rows[1]!.payload).text).toBe(`${n} 需要您审批：索赔。`);
+
+    // Cards are drawn at delivery from the current state, posted once and then updated in place.
+    await createDispatcher(db, [out], { owner: 'test', renderCard: channelCardRenderer(deps) }).dispatch(clock.now());
+    const cards = out.sent.filter((m) => m.kind === 'card');
+    expect(cards.map((m) => m.updateMessageId)).toEqual([undefined, 'm1', 'm1']);
+    expect(cards.every((m) => m.view.card?.statusLabel === '待审批')).toBe(true);
+    expect(cards[0]!.view.card?.fields.some((f) => f.value.includes('138****5678'))).toBe(true);
+    expect(await db.prisma.messageRef.count()).toBe(1);
   });
 
   it('an extension restarts the 8D ladder with new steps; meeting a deadline stops it', async () => {
@@ -131,6 +148,7 @@ describe('the escalation ladder in simulated time', () => {
     });
     const before = log.length;
     await runUntil('2026-04-24T12:00:00');
-    expect(log.slice(before)).toEqual([]); // met: the ladder stops, and nothing is overdue for the digest
+    // Met: the ladder stops and nothing is overdue for the digest; only the card is updated.
+    expect(log.slice(before)).toEqual(['04-21 12:30 #quality card']);
   });
 });

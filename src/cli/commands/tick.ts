@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { due } from '../../commands/query.ts';
 import { tick } from '../../commands/tick.ts';
+import { channelCardRenderer } from '../../commands/cards.ts';
 import { RecordingDeliverer } from '../../notifiers/deliverer.ts';
 import { createDispatcher } from '../../notifiers/dispatcher.ts';
 import { fieldError } from '../../workflows/validation.ts';
@@ -31,7 +32,7 @@ export function register(program: Command): void {
         const result = await tick({ ...core.deps, platforms: ['local'] }, now);
         // Deliveries happen in real time: anything waiting in the outbox up to now goes too.
         const deliverAt = new Date(Math.max(now.getTime(), core.deps.clock.now().getTime()));
-        const delivered = await createDispatcher(core.deps.db, [local], { owner: `cli:${process.pid}`, logger: core.logger }).dispatch(deliverAt);
+        const delivered = await createDispatcher(core.deps.db, [local], { owner: `cli:${process.pid}`, logger: core.logger, renderCard: channelCardRenderer(core.deps) }).dispatch(deliverAt);
         const messages = local.sent.map((m) => ({ kind: m.kind, to: m.address, text: m.view.text }));
         if (opts.json) return out(toJson({ at: now, ...result, delivered, messages }));
         out(`${now.toISOString()}: ${result.steps} ladder steps, ${result.notifications} notifications${result.digest ? ', GM digest' : ''}`);
