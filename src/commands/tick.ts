@@ -30,7 +30,7 @@ async function advance(deps: EngineDeps, row: DueStep, now: Date): Promise<{ ste
     const d = state?.deadlines.find((x) => x.kind === row.kind);
     if (!state || !d || d.ladderStep !== row.ladderStep || d.nextStepAt?.getTime() !== row.nextStepAt.getTime()) return { steps: 0, notifications: 0 };
     const env = lifecycleEnv(deps, now);
-    const r = stepsDue(d, d.ladderStep, now, env, { urgent: state.complaint.urgent });
+    const r = stepsDue(d, d.ladderStep, now, env, state.complaint);
     const claimed = await tx.deadline.updateMany({
       where: { complaintId: row.complaintId, kind: row.kind, ladderStep: d.ladderStep, nextStepAt: d.nextStepAt },
       data: {

@@ -134,6 +134,15 @@ const GradeOverrides = z
   })
   .strict();
 
+const LadderOverrides = z
+  .object({
+    response: Ladder.partial().optional(),
+    containment: Ladder.partial().optional(),
+    eightD: Ladder.partial().optional(),
+    revisit: Ladder.partial().optional(),
+  })
+  .strict();
+
 export const DeadlinePolicy = z
   .object({
     response: z.object({ hours: z.number().positive() }).strict().default({ hours: 24 }),
@@ -173,6 +182,11 @@ export const DeadlinePolicy = z
         eightD: { remindBefore: { workdays: 1 }, graceBeforeGm: { workdays: 1 } },
         revisit: { remindBefore: 'morningOf', graceBeforeGm: { workdays: 1 } },
       }),
+    /** Per-grade ladder overrides, e.g. `C: { response: { remindBefore: { hours: 8 }, graceBeforeGm: { hours: 1 } } }`. */
+    laddersByGrade: z
+      .object({ A: LadderOverrides.optional(), B: LadderOverrides.optional(), C: LadderOverrides.optional() })
+      .strict()
+      .default({}),
     /** Daily digest of still-overdue items to the GM. */
     gmDigestAt: hhmm.default('09:30'),
     /** Urgent complaints escalate at once, even in quiet hours. */

@@ -4,7 +4,7 @@
  */
 import type { DeadlineKind } from '../config/schema.ts';
 import { addDuration, durationFor, type DeadlineEnv } from './durations.ts';
-import { nextStep } from './ladder.ts';
+import { nextStep, type LadderOptions } from './ladder.ts';
 import type { Complaint, Deadline, Grade } from './model.ts';
 
 export type { DeadlineEnv } from './durations.ts';
@@ -26,24 +26,24 @@ export function revisitDue(resolvedAt: Date, afterReopen: boolean, env: Deadline
 }
 
 /** The ladder restarted: nothing sent yet, the next step is the first one. */
-function restartLadder(d: Deadline, env: DeadlineEnv, urgent: boolean): Deadline {
+function restartLadder(d: Deadline, env: DeadlineEnv, who: LadderOptions): Deadline {
   const active = !d.metAt && !d.cancelledAt;
-  return { ...d, ladderStep: 0, nextStepAt: active ? nextStep(d, 0, env, { urgent })?.at : undefined };
+  return { ...d, ladderStep: 0, nextStepAt: active ? nextStep(d, 0, env, who)?.at : undefined };
 }
 
 /** A fresh, active deadline row. */
-export function startDeadline(kind: DeadlineKind, startsAt: Date, dueAt: Date, env: DeadlineEnv, urgent = false): Deadline {
-  return restartLadder({ kind, startsAt, dueAt, ladderStep: 0, extensions: 0 }, env, urgent);
+export function startDeadline(kind: DeadlineKind, startsAt: Date, dueAt: Date, env: DeadlineEnv, who: LadderOptions = {}): Deadline {
+  return restartLadder({ kind, startsAt, dueAt, ladderStep: 0, extensions: 0 }, env, who);
 }
 
 /** The same deadline with a new due time and its ladder restarted (extension, re-grade, undoing a meeting). */
-export function moveDeadline(d: Deadline, dueAt: Date, env: DeadlineEnv, opts: { extension?: boolean; urgent?: boolean } = {}): Deadline {
-  return restartLadder({ ...d, dueAt, breachedAt: undefined, extensions: d.extensions + (opts.extension ? 1 : 0) }, env, opts.urgent ?? false);
+export function moveDeadline(d: Deadline, dueAt: Date, env: DeadlineEnv, opts: { extension?: boolean; who?: LadderOptions } = {}): Deadline {
+  return restartLadder({ ...d, dueAt, breachedAt: undefined, extensions: d.extensions + (opts.extension ? 1 : 0) }, env, opts.who ?? {});
 }
 
 /** Undo a meeting: the deadline is active again with its old due time (e.g. a declined 8D solution). */
-export function unmeetDeadline(d: Deadline, env: DeadlineEnv, urgent = false): Deadline {
-  return moveDeadline({ ...d, metAt: undefined, cancelledAt: undefined }, d.dueAt, env, { urgent });
+export function unmeetDeadline(d: Deadline, env: DeadlineEnv, who: LadderOptions = {}): Deadline {
+  return moveDeadline({ ...d, metAt: undefined, cancelledAt: undefined }, d.dueAt, env, { who });
 }
 
 /** Mark met (a late meeting also records the breach at the due time, for the reports). */
@@ -66,6 +66,6 @@ export function isActive(d: Deadline): boolean {
 export function initialDeadlines(complaint: Pick<Complaint, 'receivedAt' | 'grade' | 'urgent'>, env: DeadlineEnv): Deadline[] {
   const kinds = complaint.urgent ? (['response', 'containment', 'eightD'] as const) : (['response', 'eightD'] as const);
   return kinds.map((k) =>
-    startDeadline(k, complaint.receivedAt, dueFrom(k, complaint.receivedAt, complaint.grade, env), env, complaint.urgent),
+    startDeadline(k, complaint.receivedAt, dueFrom(k, complaint.receivedAt, complaint.grade, env), env, complaint),
   );
 }

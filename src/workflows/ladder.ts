@@ -4,9 +4,9 @@
  * working hours are held to the next working morning (urgent complaints may skip the hold).
  * `nextStepAt` on a deadline row is always `nextStep(deadline, ladderStep)?.at`.
  */
-import type { DeadlineKind } from '../config/schema.ts';
+import type { DeadlineKind, DeadlinePolicy, Ladder } from '../config/schema.ts';
 import { addDuration, subtractDuration, type DeadlineEnv } from './durations.ts';
-import type { Deadline } from './model.ts';
+import type { Deadline, Grade } from './model.ts';
 
 export const LADDER_STEPS = { remind: 1, overdue: 2, escalate: 3 } as const;
 export type LadderStep = (typeof LADDER_STEPS)[keyof typeof LADDER_STEPS];
@@ -15,13 +15,21 @@ export const STEP_NAMES: Record<LadderStep, 'remind' | 'overdue' | 'escalate'> =
 export interface LadderOptions {
   /** Urgent complaints may escalate at once, quiet hours or not (policy `urgentIgnoresQuietHours`). */
   urgent?: boolean;
+  /** The complaint's grade picks its ladder overrides (policy `laddersByGrade`). */
+  grade?: Grade;
+}
+
+/** The ladder of a deadline kind, with the grade's overrides. */
+export function ladderFor(kind: DeadlineKind, grade: Grade | undefined, policy: DeadlinePolicy): Ladder {
+  const override = grade ? policy.laddersByGrade[grade]?.[kind] : undefined;
+  return { ...policy.ladders[kind], ...override };
 }
 
 type Timed = Pick<Deadline, 'kind' | 'startsAt' | 'dueAt'>;
 
 /** When a step of this deadline falls, before any quiet-hours hold. */
-function rawTime(d: Timed, step: LadderStep, env: DeadlineEnv): Date {
-  const ladder = env.policy.ladders[d.kind as DeadlineKind];
+function rawTime(d: Timed, step: LadderStep, env: DeadlineEnv, grade?: Grade): Date {
+  const ladder = ladderFor(d.kind, grade, env.policy);
   if (step === 1) {
     const t =
       ladder.remindBefore === 'morningOf'
@@ -34,7 +42,7 @@ function rawTime(d: Timed, step: LadderStep, env: DeadlineEnv): Date {
 }
 
 export function stepTime(d: Timed, step: LadderStep, env: DeadlineEnv, opts: LadderOptions = {}): Date {
-  const raw = rawTime(d, step, env);
+  const raw = rawTime(d, step, env, opts.grade);
   const immediate = opts.urgent && env.policy.urgentIgnoresQuietHours && step > 1;
   return immediate ? raw : env.calendar.holdToWorkingHours(raw);
 }

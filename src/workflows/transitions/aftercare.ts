@@ -11,7 +11,7 @@ const HOUR = 3_600_000;
 function reopenInto(d: Decision, env: LifecycleEnv, from: Complaint['status'], reason: string): void {
   const c = d.complaint;
   Object.assign(c, { status: 'reopened', reopenCount: c.reopenCount + 1, closedAt: undefined });
-  const fresh = startDeadline('response', env.now, dueFrom('response', env.now, c.grade, env), env, c.urgent);
+  const fresh = startDeadline('response', env.now, dueFrom('response', env.now, c.grade, env), env, c);
   if (d.deadlines.some((x) => x.kind === 'response')) updateDeadline(d, 'response', () => fresh);
   else d.deadlines.push(fresh);
   event(d, 'reopened', { from, reason, reopenCount: c.reopenCount, responseDueAt: fresh.dueAt.toISOString() });
@@ -24,7 +24,7 @@ export const revisit: Handler<ActionInput<'revisit'>> = (state, _actor, input, e
     const attempt = c.revisitAttempts + 1;
     const next = env.calendar.holdToWorkingHours(new Date(env.now.getTime() + env.policy.revisit.retryHours * HOUR));
     d.complaint.revisitAttempts = attempt;
-    updateDeadline(d, 'revisit', (x) => moveDeadline({ ...x, startsAt: env.now }, next, env, { urgent: c.urgent }));
+    updateDeadline(d, 'revisit', (x) => moveDeadline({ ...x, startsAt: env.now }, next, env, { who: c }));
     event(d, 'revisit_unreachable', { attempt, note: input.note, nextDueAt: next.toISOString() });
     return d;
   }

@@ -55,7 +55,7 @@ export const extend: Handler<ActionInput<'extend'>> = (state, actor, input, env)
   const limit = env.calendar.addWorkdays(target.dueAt, env.policy.extension.autoGrantWorkdays);
   const data = { deadline: input.deadline, from: target.dueAt.toISOString(), to: input.newDueAt.toISOString(), reason: input.reason };
   if (target.extensions === 0 && input.newDueAt <= limit) {
-    updateDeadline(d, input.deadline, (x) => moveDeadline(x, input.newDueAt, env, { extension: true, urgent: state.complaint.urgent }));
+    updateDeadline(d, input.deadline, (x) => moveDeadline(x, input.newDueAt, env, { extension: true, who: state.complaint }));
     event(d, 'extension_granted', data);
     return d;
   }
@@ -82,14 +82,14 @@ export const regrade: Handler<ActionInput<'regrade'>> = (state, _actor, input, e
   // Recompute from each deadline's own start, so no time is lost; extended deadlines keep their granted date.
   for (const kind of ['response', 'containment', 'eightD'] as const) {
     updateDeadline(d, kind, (x) =>
-      isActive(x) && x.extensions === 0 ? moveDeadline(x, dueFrom(kind, x.startsAt, grade, env), env, { urgent }) : x,
+      isActive(x) && x.extensions === 0 ? moveDeadline(x, dueFrom(kind, x.startsAt, grade, env), env, { who: { urgent, grade } }) : x,
     );
   }
   const containment = d.deadlines.find((x) => x.kind === 'containment');
   if (urgent && !containment) {
-    d.deadlines.push(startDeadline('containment', c.receivedAt, dueFrom('containment', c.receivedAt, grade, env), env, urgent));
+    d.deadlines.push(startDeadline('containment', c.receivedAt, dueFrom('containment', c.receivedAt, grade, env), env, { urgent, grade }));
   } else if (urgent && containment?.cancelledAt && !c.acknowledgedAt) {
-    updateDeadline(d, 'containment', (x) => moveDeadline({ ...x, cancelledAt: undefined }, dueFrom('containment', x.startsAt, grade, env), env, { urgent }));
+    updateDeadline(d, 'containment', (x) => moveDeadline({ ...x, cancelledAt: undefined }, dueFrom('containment', x.startsAt, grade, env), env, { who: { urgent, grade } }));
   } else if (!urgent && containment) {
     updateDeadline(d, 'containment', (x) => cancelDeadline(x, env.now));
   }

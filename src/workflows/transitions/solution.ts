@@ -54,12 +54,12 @@ export const approve: Handler<ActionInput<'approve'>> = (state, actor, input, en
     } else {
       // Back to the department for a new solution; the 8D deadline is open again at its old due time.
       d.complaint.status = 'acknowledged';
-      updateDeadline(d, 'eightD', (x) => unmeetDeadline(x, env, d.complaint.urgent));
+      updateDeadline(d, 'eightD', (x) => unmeetDeadline(x, env, d.complaint));
     }
   } else if (pending.kind === 'extension' && approved) {
     const kind = pending.payload.deadline as DeadlineKind;
     const to = new Date(String(pending.payload.to));
-    updateDeadline(d, kind, (x) => moveDeadline(x, to, env, { extension: true, urgent: d.complaint.urgent }));
+    updateDeadline(d, kind, (x) => moveDeadline(x, to, env, { extension: true, who: d.complaint }));
   }
   return d;
 };
@@ -79,7 +79,7 @@ export const resolve: Handler<ActionInput<'resolve'>> = (state, _actor, input, e
   const due = revisitDue(env.now, c.reopenCount > 0, env);
   event(d, 'resolved', { kinds: input.kinds, summary: input.summary, amountMinor: input.amount, currency: resolution.currency, revisitDueAt: due.toISOString() });
   meet(d, 'response', env.now);
-  const revisit = startDeadline('revisit', env.now, due, env, c.urgent);
+  const revisit = startDeadline('revisit', env.now, due, env, c);
   if (d.deadlines.some((x) => x.kind === 'revisit')) updateDeadline(d, 'revisit', () => revisit);
   else d.deadlines.push(revisit);
   return d;
