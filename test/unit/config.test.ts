@@ -90,9 +90,13 @@ describe('the shipped kesu.config.yaml', () => {
     expect(config.deadlines.containment).toEqual({ hours: 24 });
     expect(config.deadlines.eightD).toEqual({ workdays: 7 });
     expect(config.deadlines.revisit).toMatchObject({ days: 7, at: '10:00' });
-    // Written out in full, the policy equals the schema defaults.
+    // Written out in full, the policy equals the schema defaults, plus the example's grade-C ladder.
     const withoutDeadlines = shippedText.slice(0, shippedText.indexOf('\ndeadlines:')) + shippedText.slice(shippedText.indexOf('\ncalendar:'));
-    expect(parseConfig(withoutDeadlines, 'x.yaml').deadlines).toEqual(config.deadlines);
+    const { laddersByGrade, ...shipped } = config.deadlines;
+    const { laddersByGrade: none, ...defaults } = parseConfig(withoutDeadlines, 'x.yaml').deadlines;
+    expect(shipped).toEqual(defaults);
+    expect(none).toEqual({});
+    expect(laddersByGrade.C?.response).toEqual({ graceBeforeGm: { workingHours: 1 } });
   });
 });
 
