@@ -19,6 +19,8 @@ const LEASE_MS = 3 * 60_000;
 export interface Engine {
   /** One step now: ladder steps and digests, then delivery. */
   runOnce(): Promise<void>;
+  /** Resolves when the engine has finished what it is doing (tests, shutdown). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,13 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
     if (t.steps || t.digest || d.sent || d.retried || d.dead) core.logger.info({ tick: t, delivered: d }, 'engine step');
   }
   const runOnce = () => (running ??= step().finally(() => (running = undefined)));
+  // Deliver right after a change commits, not only on the next minute's tick.
+  let delivering: Promise<unknown> = Promise.resolve();
+  core.deps.afterCommit = () => {
+    delivering = delivering
+      .then(() => dispatcher.dispatch(deps.clock.now()))
+      .catch((e: unknown) => core.logger.error({ err: e }, 'delivery after commit failed'));
+  };
 
   let task: ScheduledTask | undefined;
   if (options.schedule !== false) {
@@ -61,11 +70,17 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
       name: 'kesu-deadlines',
     });
   }
+  const idle = async () => {
+    await running?.catch(() => undefined);
+    await delivering;
+  };
   return {
     runOnce,
+    idle,
     async stop() {
       await task?.stop();
-      await running?.catch(() => undefined);
+      core.deps.afterCommit = undefined;
+      await idle();
       if (sqlite) await deps.db.prisma.marker.deleteMany({ where: { key: LEASE_KEY, owner } });
     },
   };

@@ -24,7 +24,7 @@ export interface ActResult {
 export async function act(deps: Deps, actor: Actor, ref: string, action: Action, raw: unknown): Promise<ActResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await runInTransaction(deps.db, async (tx) => {
+      const result = await runInTransaction(deps.db, async (tx) => {
         const before = await loadState(tx, ref);
         if (!before) throw new KesuError('unknown_complaint', { ref });
         const now = deps.clock.now();
@@ -34,6 +34,8 @@ export async function act(deps: Deps, actor: Actor, ref: string, action: Action,
         await notifyDecision(tx, deps, now, state, decision.events, actor.id);
         return { before, decision, state };
       });
+      deps.afterCommit?.();
+      return result;
     } catch (e) {
       if (!isKesuError(e, 'concurrent_update') || attempt >= MAX_ATTEMPTS) throw e;
     }

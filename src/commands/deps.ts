@@ -21,6 +21,8 @@ export interface Deps {
   newId?: () => string;
   /** Platforms notifications are written for (those running); none means state changes notify no one. */
   platforms?: readonly PlatformName[];
+  /** Called after a transaction that wrote notifications commits (the engine delivers them at once). */
+  afterCommit?: () => void;
 }
 
 /** The environment a workflow decision runs in, at one instant. */

@@ -35,6 +35,7 @@ export async function fileComplaint(deps: Deps, actor: Actor, raw: Record<string
       await notifyDecision(tx, deps, now, state, decision.events, actor.id);
       return state;
     });
+    deps.afterCommit?.();
     return { state, duplicate: false };
   } catch (e) {
     // Two deliveries of one request raced past the check above: the loser rolled back (no number used).

@@ -30,8 +30,15 @@ export interface NotifyEnv {
 
 const STEP_KIND = { 1: 'remind', 2: 'overdue', 3: 'escalate' } as const;
 
-function recipients(step: LadderStep, state: ComplaintState, env: NotifyEnv): Target[] {
+function recipients(step: LadderStep, kind: Deadline['kind'], state: ComplaintState, env: NotifyEnv): Target[] {
   const c = state.complaint;
+  const person = (id: string): Target => ({ type: 'person', id });
+  if (kind === 'revisit') {
+    // The revisit is customer service's job: their channel is reminded, their managers get the notice.
+    const cs: Target = { type: 'cs_channel' };
+    if (step === 1) return [cs];
+    if (step === 2) return [...env.config.customerService.managers.map(person), cs];
+  }
   const dept: Target = { type: 'department', key: c.department };
   if (step === 1) return [c.handlerId ? { type: 'person', id: c.handlerId } : dept];
   if (step === 2) return [...env.directory.headsOf(c.department).map((id) => ({ type: 'person', id }) as Target), dept];
@@ -46,7 +53,7 @@ export function ladderNotifications(step: LadderStep, d: Deadline, state: Compla
   const c = state.complaint;
   const kind = STEP_KIND[step];
   const t = translator();
-  return recipients(step, state, env).map((target) => {
+  return recipients(step, d.kind, state, env).map((target) => {
     const locale = localeFor(target, env);
     const text = t.t(locale, `notify.${kind}`, {
       number: c.number,

@@ -3,7 +3,7 @@ import type { Directory } from '../config/directory.ts';
 import type { OrgConfig } from '../config/schema.ts';
 import type { PlatformName } from './deliverer.ts';
 
-export type Target = { type: 'person'; id: string } | { type: 'department'; key: string } | { type: 'gm_channel' };
+export type Target = { type: 'person'; id: string } | { type: 'department'; key: string } | { type: 'gm_channel' } | { type: 'cs_channel' };
 
 export interface Address {
   platform: PlatformName;
@@ -23,8 +23,10 @@ export function addressesOf(target: Target, platforms: readonly PlatformName[], 
           : (person?.[platform] ?? (target.id.startsWith(`${platform}:`) ? target.id.slice(platform.length + 1) : undefined));
       if (id) out.push({ platform, address: id, direct: true });
     } else {
-      const channels = target.type === 'department' ? dir.department(target.key)?.channel : config.gmChannel;
-      const id = platform === 'local' ? (target.type === 'department' ? `#${target.key}` : channels ? '#gm' : undefined) : channels?.[platform];
+      const channels =
+        target.type === 'department' ? dir.department(target.key)?.channel : target.type === 'cs_channel' ? config.customerService.channel : config.gmChannel;
+      const local = target.type === 'department' ? `#${target.key}` : target.type === 'cs_channel' ? '#customer_service' : channels ? '#gm' : undefined;
+      const id = platform === 'local' ? local : channels?.[platform];
       if (id) out.push({ platform, address: id, direct: false });
     }
   }
@@ -32,5 +34,5 @@ export function addressesOf(target: Target, platforms: readonly PlatformName[], 
 }
 
 export function targetKey(t: Target): string {
-  return t.type === 'person' ? `person:${t.id}` : t.type === 'department' ? `dept:${t.key}` : 'gm_channel';
+  return t.type === 'person' ? `person:${t.id}` : t.type === 'department' ? `dept:${t.key}` : t.type;
 }

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Tx } from './complaints.ts';
-import type { Address } from '../notifiers/targets.ts';
+import { targetKey, type Address } from '../notifiers/targets.ts';
 import type { Notification } from '../notifiers/notifications.ts';
 import type { Prisma } from './generated/sqlite/client.ts';
 
@@ -22,12 +22,12 @@ export async function enqueue(tx: Tx, now: Date, items: Array<{ n: Notification;
     await tx.outbox.create({
       data: {
         id: outboxId(now),
-        dedupeKey: `${n.key}:${n.target.type === 'person' ? n.target.id : n.target.type === 'department' ? n.target.key : 'gm'}:${to.platform}:${to.address}`,
+        dedupeKey: `${n.key}:${targetKey(n.target)}:${to.platform}:${to.address}`,
         complaintId: n.complaintId ?? null,
         kind: n.kind,
         platform: to.platform,
         targetType: to.direct ? 'dm' : 'channel',
-        targetId: n.target.type === 'person' ? n.target.id : n.target.type === 'department' ? n.target.key : 'gm',
+        targetId: n.target.type === 'person' ? n.target.id : n.target.type === 'department' ? n.target.key : n.target.type,
         address: to.address,
         payload: JSON.stringify(n.view),
         status: 'pending',

@@ -125,6 +125,33 @@ describe('the escalation ladder in simulated time', () => {
     expect(await db.prisma.messageRef.count()).toBe(1);
   });
 
+  it('the revisit ladder over Mid-Autumn and National Day goes to customer service, then the GM', async () => {
+    clock.set(sh('2026-09-21T10:00:00'));
+    const { state } = await fileComplaint(deps, actor('cs.li'), filingForm());
+    const n = state.complaint.number;
+    await act(deps, actor('q.liu'), n, 'acknowledge', { firstResponse: '已回复' });
+    await act(deps, actor('q.liu'), n, 'submit_8d', {
+      d1Team: 'a', d2Problem: 'b', d3Containment: 'c', d4RootCause: 'd', rootCauseTags: 'x', d5Corrective: 'e', d6Verification: 'f', d7Prevention: 'g',
+    });
+    clock.set(sh('2026-09-24T15:00:00'));
+    await act(deps, actor('q.liu'), n, 'resolve', { kinds: ['replacement'], summary: '补发' });
+    await runUntil('2026-10-12T12:00:00', {
+      [sh('2026-10-12T11:00:00').toISOString()]: async () => {
+        await act(deps, actor('cs.li'), n, 'revisit', { outcome: 'satisfied', score: 9 });
+      },
+    });
+    // +7 days is 1 October, a holiday: the revisit is due on the next working day, 8 October 10:00.
+    expect(log.filter((l) => !l.endsWith(' card'))).toEqual([
+      '10-08 09:00 #customer_service remind',
+      '10-08 10:00 cs.zhao overdue',
+      '10-08 10:00 #customer_service overdue',
+      '10-09 09:30 gm.wang digest',
+      '10-09 10:00 gm.wang escalate',
+      '10-10 09:30 gm.wang digest', // a make-up Saturday is a working day
+      '10-12 09:30 gm.wang digest',
+    ]);
+  });
+
   it('an extension restarts the 8D ladder with new steps; meeting a deadline stops it', async () => {
     const { state } = await fileComplaint(deps, actor('cs.li'), filingForm());
     const n = state.complaint.number;

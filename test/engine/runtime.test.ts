@@ -31,6 +31,22 @@ describe('the engine runtime', () => {
     }
   });
 
+  it('delivers a change right after it commits, without waiting for the next tick', async () => {
+    const logger = createLogger('silent');
+    const core = await boot({ env: { ...env, DATABASE_URL: `file:${join(dir, 'kick.db')}` }, cwd: dir, logger });
+    const out = new RecordingDeliverer();
+    const engine = await startEngine(core, [out], { schedule: false });
+    try {
+      const { state } = await fileComplaint(core.deps, actor('cs.li'), filingForm());
+      await engine.idle();
+      expect(out.sent.map((m) => `${m.kind} ${m.address}`)).toEqual(['card #quality']);
+      expect(out.sent[0]!.view.card?.number).toBe(state.complaint.number);
+    } finally {
+      await engine.stop();
+      await core.close();
+    }
+  });
+
   it('urgent complaints may be configured to escalate at once, quiet hours or not', async () => {
     const logger = createLogger('silent');
     // Friday 19:00, outside working hours: an urgent complaint's 24h deadlines fall due Saturday 19:00.
