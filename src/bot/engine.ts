@@ -43,7 +43,12 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
   const deps: EngineDeps = { ...core.deps, platforms: deliverers.map((d) => d.platform) };
   const sqlite = deps.db.provider === 'sqlite';
   if (sqlite) await holdSqliteLease(core, owner, deps.clock.now());
-  const dispatcher = createDispatcher(deps.db, deliverers, { owner, logger: core.logger, renderCard: channelCardRenderer(deps) });
+  const dispatcher = createDispatcher(deps.db, deliverers, {
+    owner,
+    logger: core.logger,
+    maxAttempts: core.settings.deliveryMaxAttempts,
+    renderCard: channelCardRenderer(deps),
+  });
   let running: Promise<void> | undefined;
 
   async function step(): Promise<void> {

@@ -23,6 +23,8 @@ export interface Settings {
   configPath: string;
   port: number;
   logLevel: LogLevel;
+  /** Delivery attempts before a notification is dead-lettered (`KESU_DELIVERY_MAX_ATTEMPTS`, default 8). */
+  deliveryMaxAttempts: number;
   slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string };
   /** `domain`: `feishu`, `lark`, or a custom base URL. */
   feishu: { appId?: string; appSecret?: string; encryptKey?: string; verificationToken?: string; domain?: string };
@@ -77,6 +79,10 @@ const EnvSchema = z.object({
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
+  KESU_DELIVERY_MAX_ATTEMPTS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1–100').max(100, 'must be 1–100').default(8),
+  ),
   SLACK_BOT_TOKEN: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
@@ -127,6 +133,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd: string =
     configPath: resolve(cwd, e.KESU_CONFIG ?? 'kesu.config.yaml'),
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    deliveryMaxAttempts: e.KESU_DELIVERY_MAX_ATTEMPTS,
     slack: prune({ botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL }),
     feishu: prune({
       appId: e.FEISHU_APP_ID,
