@@ -46,7 +46,7 @@ async function advance(deps: EngineDeps, row: DueStep, now: Date): Promise<{ ste
   });
 }
 
-/** The GM's digest, once per working day at `gmDigestAt` (org time): a missed day is summarised by the next, not replayed. */
+/** The GM's digest, once per working day at `gmDigestAt` (org time), when anything is overdue; a missed day is summarised by the next, not replayed. */
 async function digest(deps: EngineDeps, now: Date): Promise<boolean> {
   const { calendar, config } = deps;
   const day = calendar.localDate(now);
@@ -58,7 +58,7 @@ async function digest(deps: EngineDeps, now: Date): Promise<boolean> {
       await tx.marker.create({ data: { key, owner: 'engine', until: now, createdAt: now } });
       const overdue = await listStates(tx, { overdueAt: now, take: 500 });
       await notify(tx, deps, now, digestNotifications(day, overdue, { now, config, directory: deps.directory }));
-      return true;
+      return overdue.length > 0; // today's slot is taken either way; a digest only goes out when something is overdue
     });
   } catch (e) {
     // Another replica wrote today's digest first (unique marker key): nothing to do.
