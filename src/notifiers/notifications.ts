@@ -58,7 +58,11 @@ export function ladderNotifications(step: LadderStep, d: Deadline, state: Compla
     const text = t.t(locale, `notify.${kind}`, {
       number: c.number,
       deadline: t.t(locale, `deadline.${d.kind}`),
-      timeLeft: timeLeftText(d.dueAt, env.now, locale),
+      // At the due time itself the notice says "just overdue", not "due now".
+      timeLeft:
+        step > 1 && env.now.getTime() - d.dueAt.getTime() < 60_000
+          ? t.t(locale, 'time.justOverdue')
+          : timeLeftText(d.dueAt, env.now, locale),
       department: env.directory.departmentName(c.department, locale),
     });
     return {

@@ -115,6 +115,7 @@ describe('the escalation ladder in simulated time', () => {
       'card #quality',
     ]);
     expect(JSON.parse(rows[1]!.payload).text).toBe(`${n} 需要您审批：索赔。`);
+    expect(await db.prisma.outbox.count({ where: { kind: 'overdue' } })).toBe(0);
 
     // Cards are drawn at delivery from the current state, posted once and then updated in place.
     await createDispatcher(db, [out], { owner: 'test', renderCard: channelCardRenderer(deps) }).dispatch(clock.now());
@@ -158,6 +159,8 @@ describe('the escalation ladder in simulated time', () => {
     await act(deps, actor('q.liu'), n, 'acknowledge', { firstResponse: '已回复' });
     await runUntil('2026-04-15T17:30:00');
     expect(log.filter((l) => l.startsWith('04-15 17:00'))).toEqual(['04-15 17:00 q.chen overdue', '04-15 17:00 #quality overdue']);
+    const notice = out.sent.find((m) => m.kind === 'overdue')!;
+    expect(notice.view.text.split('\n')).toEqual([`${n} 的8D 报告期限已逾期（刚刚逾期）。`, '阀体尺寸超差']);
     await act(deps, actor('q.chen'), n, 'extend', { newDueAt: '2026-04-17 17:00', reason: '等待检测报告' });
     await runUntil('2026-04-21T12:00:00');
     // The new ladder: reminder one working day before the new due time, the notice at it, the GM a
