@@ -84,8 +84,15 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
       orderBy: { id: 'asc' },
       take: 100,
     });
+    // Per-target order: a row waiting for a retry holds back the later rows to the same target.
+    const waiting = await db.prisma.outbox.findMany({
+      where: { status: 'pending', nextAttemptAt: { gt: now }, platform: { in: [...byPlatform.keys()] } },
+      select: { id: true, platform: true, address: true },
+    });
+    const heldBack = (row: OutboxRow) => waiting.some((w) => w.platform === row.platform && w.address === row.address && w.id < row.id);
     const mine: OutboxRow[] = [];
     for (const row of candidates) {
+      if (heldBack(row)) continue;
       const { count } = await db.prisma.outbox.updateMany({
         where: { id: row.id, status: 'pending', leaseUntil: row.leaseUntil },
         data: { leaseOwner: opts.owner, leaseUntil: new Date(now.getTime() + opts.leaseMs) },
@@ -146,7 +153,18 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
     async dispatch(now: Date): Promise<DispatchResult> {
       const result: DispatchResult = { sent: 0, retried: 0, dead: 0 };
       for (let rows = await claim(now); rows.length > 0; rows = await claim(now)) {
-        for (const row of rows) result[await deliverOne(row, now)]++;
+        const stalled = new Set<string>();
+        for (const row of rows) {
+          const target = `${row.platform}:${row.address}`;
+          if (stalled.has(target)) {
+            // An earlier message to this target failed: this one waits behind it, lease released.
+            await db.prisma.outbox.updateMany({ where: { id: row.id, leaseOwner: opts.owner }, data: { leaseOwner: null, leaseUntil: null } });
+            continue;
+          }
+          const outcome = await deliverOne(row, now);
+          result[outcome]++;
+          if (outcome !== 'sent') stalled.add(target);
+        }
       }
       return result;
     },

@@ -57,6 +57,18 @@ describe('the outbox dispatcher', () => {
     expect(out.sent).toEqual([]);
   });
 
+  it('keeps the order per target: a row waiting for its retry holds back later rows to the same target only', async () => {
+    const other = { ...note('z', 'to someone else'), to: { platform: 'local' as const, address: 'q.sun', direct: true } };
+    await db.prisma.$transaction((tx) => enqueue(tx, T0, [note('a', 'first'), note('b', 'second'), other]));
+    const out = new RecordingDeliverer();
+    const d = createDispatcher(db, [out], { owner: 'p1', baseBackoffMs: 1000, random: () => 1 });
+    out.failNext(new DeliveryError('timeout'));
+    expect(await d.dispatch(T0)).toEqual({ sent: 1, retried: 1, dead: 0 });
+    expect(out.texts()).toEqual(['to someone else']);
+    await d.dispatch(new Date(T0.getTime() + 1000));
+    expect(out.texts()).toEqual(['to someone else', 'first', 'second']);
+  });
+
   it('a permanent error dead-letters at once; another platform’s rows are left for its own dispatcher', async () => {
     await db.prisma.$transaction((tx) =>
       enqueue(tx, T0, [note('a', 'x'), { ...note('b', 'y'), to: { platform: 'slack', address: 'U1', direct: true } }]),
