@@ -1,10 +1,10 @@
 /**
  * Opening the database: SQLite through @prisma/adapter-libsql (the embedded default) or PostgreSQL
- * through @prisma/adapter-pg. Both generated clients share one schema, so the SQLite client's type
- * describes both.
+ * through @prisma/adapter-pg. Both generated clients come from one schema, so the SQLite client's
+ * type describes both for the subset we use.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -21,30 +21,48 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** How long a SQLite connection waits for another connection's lock before SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+const PG_POOL_SIZE = 10;
+
 export function providerOf(url: string): Provider {
   if (url.startsWith('file:')) return 'sqlite';
-  if (/^postgres(ql)?:\/\//.test(url)) return 'postgresql';
+  if (/^postgres(ql)?:\/\//i.test(url)) return 'postgresql';
   throw new KesuError('database_unavailable', { url: '(unsupported DATABASE_URL scheme)' });
 }
 
+/** The absolute file path of a SQLite `file:` URL (`file:./data/kesu.db`, `file:/abs`, `file:///abs`). */
 export function sqlitePath(url: string): string {
-  const rest = url.slice('file:'.length);
-  return rest.startsWith('//') ? fileURLToPath(url) : rest;
+  const bare = url.split('?')[0]!;
+  return resolve(bare.startsWith('file://') ? fileURLToPath(bare) : bare.slice('file:'.length));
+}
+
+/** The libsql client config for a SQLite URL (shared with the schema engine). */
+export function libsqlConfig(url: string) {
+  // `timeout` is the busy timeout of every connection the client opens. A `PRAGMA busy_timeout`
+  // would only reach the first one: @libsql/client hands that connection to the first transaction
+  // and opens a fresh one for what follows.
+  return { url: `file:${sqlitePath(url)}`, timeout: SQLITE_BUSY_TIMEOUT_MS };
 }
 
 export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   if (provider === 'sqlite') {
     mkdirSync(dirname(sqlitePath(url)), { recursive: true });
-    const prisma = new PrismaClient({ adapter: new PrismaLibSql({ url: `file:${sqlitePath(url)}` }) });
-    // WAL lets readers go on while a writer commits; the busy timeout rides out a second connection's lock.
-    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-    await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
-    await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+    const prisma = new PrismaClient({ adapter: new PrismaLibSql(libsqlConfig(url)) });
+    try {
+      // WAL is stored in the file (set once, kept by every later connection): readers go on while a
+      // writer commits. libsql enforces foreign keys by default.
+      await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    } catch (e) {
+      await prisma.$disconnect();
+      throw new KesuError('database_unavailable', { url: sqlitePath(url) }, { cause: e });
+    }
     return { provider, prisma, url, close: () => prisma.$disconnect() };
   }
   const { PrismaClient: PgClient } = await import('./generated/postgresql/client.ts');
-  const prisma = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as PrismaClient;
+  const adapter = new PrismaPg({ connectionString: url, max: PG_POOL_SIZE });
+  const prisma = new PgClient({ adapter }) as unknown as PrismaClient;
   try {
     await prisma.$queryRawUnsafe('SELECT 1');
   } catch (e) {
@@ -54,7 +72,12 @@ export async function openDatabase(url: string): Promise<Database> {
   return { provider, prisma, url, close: () => prisma.$disconnect() };
 }
 
-/** Interactive transaction with timeouts that survive a burst of concurrent writers. */
+/**
+ * An interactive transaction. On SQLite, @prisma/adapter-libsql holds an in-process lock from BEGIN
+ * to COMMIT, so concurrent transactions of one client run one after another (`maxWait` bounds the
+ * queueing); two processes writing one SQLite file are not supported. On PostgreSQL they run in
+ * parallel on the pool, and `maxWait` bounds the wait for a connection.
+ */
 export function runInTransaction<T>(db: Database, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return db.prisma.$transaction(fn, { maxWait: 15_000, timeout: 30_000 });
+  return db.prisma.$transaction(fn, { maxWait: 10_000, timeout: 20_000 });
 }

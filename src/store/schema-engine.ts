@@ -1,42 +1,46 @@
 /**
  * Prisma's schema engine as WebAssembly (@prisma/schema-engine-wasm): migrations and schema diffs
- * offline, with no native engine download. On Node 20 an ESM `.wasm` import needs a flag, so the
- * module is instantiated by hand from the package's files.
+ * offline, with no native engine download. The package's entry does `import * as wasm from
+ * "./schema_engine_bg.wasm"`, which Node 20 only allows behind --experimental-wasm-modules, so we do
+ * what that entry does by hand: instantiate the .wasm with the wasm-bindgen glue module
+ * (schema_engine_bg.js) as its import object, hand the instance back to the glue, and start it.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
-import { providerOf, sqlitePath, type Provider } from './client.ts';
+import { libsqlConfig, providerOf, type Provider } from './client.ts';
 
 type Bindings = typeof import('@prisma/schema-engine-wasm');
+type Glue = Bindings & { __wbg_set_wasm(exports: unknown): void };
 
 export const PRISMA_DIR = fileURLToPath(new URL('../../prisma/', import.meta.url));
 export const SCHEMA_FILE = 'schema.prisma';
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };
-
-let bindings: Promise<Bindings> | undefined;
 
 /** The global WebAssembly API (typed here: the project's lib settings do not include the DOM). */
 const Wasm = (globalThis as unknown as {
   WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: object } }> };
 }).WebAssembly;
 
+let bindings: Promise<Bindings> | undefined;
+
+/** Load the engine once per process (compiling the 5 MB module takes a moment). */
 function loadBindings(): Promise<Bindings> {
   bindings ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const glue = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-    const bg = (await import(glue)) as Bindings & { __wbg_set_wasm(exports: unknown): void };
+    const glue = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const bg = (await import(pathToFileURL(glue).href)) as Glue;
     const bytes = readFileSync(glue.replace(/schema_engine_bg\.js$/, 'schema_engine_bg.wasm'));
     const { instance } = await Wasm.instantiate(bytes, { './schema_engine_bg.js': bg });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
     return bg;
   })();
+  bindings.catch(() => (bindings = undefined));
   return bindings;
 }
 
@@ -66,7 +70,10 @@ class CatalogClient extends pg.Client {
 /** The schema text for a provider: the committed SQLite schema, or the same models with the PostgreSQL provider. */
 export function schemaFor(provider: Provider): string {
   const text = readFileSync(PRISMA_DIR + SCHEMA_FILE, 'utf8');
-  return provider === 'sqlite' ? text : text.replace(/(datasource\s+db\s*\{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"');
+  if (provider === 'sqlite') return text;
+  const swapped = text.replace(/(datasource\s+\w+\s*\{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"');
+  if (swapped === text) throw new Error(`${SCHEMA_FILE}: no datasource with provider = "sqlite" to derive the PostgreSQL schema from`);
+  return swapped;
 }
 
 export function schemaFiles(provider: Provider) {
@@ -79,19 +86,37 @@ export interface EngineHandle {
   close(): Promise<void>;
 }
 
+type Connection = Awaited<ReturnType<SqlMigrationAwareDriverAdapterFactory['connect']>>;
+
 /** A schema engine connected to the database at `url`. */
 export async function openEngine(url: string): Promise<EngineHandle> {
   const bg = await loadBindings();
   const provider = providerOf(url);
   const pool = provider === 'postgresql' ? new pg.Pool({ connectionString: url, max: 2, Client: CatalogClient }) : undefined;
-  const adapter = pool ? new PrismaPg(pool) : new PrismaLibSql({ url: `file:${sqlitePath(url)}` });
-  const factory = bindMigrationAwareSqlAdapterFactory(adapter as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0]);
+  const factory = (pool ? new PrismaPg(pool) : new PrismaLibSql(libsqlConfig(url))) as SqlMigrationAwareDriverAdapterFactory;
+  // The engine never disposes the connections it asks for; remember them so close() can.
+  const opened: Connection[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => remember(await factory.connect()),
+    connectToShadowDb: async () => remember(await factory.connectToShadowDb()),
+  };
+  const remember = (c: Connection) => (opened.push(c), c);
   const log = () => undefined; // the engine's own tracing; our logs say what matters
-  const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_FILE, schemaFor(provider)]] }, log, factory);
+  const schema = schemaFor(provider);
+  let engine: SchemaEngine;
+  try {
+    engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_FILE, schema]] }, log, bindMigrationAwareSqlAdapterFactory(tracked));
+  } catch (e) {
+    await pool?.end();
+    throw e;
+  }
   return {
     engine,
     async close() {
       engine.free();
+      await Promise.allSettled(opened.map((c) => c.dispose()));
       await pool?.end();
     },
   };

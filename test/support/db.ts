@@ -38,10 +38,20 @@ export async function emptyDatabaseUrl(provider: Provider): Promise<{ url: strin
   return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/** A fresh database with the committed migrations applied; `cleanup()` closes and deletes it. */
 export async function openTestDatabase(provider: Provider): Promise<TestDatabase> {
   const { url, drop } = await emptyDatabaseUrl(provider);
-  const db = await openDatabase(url);
-  await applyMigrations(db);
+  const db = await openDatabase(url).catch(async (e: unknown) => {
+    await drop();
+    throw e;
+  });
+  try {
+    await applyMigrations(db);
+  } catch (e) {
+    await db.close();
+    await drop();
+    throw e;
+  }
   return {
     ...db,
     async cleanup() {
