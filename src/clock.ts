@@ -28,3 +28,39 @@ export class ManualClock implements Clock {
     this.#ms += ms;
   }
 }
+
+/**
+ * Real time, moved forward on request: the local console's demo clock ("advance 1 day"). It reads
+ * `base` (the system clock, or a manual clock in tests) plus an offset that only grows, so time never
+ * runs backwards for the data already written.
+ */
+export class DemoClock implements Clock {
+  #offsetMs: number;
+
+  constructor(
+    private readonly base: Clock = systemClock,
+    offsetMs = 0,
+  ) {
+    this.#offsetMs = Math.max(0, offsetMs);
+  }
+
+  now(): Date {
+    return new Date(this.base.now().getTime() + this.#offsetMs);
+  }
+
+  /** How far ahead of the base clock this clock runs. */
+  get offsetMs(): number {
+    return this.#offsetMs;
+  }
+
+  advance(ms: number): void {
+    if (!(ms > 0)) throw new RangeError('the demo clock only moves forward');
+    this.#offsetMs += ms;
+  }
+
+  /** Move forward to `to` (no-op when `to` is not in the future). */
+  advanceTo(to: Date): void {
+    const ms = to.getTime() - this.now().getTime();
+    if (ms > 0) this.#offsetMs += ms;
+  }
+}

@@ -7,18 +7,23 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Core } from './boot.ts';
-import { tick, type EngineDeps } from '../commands/tick.ts';
+import { tick, type EngineDeps, type TickResult } from '../commands/tick.ts';
 import { channelCardRenderer } from '../commands/cards.ts';
 import { KesuError } from '../errors.ts';
-import { createDispatcher } from '../notifiers/dispatcher.ts';
+import { createDispatcher, type DispatchResult } from '../notifiers/dispatcher.ts';
 import type { Deliverer } from '../notifiers/deliverer.ts';
 
 const LEASE_KEY = 'engine:sqlite';
 const LEASE_MS = 3 * 60_000;
 
+export interface StepResult {
+  tick: TickResult;
+  delivered: DispatchResult;
+}
+
 export interface Engine {
   /** One step now: ladder steps and digests, then delivery. */
-  runOnce(): Promise<void>;
+  runOnce(): Promise<StepResult>;
   /** Resolves when the engine has finished what it is doing (tests, shutdown). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -49,14 +54,15 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
     maxAttempts: core.settings.deliveryMaxAttempts,
     renderCard: channelCardRenderer(deps),
   });
-  let running: Promise<void> | undefined;
+  let running: Promise<StepResult> | undefined;
 
-  async function step(): Promise<void> {
+  async function step(): Promise<StepResult> {
     const now = deps.clock.now();
     if (sqlite) await holdSqliteLease(core, owner, now);
     const t = await tick(deps, now);
     const d = await dispatcher.dispatch(now);
     if (t.steps || t.digest || d.sent || d.retried || d.dead) core.logger.info({ tick: t, delivered: d }, 'engine step');
+    return { tick: t, delivered: d };
   }
   const runOnce = () => (running ??= step().finally(() => (running = undefined)));
   // Deliver right after a change commits, not only on the next minute's tick.

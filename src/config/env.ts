@@ -21,7 +21,12 @@ export interface Settings {
   sqlitePath?: string;
   /** Absolute path of the organisation config file. */
   configPath: string;
+  /** HTTP port of the console and the webhooks (`PORT`, default 3000; 0 picks a free port). */
   port: number;
+  /** `KESU_CONSOLE`: `auto` (the local console when no chat platform is set up), `on` (always too), `off`. */
+  console: 'auto' | 'on' | 'off';
+  /** `KESU_CONSOLE_HOST`: where the console listens; loopback by default, since it has no login. */
+  consoleHost: string;
   logLevel: LogLevel;
   /** Delivery attempts before a notification is dead-lettered (`KESU_DELIVERY_MAX_ATTEMPTS`, default 8). */
   deliveryMaxAttempts: number;
@@ -73,8 +78,13 @@ const EnvSchema = z.object({
   KESU_CONFIG: optional,
   PORT: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535').default(3000),
+    z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(3000),
   ),
+  KESU_CONSOLE: z.preprocess(
+    (v) => (typeof v === 'string' ? ({ '1': 'on', true: 'on', yes: 'on', '0': 'off', false: 'off', no: 'off' } as Record<string, string>)[v.trim().toLowerCase()] ?? (v.trim().toLowerCase() || undefined) : v),
+    z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }).default('auto'),
+  ),
+  KESU_CONSOLE_HOST: optional,
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -132,6 +142,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd: string =
     ...(sqlitePath ? { sqlitePath } : {}),
     configPath: resolve(cwd, e.KESU_CONFIG ?? 'kesu.config.yaml'),
     port: e.PORT,
+    console: e.KESU_CONSOLE,
+    consoleHost: e.KESU_CONSOLE_HOST ?? '127.0.0.1',
     logLevel: e.LOG_LEVEL,
     deliveryMaxAttempts: e.KESU_DELIVERY_MAX_ATTEMPTS,
     slack: prune({ botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL }),

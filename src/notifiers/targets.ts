@@ -25,11 +25,30 @@ export function addressesOf(target: Target, platforms: readonly PlatformName[], 
     } else {
       const channels =
         target.type === 'department' ? dir.department(target.key)?.channel : target.type === 'cs_channel' ? config.customerService.channel : config.gmChannel;
-      const local = target.type === 'department' ? `#${target.key}` : target.type === 'cs_channel' ? '#customer_service' : channels ? '#gm' : undefined;
+      const local = target.type === 'department' ? `#${target.key}` : target.type === 'cs_channel' ? CS_LOCAL : channels ? GM_LOCAL : undefined;
       const id = platform === 'local' ? local : channels?.[platform];
       if (id) out.push({ platform, address: id, direct: false });
     }
   }
+  return out;
+}
+
+const CS_LOCAL = '#customer_service';
+const GM_LOCAL = '#gm';
+
+export interface LocalChannel {
+  /** The address notifications use on the local platform, e.g. `#quality`. */
+  id: string;
+  kind: 'department' | 'customer_service' | 'gm';
+  /** Department key, for department channels. */
+  department?: string;
+}
+
+/** The local console's channels: one per department, customer service's, and the GM's when configured. */
+export function localChannels(config: OrgConfig): LocalChannel[] {
+  const out: LocalChannel[] = config.departments.map((d) => ({ id: `#${d.key}`, kind: 'department', department: d.key }));
+  if (!out.some((c) => c.id === CS_LOCAL)) out.push({ id: CS_LOCAL, kind: 'customer_service' });
+  if (config.gmChannel) out.push({ id: GM_LOCAL, kind: 'gm' });
   return out;
 }
 

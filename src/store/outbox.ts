@@ -43,3 +43,9 @@ export async function outboxCounts(tx: Tx): Promise<Record<string, number>> {
   const rows = await tx.outbox.groupBy({ by: ['status'], _count: { _all: true } });
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
 }
+
+/** The last `take` messages delivered on a platform, oldest first (the local console's history after a restart). */
+export async function sentMessages(tx: Tx, platform: string, take = 1000): Promise<OutboxRow[]> {
+  const rows = await tx.outbox.findMany({ where: { platform, status: 'sent' }, orderBy: { id: 'desc' }, take });
+  return rows.reverse();
+}

@@ -72,12 +72,20 @@ describe('the kesu CLI', () => {
     expect(report.checks.find((c: { name: string }) => c.name === 'config').ok).toBe(true);
   });
 
-  it('start creates and migrates the database, says where everything is, and stops cleanly on Ctrl-C', async () => {
+  it('start creates and migrates the database, serves the console, says where everything is, and stops cleanly on Ctrl-C', async () => {
     const fresh = tempWorkspace();
     try {
-      const { child, stdout, stderr } = await kesuUntil(['start'], fresh.env, 'Ctrl-C');
+      const { child, stdout, stderr } = await kesuUntil(['start'], { ...fresh.env, PORT: '0' }, 'Ctrl-C');
       expect(stdout()).toContain(fresh.env.DATABASE_URL!.slice('file:'.length));
+      expect(stdout()).toContain('local console: no chat platform is set up');
       expect(existsSync(join(fresh.dir, 'kesu.db'))).toBe(true);
+      const url = /console: +(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout())?.[1];
+      expect(url, stdout()).toBeDefined();
+      const page = await fetch(url!);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<script type="module" src="/assets/app.js">');
+      const session = (await (await fetch(new URL('/api/session', url))).json()) as { me: { id: string } };
+      expect(session.me.id).toBe('cs.li');
       const code = await new Promise<number | null>((resolve) => {
         child.on('exit', (c) => resolve(c));
         child.kill('SIGINT');

@@ -1,0 +1,67 @@
+/**
+ * The local console's chat history: channels (`#quality`) and direct messages from the bot (`@liu.yang`).
+ * Held in memory and rebuilt from the outbox's delivered rows at start-up, so a restart keeps it.
+ * A complaint card is one message, updated in place; it is drawn from the current state when read.
+ */
+import type { OutboundMessage } from '../../notifiers/deliverer.ts';
+import type { MessageView } from '../../notifiers/views/types.ts';
+import type { OutboxRow } from '../../store/outbox.ts';
+
+export interface ChatMessage {
+  id: string;
+  conversation: string;
+  kind: string;
+  at: Date;
+  view: MessageView;
+  /** Set for complaint cards: drawn fresh from this complaint when shown. */
+  complaintId?: string;
+}
+
+/** `#quality` for channels, `@<person id>` for the bot's direct messages to a person. */
+export const conversationOf = (m: Pick<OutboundMessage, 'address' | 'direct'>) => (m.direct ? `@${m.address}` : m.address);
+
+const MAX_PER_CONVERSATION = 500;
+
+export class Conversations {
+  readonly #byId = new Map<string, ChatMessage>();
+  readonly #lists = new Map<string, ChatMessage[]>();
+
+  /** Post a new message, or update the one with `id` in place (a card). Returns whether it replaced one. */
+  upsert(message: ChatMessage): { replaced: boolean } {
+    const existing = this.#byId.get(message.id);
+    if (existing) {
+      Object.assign(existing, { view: message.view, kind: message.kind });
+      return { replaced: true };
+    }
+    const list = this.#lists.get(message.conversation) ?? [];
+    list.push(message);
+    if (list.length > MAX_PER_CONVERSATION) this.#byId.delete(list.shift()!.id);
+    this.#lists.set(message.conversation, list);
+    this.#byId.set(message.id, message);
+    return { replaced: false };
+  }
+
+  get(id: string): ChatMessage | undefined {
+    return this.#byId.get(id);
+  }
+
+  list(conversation: string): readonly ChatMessage[] {
+    return this.#lists.get(conversation) ?? [];
+  }
+
+  /** Rebuild from delivered outbox rows, oldest first; card updates fold into their first post. */
+  load(rows: readonly OutboxRow[]): void {
+    for (const row of rows) {
+      const view = JSON.parse(row.payload) as MessageView;
+      const id = row.messageId ?? row.id;
+      this.upsert({
+        id,
+        conversation: conversationOf({ address: row.address, direct: row.targetType === 'dm' }),
+        kind: row.kind,
+        at: row.sentAt ?? row.createdAt,
+        view,
+        ...(row.kind === 'card' && row.complaintId ? { complaintId: row.complaintId } : {}),
+      });
+    }
+  }
+}

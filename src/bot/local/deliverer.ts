@@ -1,0 +1,36 @@
+/**
+ * The local platform's deliverer: the outbox dispatcher hands it reminders, notices, escalations and
+ * complaint cards, which it posts into the console's conversations and announces to open pages.
+ */
+import type { Deliverer, OutboundMessage } from '../../notifiers/deliverer.ts';
+import type { Clock } from '../../clock.ts';
+import { conversationOf, type Conversations } from './conversations.ts';
+import type { Hub } from './hub.ts';
+
+export class LocalDeliverer implements Deliverer {
+  readonly platform = 'local' as const;
+  readonly perTargetPerSecond = 1000;
+
+  constructor(
+    private readonly conversations: Conversations,
+    private readonly hub: Hub,
+    private readonly clock: Clock,
+  ) {}
+
+  async deliver(m: OutboundMessage): Promise<{ messageId: string }> {
+    const id = m.updateMessageId ?? m.id;
+    const conversation = conversationOf(m);
+    const card = m.kind === 'card' && m.view.card;
+    const { replaced } = this.conversations.upsert({
+      id,
+      conversation,
+      kind: m.kind,
+      at: this.clock.now(),
+      view: m.view,
+      ...(card ? { complaintId: m.view.card!.complaintId } : {}),
+    });
+    this.hub.publish({ type: 'message', conversation, id, replaced }, m.direct ? m.address : undefined);
+    this.hub.publish({ type: 'changed' });
+    return { messageId: id };
+  }
+}

@@ -1,0 +1,287 @@
+// Kesu local console: a thin page over the console's HTTP API. The server renders every view to HTML
+// (src/notifiers/render/html.ts); this script only routes, sends, and applies live updates.
+const $ = (selector, root = document) => root.querySelector(selector);
+
+const state = {
+  me: sessionStorage.getItem('kesu.as') ?? localStorage.getItem('kesu.as') ?? '',
+  session: null,
+  /** '#quality' (a channel), '@<me>' (the bot's DMs), or 'tasks'. */
+  view: 'tasks',
+  unread: new Map(),
+  events: null,
+};
+
+async function api(path, body) {
+  const res = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'x-kesu-as': state.me, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => ({ error: res.statusText }));
+  return { ok: res.ok, status: res.status, data };
+}
+
+const t = (key) => state.session?.strings?.[key] ?? key;
+
+// ---- session, identity, sidebar -------------------------------------------------------------
+
+async function loadSession() {
+  const { ok, data } = await api('/api/session');
+  if (!ok) throw new Error(data.error);
+  state.session = data;
+  state.me = data.me.id;
+  sessionStorage.setItem('kesu.as', state.me);
+  localStorage.setItem('kesu.as', state.me);
+  document.documentElement.lang = data.me.locale;
+  for (const el of document.querySelectorAll('[data-text]')) el.textContent = t(el.dataset.text);
+  $('#org-name').textContent = data.organisation;
+  $('#composer-input').placeholder = t('composerPlaceholder');
+  const who = $('#whoami');
+  who.replaceChildren(...data.people.map((p) => new Option(`${p.name} · ${p.role}`, p.id, false, p.id === state.me)));
+  $('#channels').replaceChildren(
+    ...data.channels.map((ch) => {
+      const li = document.createElement('li');
+      const a = Object.assign(document.createElement('a'), { className: 'nav-item', href: `#/c/${encodeURIComponent(ch.id)}` });
+      a.dataset.conversation = ch.id;
+      a.append(Object.assign(document.createElement('span'), { textContent: ch.name }), unreadBadge(ch.id));
+      li.append(a);
+      return li;
+    }),
+  );
+  showClock(data.clock);
+  connectEvents();
+  document.body.dataset.viewer = state.me;
+}
+
+function unreadBadge(conversation) {
+  const badge = Object.assign(document.createElement('span'), { className: 'unread' });
+  badge.dataset.unread = conversation;
+  return badge;
+}
+
+function bumpUnread(conversation) {
+  const key = conversation.startsWith('@') ? 'dm' : conversation;
+  state.unread.set(key, (state.unread.get(key) ?? 0) + 1);
+  paintUnread();
+}
+
+function paintUnread() {
+  for (const el of document.querySelectorAll('[data-unread]')) {
+    const n = state.unread.get(el.dataset.unread) ?? 0;
+    el.textContent = n ? String(n) : '';
+  }
+}
+
+function showClock(clock) {
+  $('#clock-now').textContent = clock.nowText;
+  $('#clock-label').textContent = clock.label;
+  $('#clock').classList.toggle('simulated', clock.offsetMs > 0);
+}
+
+// ---- views -----------------------------------------------------------------------------------
+
+function route() {
+  const hash = location.hash;
+  if (hash.startsWith('#/c/')) state.view = decodeURIComponent(hash.slice(4));
+  else if (hash === '#/dm') state.view = `@${state.me}`;
+  else state.view = 'tasks';
+  for (const a of document.querySelectorAll('.nav-item')) {
+    const current =
+      (a.id === 'tasks-link' && state.view === 'tasks') || (a.id === 'dm-link' && state.view.startsWith('@')) || a.dataset.conversation === state.view;
+    a.classList.toggle('active', current);
+    if (current) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  state.unread.delete(state.view.startsWith('@') ? 'dm' : state.view);
+  paintUnread();
+  return render();
+}
+
+async function render() {
+  const pane = $('#messages');
+  const view = state.view;
+  if (view === 'tasks') {
+    $('#title').textContent = t('tasks');
+    $('#subtitle').textContent = t('tasksHint');
+    const { data } = await api('/api/tasks');
+    if (state.view !== view) return;
+    pane.innerHTML = data.html;
+    $('#tasks-count').textContent = data.count ? String(data.count) : '';
+    pane.dataset.view = 'tasks';
+    return;
+  }
+  const channel = state.session.channels.find((c) => c.id === view);
+  $('#title').textContent = channel ? channel.name : t('botDm');
+  $('#subtitle').textContent = '';
+  const { ok, data } = await api(`/api/conversations/${encodeURIComponent(view)}`);
+  if (state.view !== view) return;
+  pane.innerHTML = ok ? data.html || `<p class="empty">${escapeText(t('empty'))}</p>` : errorHtml(data.error);
+  pane.dataset.view = view;
+  pane.scrollTop = pane.scrollHeight;
+}
+
+async function refreshTaskCount() {
+  const { ok, data } = await api('/api/tasks');
+  if (!ok) return;
+  $('#tasks-count').textContent = data.count ? String(data.count) : '';
+  if (state.view === 'tasks') $('#messages').innerHTML = data.html;
+}
+
+function escapeText(text) {
+  const div = document.createElement('div');
+  div.textContent = text;
+  return div.innerHTML;
+}
+
+const errorHtml = (message) => `<div class="message tone-danger ephemeral" role="alert"><div class="text">${escapeText(message)}</div></div>`;
+
+/** An answer only this page sees, at the bottom of the current conversation. */
+function appendEphemeral(html) {
+  const pane = $('#messages');
+  pane.querySelector('.empty')?.remove();
+  pane.insertAdjacentHTML('beforeend', html);
+  pane.lastElementChild?.classList.add('ephemeral');
+  pane.scrollTop = pane.scrollHeight;
+}
+
+// ---- live updates ----------------------------------------------------------------------------
+
+function connectEvents() {
+  state.events?.close();
+  const events = new EventSource(`/api/events?as=${encodeURIComponent(state.me)}`);
+  state.events = events;
+  events.addEventListener('ready', () => ($('#offline').hidden = true));
+  events.addEventListener('message', (e) => onMessage(JSON.parse(e.data)));
+  events.addEventListener('clock', async () => {
+    const { data } = await api('/api/session');
+    if (data?.clock) showClock(data.clock);
+    await render();
+  });
+  let changed;
+  events.addEventListener('changed', () => {
+    clearTimeout(changed);
+    changed = setTimeout(refreshTaskCount, 100);
+  });
+  events.onerror = () => {
+    $('#offline').textContent = t('reconnecting');
+    $('#offline').hidden = false;
+  };
+}
+
+async function onMessage(event) {
+  if (event.conversation !== state.view) {
+    if (!event.replaced) bumpUnread(event.conversation);
+    return;
+  }
+  const { ok, data } = await api(`/api/messages/${encodeURIComponent(event.id)}`);
+  if (!ok || state.view !== event.conversation) return;
+  const pane = $('#messages');
+  const existing = document.getElementById(`msg-${event.id}`);
+  if (existing) {
+    const open = existing.querySelector('details.timeline')?.open;
+    existing.outerHTML = data.html;
+    if (open) document.getElementById(`msg-${event.id}`)?.querySelector('details.timeline')?.setAttribute('open', '');
+  } else {
+    pane.querySelector('.empty')?.remove();
+    pane.insertAdjacentHTML('beforeend', data.html);
+    pane.scrollTop = pane.scrollHeight;
+  }
+}
+
+// ---- composer, buttons, forms ----------------------------------------------------------------
+
+async function runCommand(text) {
+  const { ok, data } = await api('/api/command', { text });
+  if (!ok) return appendEphemeral(errorHtml(data.error));
+  if (data.form) return openModal(data.html);
+  appendEphemeral(data.html);
+}
+
+function openModal(html) {
+  const modal = $('#modal');
+  modal.innerHTML = html;
+  if (!modal.open) modal.showModal();
+  (modal.querySelector('[aria-invalid="true"]') ?? modal.querySelector('input:not([type=hidden]), select, textarea'))?.focus();
+}
+
+function formValues(form) {
+  const values = {};
+  for (const group of form.querySelectorAll('[data-multi]')) {
+    values[group.dataset.multi] = [...group.querySelectorAll('input:checked')].map((i) => i.value);
+  }
+  for (const el of form.elements) {
+    if (!el.name || el.closest('[data-multi]')) continue;
+    values[el.name] = el.type === 'checkbox' ? el.checked : el.value;
+  }
+  return values;
+}
+
+async function submitForm(form) {
+  const button = form.querySelector('button[type=submit]');
+  if (button.disabled) return;
+  button.disabled = true;
+  try {
+    const body = { form: form.dataset.form, values: formValues(form) };
+    if (form.dataset.complaint) body.complaint = form.dataset.complaint;
+    const { ok, data } = await api('/api/forms/submit', body);
+    if (ok) {
+      $('#modal').close();
+      appendEphemeral(data.html);
+    } else if (data.html) {
+      openModal(data.html);
+    } else {
+      $('#modal').close();
+      appendEphemeral(errorHtml(data.error));
+    }
+  } finally {
+    button.disabled = false;
+  }
+}
+
+document.addEventListener('click', async (e) => {
+  const target = e.target instanceof Element ? e.target : null;
+  const action = target?.closest('[data-action]');
+  if (action) {
+    const { ok, data } = await api('/api/forms/open', { form: action.dataset.action, complaint: action.dataset.complaint });
+    return ok ? openModal(data.html) : appendEphemeral(errorHtml(data.error));
+  }
+  const show = target?.closest('[data-show]');
+  if (show) return runCommand(`show ${show.dataset.show}`);
+  if (target?.closest('[data-close]')) return $('#modal').close();
+  const advance = target?.closest('[data-advance]');
+  if (advance) {
+    advance.disabled = true;
+    try {
+      const { ok, data } = await api('/api/clock/advance', { by: advance.dataset.advance });
+      if (ok) showClock(data.clock);
+      else appendEphemeral(errorHtml(data.error));
+    } finally {
+      advance.disabled = false;
+    }
+  }
+});
+
+document.addEventListener('submit', (e) => {
+  const form = e.target;
+  e.preventDefault();
+  if (form.id === 'composer') {
+    const input = $('#composer-input');
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    return runCommand(text);
+  }
+  if (form.classList.contains('kform')) return submitForm(form);
+});
+
+$('#whoami').addEventListener('change', async (e) => {
+  state.me = e.target.value;
+  state.unread.clear();
+  await loadSession();
+  await route();
+});
+
+window.addEventListener('hashchange', route);
+await loadSession();
+await route();
+document.body.dataset.ready = 'true';

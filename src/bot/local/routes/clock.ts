@@ -1,0 +1,33 @@
+/**
+ * POST /api/clock/advance { by: hour | day | morning }: the demo clock moves forward and the deadline
+ * engine runs at the new time at once, so reminders, overdue notices and escalations arrive where they
+ * would. The new time is kept (Marker) so a restart carries on from it.
+ */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { writeMarker } from '../../../store/markers.ts';
+import { CLOCK_MARKER, type ConsoleContext } from '../context.ts';
+import { viewerOf } from '../viewer.ts';
+import { parseBody } from './body.ts';
+import { clockInfo } from './session.ts';
+
+const Body = z.object({ by: z.enum(['hour', 'day', 'morning']) });
+const HOUR = 3_600_000;
+
+export function register(app: Hono, ctx: ConsoleContext): void {
+  app.post('/api/clock/advance', async (c) => {
+    const viewer = viewerOf(c, ctx);
+    const { by } = await parseBody(c, Body);
+    const { clock } = ctx;
+    await ctx.engine?.idle();
+    if (by === 'hour') clock.advance(HOUR);
+    else if (by === 'day') clock.advance(24 * HOUR);
+    else clock.advanceTo(ctx.core.deps.calendar.nextWorkingMorning(clock.now()));
+    const now = clock.now();
+    await writeMarker(ctx.core.deps.db.prisma, CLOCK_MARKER, { owner: 'console', until: now, createdAt: new Date(now.getTime() - clock.offsetMs) });
+    const step = await ctx.engine?.runOnce();
+    await ctx.engine?.idle();
+    ctx.hub.publish({ type: 'clock', now: now.toISOString(), offsetMs: clock.offsetMs });
+    return c.json({ clock: clockInfo(ctx, viewer.locale!), steps: step?.tick.steps ?? 0, delivered: step?.delivered.sent ?? 0 });
+  });
+}

@@ -1,0 +1,41 @@
+/** GET /api/events?as=<person>: server-sent events for one page — channel messages, the person's DMs, clock moves. */
+import type { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { ConsoleContext } from '../context.ts';
+import type { LiveEvent } from '../hub.ts';
+import { viewerOf } from '../viewer.ts';
+
+const KEEPALIVE_MS = 25_000;
+
+export function register(app: Hono, ctx: ConsoleContext): void {
+  app.get('/api/events', (c) => {
+    const viewer = viewerOf(c, ctx);
+    return streamSSE(c, async (stream) => {
+      const queue: LiveEvent[] = [];
+      let wake: (() => void) | undefined;
+      const unsubscribe = ctx.hub.subscribe(viewer.id, (event) => {
+        queue.push(event);
+        wake?.();
+      });
+      stream.onAbort(() => {
+        unsubscribe();
+        wake?.();
+      });
+      await stream.writeSSE({ event: 'ready', data: '{}' });
+      while (!stream.aborted && !stream.closed) {
+        const event = queue.shift();
+        if (event) {
+          await stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, KEEPALIVE_MS).unref();
+        });
+        wake = undefined;
+        if (queue.length === 0 && !stream.aborted) await stream.write(': keepalive\n\n');
+      }
+      unsubscribe();
+    });
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * POST /api/forms/open { form, complaint? }: a form as a dialog (refused at once, with the reason, when
+ * the viewer may not take that step now). POST /api/forms/submit { form, complaint?, values }: file or
+ * act; a refusal returns the same form with each error beside its field and nothing written.
+ */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { openForm, submitForm } from '../../../commands/forms.ts';
+import { translator } from '../../../notifiers/i18n/index.ts';
+import { renderForm } from '../../../notifiers/render/html-form.ts';
+import { renderMessage } from '../../../notifiers/render/html.ts';
+import { FORM_IDS } from '../../../notifiers/views/types.ts';
+import type { ComplaintState } from '../../../workflows/model.ts';
+import type { ConsoleContext } from '../context.ts';
+import { newSourceKey } from '../render.ts';
+import { viewerOf } from '../viewer.ts';
+import { parseBody } from './body.ts';
+
+const Open = z.object({ form: z.enum(FORM_IDS), complaint: z.string().max(100).optional() });
+const Submit = Open.extend({
+  values: z.record(z.string(), z.union([z.string().max(10_000), z.boolean(), z.array(z.string().max(200)).max(50)])),
+});
+
+export function register(app: Hono, ctx: ConsoleContext): void {
+  const { deps } = ctx.core;
+
+  app.post('/api/forms/open', async (c) => {
+    const viewer = viewerOf(c, ctx);
+    const { form, complaint } = await parseBody(c, Open);
+    const view = await openForm(deps, viewer, form, complaint ? { complaint } : {});
+    return c.json({ html: renderForm(view, form === 'file' ? { hidden: { sourceKey: newSourceKey() } } : {}) });
+  });
+
+  app.post('/api/forms/submit', async (c) => {
+    const viewer = viewerOf(c, ctx);
+    const { form, complaint, values } = await parseBody(c, Submit);
+    const outcome = await submitForm(deps, viewer, form, values, complaint ? { complaint } : {});
+    if (!outcome.ok) {
+      const hidden = form === 'file' && typeof values.sourceKey === 'string' ? { sourceKey: values.sourceKey } : undefined;
+      return c.json({ ok: false, code: outcome.code, html: renderForm(outcome.form, { error: outcome.message, ...(hidden ? { hidden } : {}) }) }, 422);
+    }
+    const locale = viewer.locale!;
+    const text = confirmation(form, outcome.state, outcome.duplicate, locale, ctx);
+    const html = renderMessage({ text, tone: 'success' }, { sender: translator().t(locale, 'console.botDm'), note: translator().t(locale, 'console.onlyYou') });
+    return c.json({ ok: true, number: outcome.state.complaint.number, status: outcome.state.complaint.status, html });
+  });
+}
+
+function confirmation(form: string, state: ComplaintState, duplicate: boolean, locale: 'en' | 'zh-CN', ctx: ConsoleContext): string {
+  const tr = translator();
+  const c = state.complaint;
+  if (form === 'file') {
+    const department = ctx.core.deps.directory.departmentName(c.department, locale);
+    return tr.t(locale, duplicate ? 'commands.filedAgain' : 'commands.filed', { number: c.number, department });
+  }
+  return tr.t(locale, 'commands.acted', { number: c.number, action: tr.t(locale, `action.${form}`), status: tr.t(locale, `status.${c.status}`) });
+}

@@ -1,0 +1,67 @@
+/** The console's one root registrar: the page and its assets, every API route, and the one error handler. */
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { isKesuError, type ErrorCode } from '../../../errors.ts';
+import { formatError } from '../../../notifiers/i18n/index.ts';
+import type { ConsoleContext } from '../context.ts';
+import { viewerId } from '../viewer.ts';
+import * as clock from './clock.ts';
+import * as command from './command.ts';
+import * as conversations from './conversations.ts';
+import * as events from './events.ts';
+import * as forms from './forms.ts';
+import * as session from './session.ts';
+import * as tasks from './tasks.ts';
+
+const ASSETS: Record<string, string> = {
+  '/': 'index.html',
+  '/assets/app.js': 'app.js',
+  '/assets/app.css': 'app.css',
+};
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+/** Everything the page loads comes from this server: nothing needs the internet. */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const STATUS: Partial<Record<ErrorCode, 400 | 403 | 404 | 409>> = {
+  validation_failed: 400,
+  unknown_person: 400,
+  unknown_department: 400,
+  forbidden: 403,
+  unknown_complaint: 404,
+  illegal_transition: 409,
+  already_acknowledged: 409,
+  already_in_status: 409,
+  approval_pending: 409,
+  claim_not_approved: 409,
+  no_pending_approval: 409,
+};
+
+export function createApp(ctx: ConsoleContext): Hono {
+  const app = new Hono();
+  const publicDir = new URL('../public/', import.meta.url);
+  const files = new Map(Object.entries(ASSETS).map(([path, file]) => [path, readFileSync(new URL(file, publicDir), 'utf8')]));
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'no-store');
+  });
+  for (const [path, file] of Object.entries(ASSETS)) {
+    app.get(path, (c) => c.body(files.get(path)!, 200, { 'Content-Type': TYPES[file.split('.').pop()!]! }));
+  }
+  for (const routes of [session, conversations, tasks, command, forms, clock, events]) routes.register(app, ctx);
+
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  app.onError((err, c) => {
+    const { directory } = ctx.core.deps;
+    const { config } = ctx.core;
+    const who = viewerId(c);
+    const locale = who && directory.person(who) ? directory.localeOf(who) : config.organisation.locale;
+    const { message, fields } = formatError(err, locale, { timeZone: config.organisation.timeZone });
+    if (isKesuError(err) && STATUS[err.code]) return c.json({ error: message, code: err.code, fields }, STATUS[err.code]!);
+    ctx.core.logger.error({ err, path: c.req.path }, 'console request failed');
+    return c.json({ error: message, code: isKesuError(err) ? err.code : 'internal' }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,57 @@
+/** GET /api/session: the people to play, the channels, the chrome texts in the viewer's language, the clock. */
+import type { Hono } from 'hono';
+import type { Locale } from '../../../config/schema.ts';
+import { MESSAGES, translator } from '../../../notifiers/i18n/index.ts';
+import { formatDateTime, formatSpan } from '../../../notifiers/views/index.ts';
+import { localChannels } from '../../../notifiers/targets.ts';
+import type { ConsoleContext } from '../context.ts';
+import { viewerOf } from '../viewer.ts';
+
+/** How the person shows in the switcher: their role, so a demo can pick "the head of Quality" quickly. */
+function roleLabel(ctx: ConsoleContext, id: string, locale: Locale): string {
+  const { directory } = ctx.core.deps;
+  const t = (key: string, params?: Record<string, unknown>) => translator().t(locale, `console.role.${key}`, params);
+  if (directory.isGm(id)) return t('gm');
+  const head = directory.departments().find((d) => directory.isHeadOf(id, d.key));
+  if (head) return t('head', { department: directory.departmentName(head.key, locale) });
+  if (directory.isCustomerService(id)) return t('customerService');
+  const dept = directory.departmentsOf(id)[0];
+  if (dept) return t('member', { department: directory.departmentName(dept, locale) });
+  const role = directory.rolesOf(id)[0];
+  return role ? t('approver', { role: directory.roleName(role, locale) }) : t('staff');
+}
+
+export function clockInfo(ctx: ConsoleContext, locale: Locale) {
+  const now = ctx.clock.now();
+  const offset = ctx.clock.offsetMs;
+  const tr = translator();
+  return {
+    now: now.toISOString(),
+    nowText: formatDateTime(now, ctx.core.config.organisation.timeZone),
+    offsetMs: offset,
+    label: offset > 0 ? tr.t(locale, 'console.clockSimulated', { span: formatSpan(offset, locale) }) : tr.t(locale, 'console.clockReal'),
+  };
+}
+
+export function register(app: Hono, ctx: ConsoleContext): void {
+  app.get('/api/session', (c) => {
+    const viewer = viewerOf(c, ctx, { defaultToFirst: true });
+    const locale = viewer.locale!;
+    const { directory } = ctx.core.deps;
+    const { config } = ctx.core;
+    const channelName = (ch: ReturnType<typeof localChannels>[number]) =>
+      ch.kind === 'department'
+        ? directory.departmentName(ch.department!, locale)
+        : ch.kind === 'gm'
+          ? translator().t(locale, 'console.role.gm')
+          : translator().t(locale, 'console.role.customerService');
+    return c.json({
+      me: { id: viewer.id, name: viewer.name, locale },
+      organisation: config.organisation.name[locale === 'en' ? 'en' : 'zh'],
+      people: directory.people().map((p) => ({ id: p.id, name: directory.displayName(p.id, locale), role: roleLabel(ctx, p.id, locale) })),
+      channels: localChannels(config).map((ch) => ({ id: ch.id, name: `#${channelName(ch)}` })),
+      strings: MESSAGES[locale].console,
+      clock: clockInfo(ctx, locale),
+    });
+  });
+}

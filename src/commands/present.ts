@@ -1,0 +1,55 @@
+/**
+ * Neutral views for one viewer, shared by every platform: a complaint card with the viewer's buttons
+ * and contact data only where they may see it, its timeline, lists, and "my tasks" (App Home).
+ */
+import type { Deps } from './deps.ts';
+import type { Locale } from '../config/schema.ts';
+import { buildComplaintCard, buildList, buildTimeline, type CardView, type ListView, type TimelineView, type ViewContext } from '../notifiers/views/index.ts';
+import { translator } from '../notifiers/i18n/index.ts';
+import { listStates, timeline } from '../store/complaints.ts';
+import { availableActions } from '../workflows/lifecycle.ts';
+import type { Action, Actor, ComplaintState } from '../workflows/model.ts';
+import { canSeeContact, canView } from '../workflows/permissions.ts';
+
+export function localeOf(deps: Deps, actor: Pick<Actor, 'id' | 'locale'>): Locale {
+  return actor.locale ?? deps.directory.localeOf(actor.id);
+}
+
+export function viewContext(deps: Deps, locale: Locale): ViewContext {
+  return { locale, now: deps.clock.now(), timeZone: deps.config.organisation.timeZone, directory: deps.directory };
+}
+
+/**
+ * The card with this viewer's buttons. Contact data shows only to those who may see it, and never in a
+ * channel post (`inChannel`: everyone in the channel reads it; DESIGN.md §8).
+ */
+export function cardFor(deps: Deps, state: ComplaintState, viewer: Pick<Actor, 'id' | 'locale'>, opts: { inChannel?: boolean } = {}): CardView {
+  return buildComplaintCard(state, {
+    ...viewContext(deps, localeOf(deps, viewer)),
+    actions: availableActions(state, viewer.id, deps),
+    showContact: !opts.inChannel && canSeeContact(viewer.id, state.complaint, deps.directory),
+  });
+}
+
+export async function timelineFor(deps: Deps, state: ComplaintState, locale: Locale): Promise<TimelineView> {
+  const events = await timeline(deps.db.prisma, state.complaint.id);
+  return buildTimeline(events, { ...viewContext(deps, locale), number: state.complaint.number, currency: deps.config.claims.currency });
+}
+
+/** Steps that move a case on; a complaint where the viewer may take one of these is one of their tasks. */
+const NEXT_STEPS: readonly Action[] = ['acknowledge', 'approve', 'gm_decide', 'submit_8d', 'resolve', 'revisit'];
+const ACTIVE = ['open', 'acknowledged', 'awaiting_approval', 'replied', 'resolved', 'reopened', 'escalated'] as const;
+
+/** The complaints waiting for this person to act, the most pressing deadline first. */
+export async function myTasks(deps: Deps, viewer: Pick<Actor, 'id' | 'locale'>): Promise<{ states: ComplaintState[]; view: ListView }> {
+  const locale = localeOf(deps, viewer);
+  const all = await listStates(deps.db.prisma, { status: [...ACTIVE], take: 500 });
+  const mine = all.filter(
+    (s) => canView(viewer.id, s.complaint, deps.directory, s.approvals) && availableActions(s, viewer.id, deps).some((a) => NEXT_STEPS.includes(a)),
+  );
+  const due = (s: ComplaintState) => Math.min(...s.deadlines.filter((d) => !d.metAt && !d.cancelledAt).map((d) => d.dueAt.getTime()), Infinity);
+  mine.sort((a, b) => due(a) - due(b));
+  const tr = translator();
+  const view = buildList(mine, { ...viewContext(deps, locale), title: tr.t(locale, 'list.mine'), emptyText: tr.t(locale, 'list.emptyMine') });
+  return { states: mine, view };
+}

@@ -1,0 +1,71 @@
+/**
+ * `/complaint …` for every platform: the text is parsed once into an intent (parse-command.ts) and
+ * answered with neutral views — the filing form, a list, one complaint with its timeline, or a message.
+ */
+import type { Deps } from './deps.ts';
+import { openForm } from './forms.ts';
+import { parseCommand, type CommandIntent } from './parse-command.ts';
+import { cardFor, localeOf, timelineFor, viewContext } from './present.ts';
+import { list, show } from './query.ts';
+import { translator } from '../notifiers/i18n/index.ts';
+import { buildHelp, buildList, type CardView, type FormView, type ListView, type MessageView, type TimelineView } from '../notifiers/views/index.ts';
+import { STATUSES, type Actor, type ComplaintState } from '../workflows/model.ts';
+
+export type CommandReply =
+  | { type: 'form'; form: FormView }
+  | { type: 'list'; list: ListView }
+  | { type: 'complaint'; card: CardView; timeline: TimelineView }
+  | { type: 'message'; message: MessageView };
+
+export async function runCommand(deps: Deps, actor: Actor, text: string, opts: { command?: string } = {}): Promise<CommandReply> {
+  return answer(deps, actor, parseCommand(text), opts.command ?? '/complaint');
+}
+
+async function answer(deps: Deps, actor: Actor, intent: CommandIntent, command: string): Promise<CommandReply> {
+  const locale = localeOf(deps, actor);
+  const tr = translator();
+  switch (intent.kind) {
+    case 'file':
+      return { type: 'form', form: await openForm(deps, actor, 'file', intent.prefill ? { values: { description: intent.prefill } } : {}) };
+    case 'show': {
+      const { state } = await show(deps, actor, intent.number);
+      return { type: 'complaint', card: cardFor(deps, state, actor), timeline: await timelineFor(deps, state, locale) };
+    }
+    case 'list': {
+      const states = await list(deps, actor, {
+        ...(intent.status ? { status: intent.status } : {}),
+        ...(intent.department ? { department: intent.department } : {}),
+        ...(intent.overdue ? { overdueAt: deps.clock.now() } : {}),
+        ...(intent.mine ? { involving: actor.id } : {}),
+      });
+      return { type: 'list', list: buildList(states, { ...viewContext(deps, locale), title: tr.t(locale, 'list.title') }) };
+    }
+    case 'stats':
+      return { type: 'message', message: statsSummary(await list(deps, actor, { take: 1000 }), deps, locale) };
+    case 'export':
+      return { type: 'message', message: { text: tr.t(locale, 'commands.exportUnavailable'), tone: 'warning' } };
+    case 'help': {
+      const help = buildHelp({ locale, command });
+      const problem = intent.problem
+        ? tr.t(locale, `commands.${intent.problem}`, { value: intent.unknown ?? '' })
+        : intent.unknown
+          ? tr.t(locale, 'commands.unknown', { value: intent.unknown, command })
+          : '';
+      return { type: 'message', message: problem ? { text: `${problem}\n\n${help.text}`, tone: 'warning' } : help };
+    }
+  }
+}
+
+/** A short count of the complaints the asker can see, by status, and how many are overdue now. */
+function statsSummary(states: readonly ComplaintState[], deps: Deps, locale: ReturnType<typeof localeOf>): MessageView {
+  const tr = translator();
+  const now = deps.clock.now();
+  const byStatus = STATUSES.map((s) => [s, states.filter((x) => x.complaint.status === s).length] as const).filter(([, n]) => n > 0);
+  const overdue = states.filter((s) => s.deadlines.some((d) => !d.metAt && !d.cancelledAt && d.dueAt < now)).length;
+  const lines = [
+    tr.t(locale, 'commands.statsTitle', { n: states.length }),
+    ...byStatus.map(([s, n]) => `• ${tr.t(locale, `status.${s}`)}: ${n}`),
+    tr.t(locale, 'commands.statsOverdue', { n: overdue }),
+  ];
+  return { text: lines.join('\n'), tone: overdue ? 'warning' : 'normal' };
+}

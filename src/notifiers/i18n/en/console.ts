@@ -1,0 +1,46 @@
+/** English texts of `/complaint` replies and of the local web console's chrome. */
+
+export const commands = {
+  unknown: 'Unknown command "{{value}}". Try {{command}} help.',
+  number_required: 'Which complaint? Give its number, e.g. KS-2026-0001.',
+  bad_number: '"{{value}}" is not a complaint number (e.g. KS-2026-0001).',
+  bad_month: '"{{value}}" is not a month; write it as 2026-03.',
+  statsTitle: 'Complaints you can see: {{n}}',
+  statsOverdue: 'Overdue now: {{n}}',
+  exportUnavailable: 'Exporting the tracking table is not available in this version yet.',
+  filed: 'Filed {{number}} and sent it to {{department}}.',
+  filedAgain: '{{number}} was already filed from this form; nothing new was stored.',
+  acted: '{{number}}: {{action}} — done. Status: {{status}}.',
+};
+
+export const consoleTexts = {
+  title: 'Kesu local console',
+  subtitle: 'A chat workspace on this computer, for trying Kesu without Slack or Feishu.',
+  you: 'You are',
+  channels: 'Channels',
+  direct: 'Direct messages',
+  botDm: 'Kesu (bot)',
+  tasks: 'My tasks',
+  tasksHint: 'Complaints waiting for your next step, the most pressing first.',
+  composerPlaceholder: 'Type /complaint to file, or /complaint list · show KS-… · stats · help',
+  send: 'Send',
+  onlyYou: 'Only visible to you',
+  empty: 'No messages yet.',
+  timeline: 'Timeline',
+  clock: 'Clock',
+  clockReal: 'Real time',
+  clockSimulated: 'Simulated time, {{span}} ahead',
+  advanceHour: '+1 hour',
+  advanceDay: '+1 day',
+  advanceMorning: 'Next working morning',
+  advanced: 'Time moved to {{at}}. Deadline engine: {{steps}} ladder steps due.',
+  reconnecting: 'Connection lost — reconnecting…',
+  role: {
+    gm: 'General manager',
+    customerService: 'Customer service',
+    head: 'Head of {{department}}',
+    member: '{{department}}',
+    staff: 'Staff',
+    approver: '{{role}}',
+  },
+};

@@ -1,0 +1,46 @@
+/** 中文：`/complaint` 的回复，以及本地网页控制台的界面文字。 */
+
+export const commands = {
+  unknown: '未知命令“{{value}}”。请试试 {{command}} help。',
+  number_required: '请给出客诉编号，例如 KS-2026-0001。',
+  bad_number: '“{{value}}”不是客诉编号（例如 KS-2026-0001）。',
+  bad_month: '“{{value}}”不是月份，请写成 2026-03。',
+  statsTitle: '您可见的客诉：{{n}} 件',
+  statsOverdue: '当前逾期：{{n}} 件',
+  exportUnavailable: '本版本暂不支持导出跟踪表。',
+  filed: '已登记 {{number}}，并转交{{department}}。',
+  filedAgain: '{{number}} 已由此表单登记过，未重复保存。',
+  acted: '{{number}}：{{action}}已完成。当前状态：{{status}}。',
+};
+
+export const consoleTexts = {
+  title: 'Kesu 本地控制台',
+  subtitle: '在本机模拟的聊天工作区，无需 Slack 或飞书即可试用 Kesu。',
+  you: '当前身份',
+  channels: '频道',
+  direct: '私信',
+  botDm: 'Kesu（机器人）',
+  tasks: '我的待办',
+  tasksHint: '等待您处理的客诉，最紧急的在前。',
+  composerPlaceholder: '输入 /complaint 登记客诉，或 /complaint list · show KS-… · stats · help',
+  send: '发送',
+  onlyYou: '仅您可见',
+  empty: '暂无消息。',
+  timeline: '处理记录',
+  clock: '时钟',
+  clockReal: '真实时间',
+  clockSimulated: '模拟时间，已快进 {{span}}',
+  advanceHour: '快进 1 小时',
+  advanceDay: '快进 1 天',
+  advanceMorning: '到下一个工作日早上',
+  advanced: '时间已到 {{at}}。时限引擎：{{steps}} 个提醒/升级步骤到期。',
+  reconnecting: '连接中断，正在重连…',
+  role: {
+    gm: '总经理',
+    customerService: '客服部',
+    head: '{{department}}主管',
+    member: '{{department}}',
+    staff: '员工',
+    approver: '{{role}}',
+  },
+};
