@@ -50,6 +50,6 @@ export async function myTasks(deps: Deps, viewer: Pick<Actor, 'id' | 'locale'>):
   const due = (s: ComplaintState) => Math.min(...s.deadlines.filter((d) => !d.metAt && !d.cancelledAt).map((d) => d.dueAt.getTime()), Infinity);
   mine.sort((a, b) => due(a) - due(b));
   const tr = translator();
-  const view = buildList(mine, { ...viewContext(deps, locale), title: tr.t(locale, 'list.mine'), emptyText: tr.t(locale, 'list.emptyMine') });
+  const view = buildList(mine, { ...viewContext(deps, locale), title: tr.t(locale, 'list.mine'), emptyText: tr.t(locale, 'list.emptyMine'), allDeadlines: true });
   return { states: mine, view };
 }

@@ -170,7 +170,9 @@ describe('the local console API', () => {
   it('moves the demo clock forward and runs the engine: the 8D reminder, overdue notice and escalation arrive where they belong', async () => {
     const tasks = await c.api('q.liu', '/api/tasks');
     expect(tasks.data.count).toBe(1);
-    expect(tasks.data.html).toMatch(/8D 报告：还剩 \d+ 天/);
+    // Each running deadline with its time left (the response deadline was met on acknowledging).
+    expect(tasks.data.html).toMatch(/data-deadline="eightD"><span class="deadline-label">8D 报告<\/span><span class="deadline-due">2026-03-11 09:30<\/span><span class="deadline-left">还剩 9 天<\/span>/);
+    expect(tasks.data.html).not.toContain('data-deadline="response"');
     const steps: number[] = [];
     for (let day = 0; day < 10; day++) steps.push((await c.api('q.chen', '/api/clock/advance', { by: 'day' })).data.steps);
     // Due Wed 2026-03-11 09:30 (7 working days): reminder 03-10, overdue 03-11, escalation 03-12.

@@ -43,7 +43,7 @@ describe.skipIf(!chromiumPath)('two browsers, one complaint', () => {
     const reason = await loser.page.locator('#modal .form-error').innerText();
     expect(reason).toContain(`${number} 已由 ${NAMES[winner]} 于`);
     expect(reason).toContain('受理');
-    await screenshot(loser.page, '06-lost-the-race');
+    await screenshot(loser.page, '07-lost-the-race');
 
     const events = await c.running.core.deps.db.prisma.complaintEvent.findMany({ where: { type: 'acknowledged' } });
     expect(events).toHaveLength(1);

@@ -115,6 +115,7 @@ describe.skipIf(!chromiumPath)('the local console in a browser: a complaint’s 
     await p.as('zhang.wei');
     await p.go('tasks');
     await p.sees(N);
+    await screenshot(p.page, '05-head-my-tasks');
     await p.go('#quality');
     await p.act(N, 'acknowledge', { handlerId: 'liu.yang', firstResponse: '再次致歉，安排加急发货。' });
     await p.act(N, 'resolve', { kinds: ['redo'], summary: '加急重做并发货。' });
@@ -133,7 +134,7 @@ describe.skipIf(!chromiumPath)('the local console in a browser: a complaint’s 
     await p.sees(N);
     await p.go('#quality');
     expect(await p.card(N).locator('button[data-action="gm_decide"]').count()).toBe(1);
-    await screenshot(p.page, '05-gm-gets-the-case');
+    await screenshot(p.page, '06-gm-gets-the-case');
   });
 
   it('needed nothing but this computer, and raised no script error', () => {

@@ -71,7 +71,11 @@ export function renderList(view: ListView): string {
         `<button type="button" class="link" data-show="${escapeHtml(i.number)}">${escapeHtml(i.number)}</button>` +
         ` <span class="list-title">${escapeHtml(i.title)}</span> <span class="badge">${escapeHtml(i.statusLabel)}</span>` +
         ` <span class="list-dept">${escapeHtml(i.department)}</span>` +
-        (i.dueText ? ` <span class="list-due">${escapeHtml(i.dueText)}</span>` : '') +
+        (i.deadlines?.length
+          ? `<ul class="deadlines">${i.deadlines.map(deadline).join('')}</ul>`
+          : i.dueText
+            ? ` <span class="list-due">${escapeHtml(i.dueText)}</span>`
+            : '') +
         `</li>`,
     )
     .join('');

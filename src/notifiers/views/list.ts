@@ -1,6 +1,7 @@
 /** Lists of complaints (`/complaint list`, App Home, the GM digest) with the most pressing deadline of each. */
 import type { ComplaintState, Deadline } from '../../workflows/model.ts';
 import { translator } from '../i18n/index.ts';
+import { buildDeadlineLines } from './card.ts';
 import { deadlineState, timeLeftText } from './time.ts';
 import type { ListItem, ListView, ViewContext } from './types.ts';
 
@@ -8,6 +9,8 @@ export interface ListContext extends ViewContext {
   title: string;
   /** Text when the list is empty; default "No complaints here." */
   emptyText?: string;
+  /** Show every running deadline of each item with its time left ("my tasks"). */
+  allDeadlines?: boolean;
 }
 
 /** The active deadline due first, or undefined when none is running. */
@@ -17,7 +20,7 @@ export function nextDeadline(state: ComplaintState): Deadline | undefined {
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
 }
 
-export function buildListItem(state: ComplaintState, ctx: ViewContext): ListItem {
+export function buildListItem(state: ComplaintState, ctx: ViewContext & { allDeadlines?: boolean }): ListItem {
   const tr = translator();
   const c = state.complaint;
   const next = nextDeadline(state);
@@ -29,6 +32,7 @@ export function buildListItem(state: ComplaintState, ctx: ViewContext): ListItem
     department: ctx.directory.departmentName(c.department, ctx.locale),
     overdue: state.deadlines.some((d) => deadlineState(d, ctx.now) === 'overdue'),
   };
+  if (ctx.allDeadlines) item.deadlines = buildDeadlineLines(state, ctx).filter((d) => d.state === 'pending' || d.state === 'overdue');
   if (next) {
     item.dueText = tr.t(ctx.locale, 'list.next', {
       deadline: tr.t(ctx.locale, `deadline.${next.kind}`),

@@ -90,6 +90,8 @@ export interface ListItem {
   department: string;
   /** The most pressing active deadline, e.g. "8D report: due in 2 d 3 h". */
   dueText?: string;
+  /** Every running deadline with its time left (task lists), when asked for. */
+  deadlines?: DeadlineLine[];
   overdue: boolean;
 }
 
