@@ -150,7 +150,11 @@ function connectEvents() {
   state.events?.close();
   const events = new EventSource(`/api/events?as=${encodeURIComponent(state.me)}`);
   state.events = events;
-  events.addEventListener('ready', () => ($('#offline').hidden = true));
+  events.addEventListener('ready', () => {
+    // After a reconnect, events sent while the page was away are lost: draw the view again.
+    if (!$('#offline').hidden) render();
+    $('#offline').hidden = true;
+  });
   events.addEventListener('message', (e) => onMessage(JSON.parse(e.data)));
   events.addEventListener('clock', async () => {
     const { data } = await api('/api/session');
