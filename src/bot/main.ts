@@ -9,7 +9,9 @@ import { databaseProvider } from '../config/env.ts';
 import { ConsoleDeliverer } from '../notifiers/console-deliverer.ts';
 import type { Deliverer } from '../notifiers/deliverer.ts';
 import { startEngine, type Engine } from './engine.ts';
-import { createLocalConsole, type LocalConsole } from './local/index.ts';
+import { listenHttp } from './http.ts';
+import { createLocalConsole } from './local/index.ts';
+import { createSlackPlatform, type SlackPlatform } from './slack/index.ts';
 import { choosePlatforms, type PlatformChoice } from './platforms.ts';
 
 export interface RunOptions extends BootOptions {
@@ -21,8 +23,12 @@ export interface Running {
   core: Core;
   engine: Engine;
   platforms: PlatformChoice;
+  /** The HTTP server's address (console, webhooks), when one runs. */
+  url?: string;
   /** The local console's address, when it runs. */
   consoleUrl?: string;
+  /** The Slack platform, when it runs. */
+  slack?: SlackPlatform;
   /** The console's demo clock, when the console runs. */
   clock?: DemoClock;
   stop(): Promise<void>;
@@ -56,23 +62,38 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
     },
     'kesu core ready',
   );
-  let local: LocalConsole | undefined;
+  const local = platforms.local ? await createLocalConsole(core, clock) : undefined;
+  const slack = platforms.slack ? createSlackPlatform(core) : undefined;
   const deliverers: Deliverer[] = [];
-  if (platforms.local) {
-    local = await createLocalConsole(core, clock);
-    deliverers.push(local.deliverer);
-  } else if (!platforms.slack && !platforms.feishu) {
-    // Nothing attached at all: notifications print to the terminal rather than vanish.
-    deliverers.push(new ConsoleDeliverer());
-  }
+  if (local) deliverers.push(local.deliverer);
+  if (slack) deliverers.push(slack.deliverer);
+  // Nothing attached at all: notifications print to the terminal rather than vanish.
+  if (deliverers.length === 0) deliverers.push(new ConsoleDeliverer());
   const engine = await startEngine(core, deliverers, { schedule: options.schedule });
-  let consoleUrl: string | undefined;
+
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+    await engine.stop();
+  };
+  let url: string | undefined;
   try {
-    consoleUrl = await local?.listen(engine, { host: settings.consoleHost, port: settings.port });
+    const mounts = slack?.requestListener ? [{ prefix: '/slack/', listener: slack.requestListener }] : [];
+    if (mounts.length || local) {
+      // Alone, the console listens on loopback; beside webhooks the server faces the network and
+      // the console answers loopback clients only (see http.ts).
+      const host = mounts.length ? settings.host : settings.consoleHost;
+      const server = await listenHttp({ host, port: settings.port, mounts, ...(local ? { fallback: local.requestListener(engine) } : {}) });
+      stops.push(() => server.close());
+      url = server.url;
+    }
+    if (slack) {
+      await slack.start();
+      stops.push(() => slack.stop());
+    }
     await engine.runOnce();
   } catch (e) {
-    await local?.close();
-    await engine.stop();
+    await stopAll();
     throw e;
   }
   let stopped = false;
@@ -80,12 +101,13 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
     core,
     engine,
     platforms,
-    ...(consoleUrl ? { consoleUrl, clock } : {}),
+    ...(url ? { url } : {}),
+    ...(local && url ? { consoleUrl: url, clock } : {}),
+    ...(slack ? { slack } : {}),
     async stop() {
       if (stopped) return;
       stopped = true;
-      await local?.close();
-      await engine.stop();
+      await stopAll();
       await core.close();
       logger.info('kesu stopped');
     },
@@ -102,6 +124,7 @@ export async function start(options: RunOptions = {}): Promise<void> {
   out(`  config:    ${settings.configPath}`);
   out(`  database:  ${databaseProvider(settings.databaseUrl) === 'sqlite' ? settings.databaseUrl : databaseProvider(settings.databaseUrl)}`);
   for (const reason of platforms.reasons) out(`  platform:  ${reason}`);
+  if (running.slack) out(`  slack:     ${running.slack.mode === 'socket' ? 'Socket Mode' : `HTTP, events at ${running.url}slack/events`}`);
   if (consoleUrl) out(`  console:   ${consoleUrl}  ← open this in a browser`);
   else if (!platforms.slack && !platforms.feishu) out('  no platform attached: reminders and escalations print here');
   if (running.clock && running.clock.offsetMs > 0) out(`  clock:     simulated, ${running.clock.now().toISOString()} (moved ahead in the console)`);

@@ -55,6 +55,7 @@ export async function openForm(deps: Deps, actor: Actor, id: FormId, opts: { com
 }
 
 export type SubmitOutcome =
+  /** `duplicate`: this very request was carried out before (a repeated delivery); nothing new was written. */
   | { ok: true; state: ComplaintState; duplicate: boolean }
   /** Refused: the form again with the values typed and the errors beside their fields; `message` says why overall. */
   | { ok: false; code: string; message: string; form: FormView };
@@ -68,15 +69,15 @@ export async function submitForm(
   actor: Actor,
   id: FormId,
   values: Record<string, unknown>,
-  opts: { complaint?: string } = {},
+  opts: { complaint?: string; requestKey?: string } = {},
 ): Promise<SubmitOutcome> {
   try {
     if (id === 'file') {
-      const r = await fileComplaint(deps, actor, values);
+      const r = await fileComplaint(deps, actor, opts.requestKey && !values.sourceKey ? { ...values, sourceKey: opts.requestKey } : values);
       return { ok: true, state: r.state, duplicate: r.duplicate };
     }
-    const r = await act(deps, actor, opts.complaint ?? '', id, values);
-    return { ok: true, state: r.state, duplicate: false };
+    const r = await act(deps, actor, opts.complaint ?? '', id, values, opts.requestKey ? { requestKey: opts.requestKey } : {});
+    return { ok: true, state: r.state, duplicate: r.duplicate };
   } catch (e) {
     if (!isKesuError(e) || isInfrastructure(e)) throw e;
     const state = id === 'file' || !opts.complaint ? undefined : ((await loadState(deps.db.prisma, opts.complaint)) ?? undefined);

@@ -25,8 +25,10 @@ export interface Settings {
   port: number;
   /** `KESU_CONSOLE`: `auto` (the local console when no chat platform is set up), `on` (always too), `off`. */
   console: 'auto' | 'on' | 'off';
-  /** `KESU_CONSOLE_HOST`: where the console listens; loopback by default, since it has no login. */
+  /** `KESU_CONSOLE_HOST`: where the console listens when it runs alone; loopback by default, since it has no login. */
   consoleHost: string;
+  /** `HOST`: where the server listens when it receives webhooks (Slack HTTP mode); default 0.0.0.0. */
+  host: string;
   logLevel: LogLevel;
   /** Delivery attempts before a notification is dead-lettered (`KESU_DELIVERY_MAX_ATTEMPTS`, default 8). */
   deliveryMaxAttempts: number;
@@ -85,6 +87,7 @@ const EnvSchema = z.object({
     z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }).default('auto'),
   ),
   KESU_CONSOLE_HOST: optional,
+  HOST: optional,
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -144,6 +147,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd: string =
     port: e.PORT,
     console: e.KESU_CONSOLE,
     consoleHost: e.KESU_CONSOLE_HOST ?? '127.0.0.1',
+    host: e.HOST ?? '0.0.0.0',
     logLevel: e.LOG_LEVEL,
     deliveryMaxAttempts: e.KESU_DELIVERY_MAX_ATTEMPTS,
     slack: prune({ botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL }),

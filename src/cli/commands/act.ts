@@ -22,7 +22,7 @@ export function register(program: Command): void {
         const file = opts.json ?? opts.input;
         const raw = file ? readJsonInput(file) : {};
         const result = await act(core.deps, actorFor(core, opts.as, localeOf(core, g)), ref, action as Action, raw);
-        if (opts.json) out(toJson({ state: result.state, events: result.decision.events }));
+        if (opts.json) out(toJson({ state: result.state, events: result.duplicate ? [] : result.decision.events }));
         else out(presentState(core, result.state, localeOf(core, g), opts.as));
       });
     });

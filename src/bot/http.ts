@@ -1,0 +1,57 @@
+/**
+ * One HTTP server for everything `kesu start` serves: chat platform receivers mounted by path prefix
+ * (`/slack/` …) and the local console for everything else. When the server faces the network
+ * (webhooks), the console — which has no login — answers loopback clients only.
+ */
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { KesuError } from '../errors.ts';
+
+export interface Mount {
+  prefix: string;
+  listener: RequestListener;
+}
+
+export interface HttpServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+export const isLoopbackHost = (host: string) => host === 'localhost' || LOOPBACK.test(host);
+
+function notFound(_req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+}
+
+export async function listenHttp(opts: { host: string; port: number; mounts: readonly Mount[]; fallback?: RequestListener }): Promise<HttpServer> {
+  const fallback = opts.fallback;
+  const guarded: RequestListener | undefined =
+    fallback && !isLoopbackHost(opts.host)
+      ? (req, res) => (LOOPBACK.test(req.socket.remoteAddress ?? '') ? fallback(req, res) : res.writeHead(403).end('the local console answers this computer only'))
+      : fallback;
+  const server: Server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    const mount = opts.mounts.find((m) => path.startsWith(m.prefix));
+    (mount?.listener ?? guarded ?? notFound)(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE' || e.code === 'EACCES'
+          ? new KesuError('config_invalid', { variables: 'PORT' }, { message: `Cannot listen on ${opts.host}:${opts.port} (${e.code}): set PORT to a free port.`, cause: e })
+          : e,
+      ),
+    );
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shown = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
+  return {
+    url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,12 @@
+/** What every Slack listener needs, built once by the Slack platform's factory (index.ts). */
+import type { WebClient } from '@slack/web-api';
+import type { Core } from '../boot.ts';
+import type { SlackIdentity } from './identity.ts';
+
+export interface SlackContext {
+  core: Core;
+  client: WebClient;
+  identity: SlackIdentity;
+  /** Users who opened App Home since start: their home is republished after changes. */
+  homeViewers: Set<string>;
+}

@@ -1,0 +1,100 @@
+/**
+ * The Slack deliverer: the outbox dispatcher hands it cards, reminders, notices and escalations. A
+ * card is posted once and then updated in place (`chat.update`), with its timeline kept in one reply
+ * in the card's thread; a person's address is their user ID (a DM from the app). Rate limits (429)
+ * become the dispatcher's Retry-After; errors a retry cannot fix are permanent.
+ */
+import { ErrorCode, type WebClient } from '@slack/web-api';
+import { DeliveryError, type Deliverer, type OutboundMessage } from '../../notifiers/deliverer.ts';
+import { messagePayload, timelineText } from '../../notifiers/render/slack/blocks.ts';
+import type { TimelineView } from '../../notifiers/views/types.ts';
+
+/** Errors that will not go away by trying again. */
+const PERMANENT = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'invalid_auth',
+  'account_inactive',
+  'token_revoked',
+  'missing_scope',
+  'user_not_found',
+  'cant_update_message',
+  'message_not_found',
+  'invalid_blocks',
+  'msg_too_long',
+]);
+
+export interface SlackDelivererOptions {
+  /** The complaint's timeline as it is now, for the card's thread. */
+  timelineFor?: (complaintId: string) => Promise<TimelineView | undefined>;
+  /** A card's timeline reply could not be written (logged; the card itself was delivered). */
+  onThreadError?: (complaintId: string, error: DeliveryError) => void;
+  /** Called after a card changed (App Home refresh). */
+  onCardDelivered?: (complaintId: string) => void;
+}
+
+/** A card's message id: the card's ts and, after a `|`, its timeline reply's ts. */
+const splitRef = (id: string) => {
+  const [ts = '', reply] = id.split('|');
+  return { ts, reply };
+};
+
+export class SlackDeliverer implements Deliverer {
+  readonly platform = 'slack' as const;
+  /** Slack allows about one message per second per channel. */
+  readonly perTargetPerSecond = 1;
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly opts: SlackDelivererOptions = {},
+  ) {}
+
+  async deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
+    try {
+      return m.view.card ? await this.#card(m) : { messageId: await this.#post(m.address, m.view) };
+    } catch (e) {
+      throw asDeliveryError(e);
+    }
+  }
+
+  async #post(channel: string, view: OutboundMessage['view'], thread_ts?: string): Promise<string | undefined> {
+    const res = await this.client.chat.postMessage({ channel, ...messagePayload(view), unfurl_links: false, unfurl_media: false, ...(thread_ts ? { thread_ts } : {}) });
+    return res.ts;
+  }
+
+  async #card(m: OutboundMessage): Promise<{ messageId?: string }> {
+    const complaintId = m.view.card!.complaintId;
+    const timeline = await this.opts.timelineFor?.(complaintId);
+    const thread = timeline ? { text: timeline.title, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: timelineText(timeline) } }] } : undefined;
+    let { ts, reply } = m.updateMessageId ? splitRef(m.updateMessageId) : { ts: '', reply: undefined };
+    if (ts) {
+      await this.client.chat.update({ channel: m.address, ts, ...messagePayload(m.view) });
+    } else {
+      ts = (await this.#post(m.address, m.view)) ?? '';
+    }
+    if (thread && ts) {
+      // The card is posted: a failing thread reply must not make the dispatcher post the card again.
+      // It is redrawn (or posted) with the card's next change.
+      try {
+        if (reply) await this.client.chat.update({ channel: m.address, ts: reply, ...thread });
+        else reply = (await this.client.chat.postMessage({ channel: m.address, thread_ts: ts, ...thread })).ts;
+      } catch (e) {
+        this.opts.onThreadError?.(complaintId, asDeliveryError(e));
+      }
+    }
+    this.opts.onCardDelivered?.(complaintId);
+    return { messageId: reply ? `${ts}|${reply}` : ts };
+  }
+}
+
+function asDeliveryError(e: unknown): DeliveryError {
+  if (e instanceof DeliveryError) return e;
+  const err = e as { code?: string; retryAfter?: number; data?: { error?: string }; message?: string };
+  if (err.code === ErrorCode.RateLimitedError) return new DeliveryError('slack: rate limited', (err.retryAfter ?? 1) * 1000);
+  if (err.code === ErrorCode.PlatformError) {
+    const code = err.data?.error ?? 'unknown_error';
+    return new DeliveryError(`slack: ${code}`, undefined, PERMANENT.has(code));
+  }
+  return new DeliveryError(`slack: ${err.message ?? String(e)}`);
+}

@@ -1,0 +1,27 @@
+/**
+ * `/complaint [subcommand]`. Filing: ack at once, then `views.open` inside the trigger's 3 seconds
+ * (the form needs only the config; nothing is written until the modal is submitted). Other
+ * subcommands: ack, then answer ephemerally through the response URL.
+ */
+import type { App } from '@slack/bolt';
+import { openForm } from '../../../../commands/forms.ts';
+import { parseCommand } from '../../../../commands/parse-command.ts';
+import { runCommand } from '../../../../commands/run-command.ts';
+import type { SlackContext } from '../../context.ts';
+import { modalFor, replyPayload } from '../../views.ts';
+
+export function register(app: App, ctx: SlackContext): void {
+  app.command('/complaint', async ({ command, ack, client, respond }) => {
+    await ack();
+    const actor = await ctx.identity.actor(command.user_id);
+    const intent = parseCommand(command.text);
+    if (intent.kind === 'file') {
+      const form = await openForm(ctx.core.deps, actor, 'file', intent.prefill ? { values: { description: intent.prefill } } : {});
+      await client.views.open({ trigger_id: command.trigger_id, view: modalFor(ctx, form, { channel: command.channel_id }) });
+      return;
+    }
+    const reply = await runCommand(ctx.core.deps, actor, command.text, { command: command.command });
+    if (reply.type === 'form') return; // only `file` opens a form, handled above
+    await respond({ response_type: 'ephemeral', ...replyPayload(reply) });
+  });
+}

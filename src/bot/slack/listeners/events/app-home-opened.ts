@@ -1,0 +1,17 @@
+/** App Home: published when the user opens it, and again after changes (see the Slack deliverer). */
+import type { App } from '@slack/bolt';
+import type { SlackContext } from '../../context.ts';
+import { homeView } from '../../views.ts';
+
+export async function publishHome(ctx: SlackContext, userId: string): Promise<void> {
+  const actor = await ctx.identity.actor(userId);
+  await ctx.client.views.publish({ user_id: userId, view: await homeView(ctx, actor) });
+}
+
+export function register(app: App, ctx: SlackContext): void {
+  app.event('app_home_opened', async ({ event }) => {
+    if (event.tab !== 'home') return;
+    ctx.homeViewers.add(event.user);
+    await publishHome(ctx, event.user);
+  });
+}

@@ -1,0 +1,26 @@
+/** Global shortcut "File a complaint" and message shortcut "File complaint from this message" (prefills the description). */
+import type { App } from '@slack/bolt';
+import { openForm } from '../../../../commands/forms.ts';
+import type { SlackContext } from '../../context.ts';
+import { modalFor } from '../../views.ts';
+
+export const GLOBAL_SHORTCUT = 'kesu_file_complaint';
+export const MESSAGE_SHORTCUT = 'kesu_file_from_message';
+
+export function register(app: App, ctx: SlackContext): void {
+  app.shortcut(GLOBAL_SHORTCUT, async ({ shortcut, ack, client }) => {
+    await ack();
+    const actor = await ctx.identity.actor(shortcut.user.id);
+    const form = await openForm(ctx.core.deps, actor, 'file');
+    await client.views.open({ trigger_id: shortcut.trigger_id, view: modalFor(ctx, form, {}) });
+  });
+
+  app.shortcut(MESSAGE_SHORTCUT, async ({ shortcut, ack, client }) => {
+    await ack();
+    if (shortcut.type !== 'message_action') return;
+    const actor = await ctx.identity.actor(shortcut.user.id);
+    const text = (shortcut.message.text ?? '').trim();
+    const form = await openForm(ctx.core.deps, actor, 'file', text ? { values: { description: text } } : {});
+    await client.views.open({ trigger_id: shortcut.trigger_id, view: modalFor(ctx, form, { channel: shortcut.channel.id }) });
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * Slack's Block Kit limits, in one table (api.slack.com/reference/block-kit). The renderers cut every
+ * text to these, counting characters as Slack does (code points), and tests check every payload.
+ */
+export const SLACK_LIMITS = {
+  messageBlocks: 50,
+  modalBlocks: 100,
+  homeBlocks: 100,
+  /** Modal title, submit and close texts. */
+  modalTitle: 24,
+  modalButton: 24,
+  privateMetadata: 3000,
+  callbackId: 255,
+  headerText: 150,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  contextElements: 10,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  blockId: 255,
+  actionId: 255,
+  inputLabel: 2000,
+  inputHint: 2000,
+  placeholder: 150,
+  options: 100,
+  optionText: 75,
+  optionValue: 150,
+  checkboxOptions: 10,
+  plainTextInputMax: 3000,
+  /** A message's fallback text. */
+  messageText: 40_000,
+} as const;
+
+/** `text` cut to `max` characters, ending in "…" when cut. */
+export function fit(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Text for mrkdwn: Slack's three control characters escaped, so user input never becomes a mention or a link. */
+export function mrkdwnEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escaped mrkdwn, cut to `max` characters of *escaped* text without splitting an entity. */
+export function mrkdwn(text: string, max: number): string {
+  const escaped = mrkdwnEscape(text);
+  return escaped.length <= max ? escaped : fitEscaped(text, max);
+}
+
+function fitEscaped(text: string, max: number): string {
+  let out = '';
+  let n = 0;
+  for (const ch of text) {
+    const e = mrkdwnEscape(ch);
+    if (n + e.length > max - 1) break;
+    out += e;
+    n += e.length;
+  }
+  return `${out}…`;
+}
