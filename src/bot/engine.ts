@@ -45,7 +45,9 @@ async function holdSqliteLease(core: Core, owner: string, now: Date): Promise<vo
 
 export async function startEngine(core: Core, deliverers: readonly Deliverer[], options: { schedule?: boolean } = {}): Promise<Engine> {
   const owner = `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
-  const deps: EngineDeps = { ...core.deps, platforms: deliverers.map((d) => d.platform) };
+  // State changes write notifications for the platforms that deliver them: those the engine runs.
+  core.deps.platforms = deliverers.map((d) => d.platform);
+  const deps: EngineDeps = { ...core.deps, platforms: core.deps.platforms };
   const sqlite = deps.db.provider === 'sqlite';
   if (sqlite) await holdSqliteLease(core, owner, deps.clock.now());
   const dispatcher = createDispatcher(deps.db, deliverers, {

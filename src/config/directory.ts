@@ -20,6 +20,8 @@ export interface Directory {
   actorId(platform: Platform, platformUserId: string): string;
   /** Bind a platform user id found at start-up (lookup by email); false when the person is unknown. */
   link(personId: string, platform: Platform, platformUserId: string): boolean;
+  /** The person's user id on a platform: from the config, or linked since start-up. */
+  platformId(personId: string, platform: Platform): string | undefined;
   /** The person's name in `locale`; the id itself for unknown people (e.g. `slack:U123`). */
   displayName(id: string, locale: Locale): string;
   department(key: string): Department | undefined;
@@ -71,6 +73,8 @@ export function createDirectory(config: OrgConfig): Directory {
     if (p.email) byEmail.set(p.email.toLowerCase(), p);
   }
 
+  /** `<platform>:<person id>` → user id, for people matched by email after start-up. */
+  const linked = new Map<string, string>();
   const departments = new Map<string, Department>();
   for (const d of config.departments) if (!departments.has(d.key)) departments.set(d.key, d);
   const heads = new Map<string, Set<string>>();
@@ -114,8 +118,10 @@ export function createDirectory(config: OrgConfig): Directory {
       const p = people.get(personId);
       if (!p || !userId) return false;
       (platform === 'slack' ? bySlack : byFeishu).set(userId, p);
+      linked.set(`${platform}:${personId}`, userId);
       return true;
     },
+    platformId: (personId, platform) => people.get(personId)?.[platform] ?? linked.get(`${platform}:${personId}`),
     displayName(id, locale) {
       const p = people.get(id);
       return p ? pick(p.name, locale) : id;

@@ -16,11 +16,10 @@ export function addressesOf(target: Target, platforms: readonly PlatformName[], 
   const out: Address[] = [];
   for (const platform of platforms) {
     if (target.type === 'person') {
-      const person = dir.person(target.id);
       const id =
         platform === 'local'
           ? target.id
-          : (person?.[platform] ?? (target.id.startsWith(`${platform}:`) ? target.id.slice(platform.length + 1) : undefined));
+          : (dir.platformId(target.id, platform) ?? (target.id.startsWith(`${platform}:`) ? target.id.slice(platform.length + 1) : undefined));
       if (id) out.push({ platform, address: id, direct: true });
     } else {
       const channels =

@@ -1,0 +1,124 @@
+/**
+ * A fake Slack Web API on 127.0.0.1 for the real Bolt app and WebClient (`SLACK_API_URL`). It answers
+ * the methods Kesu calls the way Slack does, records every call with its arguments, can be told to
+ * fail the next calls of a method (429 with Retry-After, or an API error), and takes response_url posts.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeUser {
+  id: string;
+  email?: string;
+  locale?: string;
+}
+
+export interface Call {
+  method: string;
+  args: Record<string, any>;
+}
+
+type Failure = { status: 429; retryAfter: number } | { error: string };
+
+async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
+  let raw = '';
+  for await (const chunk of req) raw += chunk;
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const args: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // WebClient sends nested arguments (blocks, view) as JSON strings.
+    args[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+  }
+  return args;
+}
+
+export class FakeSlack {
+  readonly calls: Call[] = [];
+  readonly users = new Map<string, FakeUser>();
+  readonly #failures = new Map<string, Failure[]>();
+  #server?: Server;
+  #ts = 1_700_000_000;
+  #views = 0;
+  url = '';
+
+  static async start(users: FakeUser[] = []): Promise<FakeSlack> {
+    const fake = new FakeSlack();
+    for (const u of users) fake.users.set(u.id, u);
+    fake.#server = createServer(async (req, res) => {
+      const args = await readBody(req);
+      const path = req.url ?? '';
+      if (path.startsWith('/response_url/')) {
+        fake.calls.push({ method: 'response_url', args });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        return;
+      }
+      const method = path.replace(/^\/api\//, '').split('?')[0]!;
+      fake.calls.push({ method, args });
+      const failure = fake.#failures.get(method)?.shift();
+      if (failure && 'status' in failure) {
+        res.writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
+        return;
+      }
+      const body = failure ? { ok: false, error: failure.error } : fake.#answer(method, args);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => fake.#server!.listen(0, '127.0.0.1', resolve));
+    fake.url = `http://127.0.0.1:${(fake.#server!.address() as AddressInfo).port}/`;
+    return fake;
+  }
+
+  #answer(method: string, args: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://kesu-test.slack.com/', team: 'Kesu Test', user: 'kesu', team_id: 'T0KESU', user_id: 'U0KESUBOT', bot_id: 'B0KESUBOT' };
+      case 'users.info': {
+        const user = this.users.get(args.user);
+        return user ? { ok: true, user: { id: user.id, locale: user.locale, profile: { email: user.email } } } : { ok: false, error: 'user_not_found' };
+      }
+      case 'users.lookupByEmail': {
+        const user = [...this.users.values()].find((u) => u.email === args.email);
+        return user ? { ok: true, user: { id: user.id } } : { ok: false, error: 'users_not_found' };
+      }
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: `${++this.#ts}.000100`, message: { text: args.text } };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${++this.#ts}.000200` };
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { ...args.view, id: `V${String(++this.#views).padStart(8, '0')}` } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  /** The next `times` calls of `method` fail this way. */
+  fail(method: string, failure: Failure, times = 1): void {
+    this.#failures.set(method, [...(this.#failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
+  }
+
+  of(method: string): Call[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  last(method: string): Call | undefined {
+    return this.of(method).at(-1);
+  }
+
+  /** Resolves with the first call of `method` after `since` (a calls.length) that matches. */
+  async waitFor(method: string, match: (c: Call) => boolean = () => true, since = 0, timeoutMs = 5_000): Promise<Call> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.calls.slice(since).find((c) => c.method === method && match(c));
+      if (hit) return hit;
+      if (Date.now() > deadline) throw new Error(`no ${method} call within ${timeoutMs} ms; calls: ${this.calls.slice(since).map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server?.close(() => resolve()));
+  }
+}

@@ -1,0 +1,63 @@
+/** Kesu with the Slack platform in HTTP mode, in this process, against a fake Slack Web API. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock } from '../../src/clock.ts';
+import { createLogger } from '../../src/logger.ts';
+import { run, type Running } from '../../src/bot/main.ts';
+import { EXAMPLE_CONFIG } from './console.ts';
+import { FakeSlack, type FakeUser } from './fake-slack.ts';
+import { SIGNING_SECRET } from './slack-requests.ts';
+
+/** People of the example organisation as Slack users (matched to the config by email at start-up). */
+export const SLACK_USERS: Record<string, FakeUser> = {
+  'wang.jianguo': { id: 'U0WANG', email: 'wang.jianguo@hengda.example', locale: 'zh-CN' },
+  'lin.xiaoyan': { id: 'U0LIN', email: 'lin.xiaoyan@hengda.example', locale: 'zh-CN' },
+  'chen.jing': { id: 'U0CHEN', email: 'chen.jing@hengda.example', locale: 'zh-CN' },
+  'zhang.wei': { id: 'U0ZHANG', email: 'zhang.wei@hengda.example', locale: 'zh-CN' },
+  'liu.yang': { id: 'U0LIU', email: 'liu.yang@hengda.example', locale: 'zh-CN' },
+  'zhao.lei': { id: 'U0ZHAO', email: 'zhao.lei@hengda.example', locale: 'zh-CN' },
+  'zhou.min': { id: 'U0ZHOU', email: 'zhou.min@hengda.example', locale: 'en-US' },
+};
+
+export interface SlackRun {
+  running: Running;
+  fake: FakeSlack;
+  /** The receiver's endpoint: http://127.0.0.1:<port>/slack/events */
+  events: string;
+  clock: ManualClock;
+  cleanup(): Promise<void>;
+}
+
+export async function startSlack(opts: { start?: string; logLevel?: string } = {}): Promise<SlackRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'kesu-slack-'));
+  const fake = await FakeSlack.start(Object.values(SLACK_USERS));
+  const clock = new ManualClock(opts.start ?? '2026-03-02T01:30:00Z');
+  const running = await run({
+    env: {
+      DATABASE_URL: `file:${join(dir, 'kesu.db')}`,
+      KESU_CONFIG: EXAMPLE_CONFIG,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      KESU_CONSOLE: 'off',
+      SLACK_BOT_TOKEN: 'xoxb-0000-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `${fake.url}api/`,
+    },
+    cwd: dir,
+    clock,
+    logger: createLogger(opts.logLevel ?? 'silent'),
+    schedule: false,
+  });
+  return {
+    running,
+    fake,
+    events: `${running.url}slack/events`,
+    clock,
+    async cleanup() {
+      await running.stop();
+      await fake.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
