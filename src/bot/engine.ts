@@ -66,7 +66,10 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
     if (t.steps || t.digest || d.sent || d.retried || d.dead) core.logger.info({ tick: t, delivered: d }, 'engine step');
     return { tick: t, delivered: d };
   }
-  const runOnce = () => (running ??= step().finally(() => (running = undefined)));
+  let stopped = false;
+  const idleResult: StepResult = { tick: { steps: 0, notifications: 0, digest: false }, delivered: { sent: 0, retried: 0, dead: 0 } };
+  // After stop nothing runs: a late request must not take the lease again or touch a closed database.
+  const runOnce = () => (stopped ? Promise.resolve(idleResult) : (running ??= step().finally(() => (running = undefined))));
   // Deliver right after a change commits, not only on the next minute's tick.
   let delivering: Promise<unknown> = Promise.resolve();
   core.deps.afterCommit = () => {
@@ -91,6 +94,7 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
     runOnce,
     idle,
     async stop() {
+      stopped = true;
       await task?.stop();
       core.deps.afterCommit = undefined;
       await idle();

@@ -3,6 +3,7 @@
  * with plain HTTP requests as different people. Time moves only through the console's clock control.
  */
 import { rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole, type ConsoleRun } from '../support/console.ts';
 
@@ -149,6 +150,32 @@ describe('the local console API', () => {
     expect(own.status).toBe(200);
   });
 
+  it('refuses requests another web site could make a browser send, and names it cannot vouch for', async () => {
+    const before = (await c.api('cs.li', '/api/session')).data.clock.now;
+    const post = (headers: Record<string, string>, body = '{"by":"day"}') => fetch(new URL('/api/clock/advance', c.url), { method: 'POST', headers, body });
+    expect((await post({ 'content-type': 'text/plain', 'x-kesu-as': 'cs.li' })).status).toBe(400); // a form or no-cors fetch
+    expect((await post({ 'content-type': 'application/json', 'x-kesu-as': 'cs.li', origin: 'http://evil.example' })).status).toBe(403);
+    expect((await fetch(new URL('/api/tasks?as=cs.li', c.url))).status).toBe(400); // the person comes from the header only
+    // DNS rebinding: a page on another name that resolves here (fetch cannot set Host; node:http can).
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const u = new URL('/api/session', c.url);
+      request({ host: u.hostname, port: u.port, path: u.pathname, headers: { host: 'attacker.example:3000', 'x-kesu-as': 'cs.li' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(rebound).toBe(421);
+    expect((await c.api('cs.li', '/api/session')).data.clock.now).toBe(before);
+  });
+
+  it('a page remembering someone no longer in the config starts as the first customer-service member', async () => {
+    const res = await c.api('left.company', '/api/session');
+    expect(res.status).toBe(200);
+    expect(res.data.me.id).toBe('cs.li');
+  });
+
   it('updates the card in place and tells open pages at once', async () => {
     const channel = await c.api('q.chen', `/api/conversations/${encodeURIComponent('#quality')}`);
     const cardId = /data-message="([^"]+)"/.exec(channel.data.html)![1];
@@ -161,6 +188,8 @@ describe('the local console API', () => {
     expect(event!.data).toMatchObject({ id: cardId, replaced: true });
     const message = await c.api('q.chen', `/api/messages/${cardId}`);
     expect(message.data.html).toContain('data-status="acknowledged"');
+    const dmId = /data-message="([^"]+)"/.exec((await c.api('q.liu', `/api/conversations/${encodeURIComponent('@q.liu')}`)).data.html)![1];
+    expect((await c.api('q.chen', `/api/messages/${dmId}`)).status).toBe(404); // someone else's DM
     const after = await c.api('q.chen', `/api/conversations/${encodeURIComponent('#quality')}`);
     expect(after.data.html.match(/data-message=/g)).toHaveLength(1);
     const dm = await c.api('q.liu', `/api/conversations/${encodeURIComponent('@q.liu')}`);

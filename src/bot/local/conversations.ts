@@ -22,6 +22,9 @@ export const conversationOf = (m: Pick<OutboundMessage, 'address' | 'direct'>) =
 
 const MAX_PER_CONVERSATION = 500;
 
+/** The console's message ids: `local:<outbox row id>` of the message's first delivery. */
+export const localMessageId = (outboxId: string) => `local:${outboxId}`;
+
 export class Conversations {
   readonly #byId = new Map<string, ChatMessage>();
   readonly #lists = new Map<string, ChatMessage[]>();
@@ -29,6 +32,7 @@ export class Conversations {
   /** Post a new message, or update the one with `id` in place (a card). Returns whether it replaced one. */
   upsert(message: ChatMessage): { replaced: boolean } {
     const existing = this.#byId.get(message.id);
+    if (existing && existing.conversation !== message.conversation) throw new Error(`message ${message.id} belongs to ${existing.conversation}`);
     if (existing) {
       Object.assign(existing, { view: message.view, kind: message.kind });
       return { replaced: true };
@@ -45,22 +49,34 @@ export class Conversations {
     return this.#byId.get(id);
   }
 
+  /** The complaint's card in this conversation, if it was posted there. */
+  cardOf(complaintId: string, conversation: string): ChatMessage | undefined {
+    return this.list(conversation).find((m) => m.complaintId === complaintId);
+  }
+
   list(conversation: string): readonly ChatMessage[] {
     return this.#lists.get(conversation) ?? [];
   }
 
-  /** Rebuild from delivered outbox rows, oldest first; card updates fold into their first post. */
+  /**
+   * Rebuild from delivered outbox rows, oldest first. Every row is its own message, except a complaint's
+   * card: one per conversation, wherever its updates were delivered (also rows that the terminal
+   * deliverer printed before the console ran).
+   */
   load(rows: readonly OutboxRow[]): void {
+    const cards = new Map<string, string>();
     for (const row of rows) {
-      const view = JSON.parse(row.payload) as MessageView;
-      const id = row.messageId ?? row.id;
+      const conversation = conversationOf({ address: row.address, direct: row.targetType === 'dm' });
+      const card = row.kind === 'card' && row.complaintId ? `${row.complaintId}:${conversation}` : undefined;
+      const id = (card && cards.get(card)) ?? localMessageId(row.id);
+      if (card) cards.set(card, id);
       this.upsert({
         id,
-        conversation: conversationOf({ address: row.address, direct: row.targetType === 'dm' }),
+        conversation,
         kind: row.kind,
         at: row.sentAt ?? row.createdAt,
-        view,
-        ...(row.kind === 'card' && row.complaintId ? { complaintId: row.complaintId } : {}),
+        view: JSON.parse(row.payload) as MessageView,
+        ...(card ? { complaintId: row.complaintId! } : {}),
       });
     }
   }

@@ -4,7 +4,7 @@
  */
 import type { Deliverer, OutboundMessage } from '../../notifiers/deliverer.ts';
 import type { Clock } from '../../clock.ts';
-import { conversationOf, type Conversations } from './conversations.ts';
+import { conversationOf, localMessageId, type Conversations } from './conversations.ts';
 import type { Hub } from './hub.ts';
 
 export class LocalDeliverer implements Deliverer {
@@ -18,16 +18,18 @@ export class LocalDeliverer implements Deliverer {
   ) {}
 
   async deliver(m: OutboundMessage): Promise<{ messageId: string }> {
-    const id = m.updateMessageId ?? m.id;
     const conversation = conversationOf(m);
     const card = m.kind === 'card' && m.view.card;
+    // A complaint has one card per conversation, updated in place; everything else is a new message.
+    const previous = card ? this.conversations.cardOf(card.complaintId, conversation) : undefined;
+    const id = previous?.id ?? localMessageId(m.id);
     const { replaced } = this.conversations.upsert({
       id,
       conversation,
       kind: m.kind,
       at: this.clock.now(),
       view: m.view,
-      ...(card ? { complaintId: m.view.card!.complaintId } : {}),
+      ...(card ? { complaintId: card.complaintId } : {}),
     });
     this.hub.publish({ type: 'message', conversation, id, replaced }, m.direct ? m.address : undefined);
     this.hub.publish({ type: 'changed' });

@@ -80,9 +80,17 @@ function showClock(clock) {
 
 // ---- views -----------------------------------------------------------------------------------
 
+function safeDecode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return 'tasks';
+  }
+}
+
 function route() {
   const hash = location.hash;
-  if (hash.startsWith('#/c/')) state.view = decodeURIComponent(hash.slice(4));
+  if (hash.startsWith('#/c/')) state.view = safeDecode(hash.slice(4));
   else if (hash === '#/dm') state.view = `@${state.me}`;
   else state.view = 'tasks';
   for (const a of document.querySelectorAll('.nav-item')) {
@@ -103,9 +111,9 @@ async function render() {
   if (view === 'tasks') {
     $('#title').textContent = t('tasks');
     $('#subtitle').textContent = t('tasksHint');
-    const { data } = await api('/api/tasks');
+    const { ok, data } = await api('/api/tasks');
     if (state.view !== view) return;
-    pane.innerHTML = data.html;
+    pane.innerHTML = ok ? data.html : errorHtml(data.error);
     $('#tasks-count').textContent = data.count ? String(data.count) : '';
     pane.dataset.view = 'tasks';
     return;
@@ -172,13 +180,18 @@ function connectEvents() {
   };
 }
 
+/** The latest fetch per message: an older answer arriving late must not overwrite a newer card. */
+const fetches = new Map();
+
 async function onMessage(event) {
   if (event.conversation !== state.view) {
     if (!event.replaced) bumpUnread(event.conversation);
     return;
   }
+  const seq = (fetches.get(event.id) ?? 0) + 1;
+  fetches.set(event.id, seq);
   const { ok, data } = await api(`/api/messages/${encodeURIComponent(event.id)}`);
-  if (!ok || state.view !== event.conversation) return;
+  if (!ok || state.view !== event.conversation || fetches.get(event.id) !== seq) return;
   const pane = $('#messages');
   const existing = document.getElementById(`msg-${event.id}`);
   if (existing) {

@@ -15,19 +15,29 @@ const Body = z.object({ by: z.enum(['hour', 'day', 'morning']) });
 const HOUR = 3_600_000;
 
 export function register(app: Hono, ctx: ConsoleContext): void {
-  app.post('/api/clock/advance', async (c) => {
-    const viewer = viewerOf(c, ctx);
-    const { by } = await parseBody(c, Body);
-    const { clock } = ctx;
-    await ctx.engine?.idle();
+  // One move at a time: each runs the engine at its own new time, after what was running has finished.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function advance(by: z.infer<typeof Body>['by']) {
+    const { clock, engine } = ctx;
+    await engine?.idle();
     if (by === 'hour') clock.advance(HOUR);
     else if (by === 'day') clock.advance(24 * HOUR);
     else clock.advanceTo(ctx.core.deps.calendar.nextWorkingMorning(clock.now()));
     const now = clock.now();
     await writeMarker(ctx.core.deps.db.prisma, CLOCK_MARKER, { owner: 'console', until: now, createdAt: new Date(now.getTime() - clock.offsetMs) });
-    const step = await ctx.engine?.runOnce();
-    await ctx.engine?.idle();
+    const step = await engine?.runOnce();
+    await engine?.idle();
     ctx.hub.publish({ type: 'clock', now: now.toISOString(), offsetMs: clock.offsetMs });
+    return step;
+  }
+
+  app.post('/api/clock/advance', async (c) => {
+    const viewer = viewerOf(c, ctx);
+    const { by } = await parseBody(c, Body);
+    const run = queue.then(() => advance(by));
+    queue = run.catch(() => undefined);
+    const step = await run;
     return c.json({ clock: clockInfo(ctx, viewer.locale!), steps: step?.tick.steps ?? 0, delivered: step?.delivered.sent ?? 0 });
   });
 }

@@ -9,7 +9,7 @@ const KEEPALIVE_MS = 25_000;
 
 export function register(app: Hono, ctx: ConsoleContext): void {
   app.get('/api/events', (c) => {
-    const viewer = viewerOf(c, ctx);
+    const viewer = viewerOf(c, ctx, { fromQuery: true });
     return streamSSE(c, async (stream) => {
       const queue: LiveEvent[] = [];
       let wake: (() => void) | undefined;
@@ -28,10 +28,12 @@ export function register(app: Hono, ctx: ConsoleContext): void {
           await stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
           continue;
         }
+        let timer: NodeJS.Timeout | undefined;
         await new Promise<void>((resolve) => {
           wake = resolve;
-          setTimeout(resolve, KEEPALIVE_MS).unref();
+          timer = setTimeout(resolve, KEEPALIVE_MS);
         });
+        clearTimeout(timer);
         wake = undefined;
         if (queue.length === 0 && !stream.aborted) await stream.write(': keepalive\n\n');
       }

@@ -41,7 +41,15 @@ export function createApp(ctx: ConsoleContext): Hono {
   const publicDir = new URL('../public/', import.meta.url);
   const files = new Map(Object.entries(ASSETS).map(([path, file]) => [path, readFileSync(new URL(file, publicDir), 'utf8')]));
 
+  // DNS rebinding and cross-site requests: answer only requests addressed to this computer by name
+  // (unless the console was deliberately opened to the network), and only same-origin writes.
+  const anyHost = ['0.0.0.0', '::'].includes(ctx.core.settings.consoleHost);
+  const hosts = new Set(['localhost', '127.0.0.1', '[::1]', ctx.core.settings.consoleHost]);
   app.use('*', async (c, next) => {
+    const host = c.req.header('host') ?? '';
+    if (!anyHost && !hosts.has(host.replace(/:\d+$/, ''))) return c.text('unknown host', 421);
+    const origin = c.req.header('origin');
+    if (c.req.method !== 'GET' && origin && origin !== `http://${host}`) return c.json({ error: 'cross-origin request refused' }, 403);
     await next();
     c.header('Content-Security-Policy', CSP);
     c.header('X-Content-Type-Options', 'nosniff');
