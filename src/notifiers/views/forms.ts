@@ -65,6 +65,7 @@ export function buildForm(id: FormId, ctx: FormContext): FormView {
   const view: FormView = {
     id,
     title: tr.t(ctx.locale, `forms.${id}.title`, { number }).trim(),
+    shortTitle: id === 'file' ? tr.t(ctx.locale, 'forms.file.title') : tr.t(ctx.locale, `action.${id}`),
     submitLabel: tr.t(ctx.locale, `forms.${id}.submit`),
     closeLabel: tr.t(ctx.locale, 'forms.common.close'),
     fields,

@@ -129,6 +129,8 @@ export interface FormField {
 export interface FormView {
   id: FormId;
   title: string;
+  /** The title without the complaint number, for tight places (Slack's 24-character modal titles). */
+  shortTitle: string;
   submitLabel: string;
   closeLabel: string;
   complaintId?: string;

@@ -103,7 +103,7 @@ export function formModal(view: FormView, opts: ModalOptions = {}): ModalView {
   return {
     type: 'modal',
     callback_id: `${FORM_CALLBACK_PREFIX}${view.id}`,
-    title: plain(titleFits ? view.title : view.title.replace(/\s*[A-Za-z]+-\d{4}-\d+\s*/, ' ').trim() || view.title, L.modalTitle),
+    title: plain(titleFits ? view.title : view.shortTitle, L.modalTitle),
     submit: plain(view.submitLabel, L.modalButton),
     close: plain(view.closeLabel, L.modalButton),
     private_metadata: metadata.length <= L.privateMetadata ? metadata : '{}',
