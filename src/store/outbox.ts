@@ -17,12 +17,21 @@ function outboxId(now: Date): string {
   return `${now.getTime().toString(36).padStart(9, '0')}-${String(counter).padStart(6, '0')}-${randomBytes(3).toString('hex')}`;
 }
 
+/**
+ * Writes the notifications; one already written under the same key (a ladder restarted by a re-grade
+ * with the due time unchanged, say) is not written again. Returns how many rows were written.
+ */
 export async function enqueue(tx: Tx, now: Date, items: Array<{ n: Notification; to: Address }>): Promise<number> {
+  let written = 0;
   for (const { n, to } of items) {
+    const dedupeKey = `${n.key}:${targetKey(n.target)}:${to.platform}:${to.address}`;
+    // Checked first rather than caught: on PostgreSQL a failed insert would abort the whole transaction.
+    if (await tx.outbox.findUnique({ where: { dedupeKey }, select: { id: true } })) continue;
+    written++;
     await tx.outbox.create({
       data: {
         id: outboxId(now),
-        dedupeKey: `${n.key}:${targetKey(n.target)}:${to.platform}:${to.address}`,
+        dedupeKey,
         complaintId: n.complaintId ?? null,
         kind: n.kind,
         platform: to.platform,
@@ -36,7 +45,7 @@ export async function enqueue(tx: Tx, now: Date, items: Array<{ n: Notification;
       },
     });
   }
-  return items.length;
+  return written;
 }
 
 export async function outboxCounts(tx: Tx): Promise<Record<string, number>> {
