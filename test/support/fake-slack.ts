@@ -39,6 +39,8 @@ export class FakeSlack {
   #ts = 1_700_000_000;
   #views = 0;
   url = '';
+  /** What apps.connections.open hands out (Socket Mode tests). */
+  socketUrl = '';
 
   static async start(users: FakeUser[] = []): Promise<FakeSlack> {
     const fake = new FakeSlack();
@@ -68,6 +70,8 @@ export class FakeSlack {
 
   #answer(method: string, args: Record<string, any>): Record<string, unknown> {
     switch (method) {
+      case 'apps.connections.open':
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'auth.test':
         return { ok: true, url: 'https://kesu-test.slack.com/', team: 'Kesu Test', user: 'kesu', team_id: 'T0KESU', user_id: 'U0KESUBOT', bot_id: 'B0KESUBOT' };
       case 'users.info': {

@@ -29,9 +29,11 @@ export interface SlackRun {
   cleanup(): Promise<void>;
 }
 
-export async function startSlack(opts: { start?: string; logLevel?: string } = {}): Promise<SlackRun> {
+export async function startSlack(opts: { start?: string; logLevel?: string; socketUrl?: string } = {}): Promise<SlackRun> {
   const dir = mkdtempSync(join(tmpdir(), 'kesu-slack-'));
   const fake = await FakeSlack.start(Object.values(SLACK_USERS));
+  if (opts.socketUrl) fake.socketUrl = opts.socketUrl;
+  const transport = opts.socketUrl ? { SLACK_APP_TOKEN: 'xapp-1-A0KESUAPP-0000-test' } : { SLACK_SIGNING_SECRET: SIGNING_SECRET };
   const clock = new ManualClock(opts.start ?? '2026-03-02T01:30:00Z');
   const running = await run({
     env: {
@@ -41,7 +43,7 @@ export async function startSlack(opts: { start?: string; logLevel?: string } = {
       HOST: '127.0.0.1',
       KESU_CONSOLE: 'off',
       SLACK_BOT_TOKEN: 'xoxb-0000-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      ...transport,
       SLACK_API_URL: `${fake.url}api/`,
     },
     cwd: dir,
@@ -52,7 +54,7 @@ export async function startSlack(opts: { start?: string; logLevel?: string } = {
   return {
     running,
     fake,
-    events: `${running.url}slack/events`,
+    events: running.url ? `${running.url}slack/events` : '',
     clock,
     async cleanup() {
       await running.stop();

@@ -39,7 +39,8 @@ export function createSlackPlatform(core: Core): SlackPlatform {
   const mode = slack.appToken ? 'socket' : 'http';
   const receiver: Receiver =
     mode === 'socket'
-      ? new SocketModeReceiver({ appToken: slack.appToken!, logger, ...(apiUrl ? { clientOptions: { slackApiUrl: apiUrl } } : {}) })
+      ? // The socket client takes its Web API options (apps.connections.open) from installerOptions.
+        new SocketModeReceiver({ appToken: slack.appToken!, logger, ...(apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: apiUrl } } } : {}) })
       : new HTTPReceiver({ signingSecret: slack.signingSecret!, endpoints: '/slack/events', logger });
   const app = new App({
     token: slack.botToken,
