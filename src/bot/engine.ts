@@ -50,7 +50,9 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
   const deps: EngineDeps = { ...core.deps, platforms: core.deps.platforms };
   const sqlite = deps.db.provider === 'sqlite';
   if (sqlite) await holdSqliteLease(core, owner, deps.clock.now());
+  const stopping = new AbortController();
   const dispatcher = createDispatcher(deps.db, deliverers, {
+    signal: stopping.signal,
     owner,
     logger: core.logger,
     maxAttempts: core.settings.deliveryMaxAttempts,
@@ -95,6 +97,7 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
     idle,
     async stop() {
       stopped = true;
+      stopping.abort(); // a delivery backlog (paced per channel) must not hold up shutdown
       await task?.stop();
       core.deps.afterCommit = undefined;
       await idle();

@@ -21,6 +21,8 @@ export interface DispatcherOptions {
   /** Waits between messages to one target; real time (rate limits are about the real world). */
   sleep?: (ms: number) => Promise<void>;
   logger?: Logger;
+  /** Stops a dispatch between two messages (shutdown): rows not yet delivered stay pending, their leases released. */
+  signal?: AbortSignal;
   /** Renders a complaint's card as it is now (cards are drawn at delivery, so they always show the latest state). */
   renderCard?: (complaintId: string, platform: PlatformName) => Promise<MessageView | undefined>;
 }
@@ -152,13 +154,15 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
     /** Deliver everything due at `now`; returns counts. */
     async dispatch(now: Date): Promise<DispatchResult> {
       const result: DispatchResult = { sent: 0, retried: 0, dead: 0 };
-      for (let rows = await claim(now); rows.length > 0; rows = await claim(now)) {
+      const release = (id: string) => db.prisma.outbox.updateMany({ where: { id, leaseOwner: opts.owner }, data: { leaseOwner: null, leaseUntil: null } });
+      const next = () => (opts.signal?.aborted ? Promise.resolve([]) : claim(now));
+      for (let rows = await next(); rows.length > 0; rows = await next()) {
         const stalled = new Set<string>();
         for (const row of rows) {
           const target = `${row.platform}:${row.address}`;
-          if (stalled.has(target)) {
-            // An earlier message to this target failed: this one waits behind it, lease released.
-            await db.prisma.outbox.updateMany({ where: { id: row.id, leaseOwner: opts.owner }, data: { leaseOwner: null, leaseUntil: null } });
+          if (opts.signal?.aborted || stalled.has(target)) {
+            // Stopping, or an earlier message to this target failed (this one waits behind it): lease released.
+            await release(row.id);
             continue;
           }
           const outcome = await deliverOne(row, now);

@@ -39,6 +39,8 @@ export class FakeSlack {
   #ts = 1_700_000_000;
   #views = 0;
   url = '';
+  /** Called as each Web API call arrives (benchmarks time them). */
+  onCall?: (call: Call) => void;
   /** What apps.connections.open hands out (Socket Mode tests). */
   socketUrl = '';
 
@@ -55,6 +57,7 @@ export class FakeSlack {
       }
       const method = path.replace(/^\/api\//, '').split('?')[0]!;
       fake.calls.push({ method, args });
+      fake.onCall?.({ method, args });
       const failure = fake.#failures.get(method)?.shift();
       if (failure && 'status' in failure) {
         res.writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
