@@ -29,6 +29,15 @@ describe('the Slack app over HTTP', () => {
 
   const count = () => s.running.core.deps.db.prisma.complaint.count();
   const submit = (view: any, values: Record<string, any>, user = 'U0CHEN', opts = {}) => interaction(s.events, submission(user, view, values), opts);
+  /** Click a card button as `user` and return the modal it opened. */
+  const openForm = async (action: string, complaint: string, user: string) => {
+    const before = s.fake.calls.length;
+    const click = fixture('block-actions');
+    click.user = { ...click.user, id: user };
+    click.actions[0] = { ...click.actions[0], action_id: `kesu:act:${action}`, value: complaint };
+    await interaction(s.events, click);
+    return (await s.fake.waitFor('views.open', (c) => c.args.view.callback_id === `kesu:form:${action}`, before)).args.view;
+  };
 
   it('links the people in the config to Slack users by email at start-up', () => {
     expect(s.running.core.deps.directory.personBySlackId('U0ZHANG')?.id).toBe('zhang.wei');
@@ -105,6 +114,10 @@ describe('the Slack app over HTTP', () => {
     expect(posted).toBeDefined();
     const res = await submit(view, { handlerId: 'liu.yang', firstResponse: '已致电客户致歉，明日派人取样。' }, 'U0ZHANG');
     expect(res.status).toBe(200);
+    // Slack delivers it again: acknowledged once, and the retry is answered like the first.
+    const retry = await submit(view, { handlerId: 'liu.yang', firstResponse: '已致电客户致歉，明日派人取样。' }, 'U0ZHANG', { retryNum: 1 });
+    expect([retry.status, retry.body]).toEqual([200, '']);
+    expect(await s.running.core.deps.db.prisma.complaintEvent.count({ where: { complaintId, type: 'acknowledged' } })).toBe(1);
     await s.running.engine.idle();
     const update = await s.fake.waitFor('chat.update', (c) => c.args.ts === ts, before);
     expect(update.args.channel).toBe('C0QUALITY01');
@@ -140,6 +153,15 @@ describe('the Slack app over HTTP', () => {
     const text = JSON.stringify(publish.args.view.blocks);
     expect(text).toContain('KS-2026-0001');
     expect(text).toContain('8D 报告');
+
+    // A change republishes the home of those who opened it.
+    const n = s.fake.calls.length;
+    const state = await s.running.core.deps.db.prisma.complaint.findFirstOrThrow();
+    await submit({ ...(await openForm('comment', state.id, 'U0LIU')), id: 'V0COMMENT1' }, { text: '客户要求周五前回复' }, 'U0LIU');
+    await submit({ ...(await openForm('regrade', state.id, 'U0ZHANG')), id: 'V0REGRADE1' }, { grade: 'B', note: '影响装配' }, 'U0ZHANG');
+    await s.running.engine.idle();
+    const again = await s.fake.waitFor('views.publish', (c) => c.args.user_id === 'U0LIU', n);
+    expect(JSON.stringify(again.args.view.blocks)).toContain('KS-2026-0001');
   });
 
   it('the message shortcut opens the filing modal with the message as the description', async () => {
