@@ -8,19 +8,12 @@
  *   - view_submission: from sending the signed request to receiving the ack (Kesu files a complaint).
  * Targets (issue 5): Kesu's p99 to `views.open` under 50 ms, and at most 1.5× the bare app.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { ManualClock } from '../src/clock.ts';
-import { createLogger } from '../src/logger.ts';
-import { run } from '../src/bot/main.ts';
 import { FakeSlack } from '../test/support/fake-slack.ts';
 import { fixture, interaction, SIGNING_SECRET, slashCommand, submission } from '../test/support/slack-requests.ts';
-import { EXAMPLE_CONFIG } from '../test/support/console.ts';
-import { SLACK_USERS } from '../test/support/slack.ts';
+import { SLACK_USERS, startSlack } from '../test/support/slack.ts';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const WARMUP = 50;
@@ -51,24 +44,9 @@ async function bareApp(fake: FakeSlack): Promise<Target> {
   return { name: 'bare Bolt', events: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: async () => void (await app.stop()) };
 }
 
-async function kesu(fake: FakeSlack, dir: string): Promise<Target> {
-  const running = await run({
-    env: {
-      DATABASE_URL: `file:${join(dir, 'kesu.db')}`,
-      KESU_CONFIG: EXAMPLE_CONFIG,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      KESU_CONSOLE: 'off',
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: `${fake.url}api/`,
-    },
-    cwd: dir,
-    clock: new ManualClock('2026-03-02T01:30:00Z'),
-    logger: createLogger('silent'),
-    schedule: false,
-  });
-  return { name: 'Kesu', events: `${running.url}slack/events`, stop: () => running.stop() };
+async function kesu(fake: FakeSlack): Promise<Target> {
+  const app = await startSlack({ fake });
+  return { name: 'Kesu', events: app.events, stop: () => app.cleanup() };
 }
 
 async function measure(target: Target, fake: FakeSlack, label: string) {
@@ -104,13 +82,12 @@ async function measure(target: Target, fake: FakeSlack, label: string) {
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'kesu-bench-'));
   const fake = await FakeSlack.start(Object.values(SLACK_USERS));
   try {
     const bare = await bareApp(fake);
     const b = await measure(bare, fake, 'bare');
     await bare.stop();
-    const app = await kesu(fake, dir);
+    const app = await kesu(fake);
     const k = await measure(app, fake, 'kesu');
     await app.stop();
 
@@ -131,7 +108,6 @@ async function main(): Promise<void> {
     console.log(`target: views.open p99 < 50 ms — ${p99 < 50 ? 'met' : 'MISSED'} (${fmt(p99)}); at most 1.5× bare — ${ratio <= 1.5 ? 'met' : 'MISSED'} (${ratio.toFixed(2)}×)`);
   } finally {
     await fake.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -29,9 +29,9 @@ export interface SlackRun {
   cleanup(): Promise<void>;
 }
 
-export async function startSlack(opts: { start?: string; logLevel?: string; socketUrl?: string } = {}): Promise<SlackRun> {
+export async function startSlack(opts: { start?: string; logLevel?: string; socketUrl?: string; fake?: FakeSlack } = {}): Promise<SlackRun> {
   const dir = mkdtempSync(join(tmpdir(), 'kesu-slack-'));
-  const fake = await FakeSlack.start(Object.values(SLACK_USERS));
+  const fake = opts.fake ?? (await FakeSlack.start(Object.values(SLACK_USERS)));
   if (opts.socketUrl) fake.socketUrl = opts.socketUrl;
   const transport = opts.socketUrl ? { SLACK_APP_TOKEN: 'xapp-1-A0KESUAPP-0000-test' } : { SLACK_SIGNING_SECRET: SIGNING_SECRET };
   const clock = new ManualClock(opts.start ?? '2026-03-02T01:30:00Z');
@@ -58,7 +58,7 @@ export async function startSlack(opts: { start?: string; logLevel?: string; sock
     clock,
     async cleanup() {
       await running.stop();
-      await fake.close();
+      if (!opts.fake) await fake.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
