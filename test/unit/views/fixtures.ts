@@ -5,6 +5,7 @@ import { createDirectory } from '../../../src/config/directory.ts';
 import { parseConfig } from '../../../src/config/load.ts';
 import type { Locale } from '../../../src/config/schema.ts';
 import type { Complaint, ComplaintState, Deadline } from '../../../src/workflows/model.ts';
+import { LIMITS } from '../../../src/workflows/inputs.ts';
 import type { ViewContext } from '../../../src/notifiers/views/index.ts';
 
 const CONFIG = fileURLToPath(new URL('../../fixtures/config/org.yaml', import.meta.url));
@@ -61,4 +62,37 @@ export function openUrgent(over: Partial<Complaint> = {}): ComplaintState {
     ],
     approvals: [],
   };
+}
+
+/** `n` characters of text that markup would misread (`<&>`) and that take three bytes in UTF-8 (超). */
+export const long = (n: number, unit = '<&>超') => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+
+/** A complaint with every field at its longest, full of characters that grow when escaped. */
+export function maximalComplaint(): ComplaintState {
+  return {
+  complaint: complaint({
+    title: long(LIMITS.title),
+    description: long(LIMITS.description),
+    customer: { name: long(LIMITS.name), company: long(LIMITS.company), contact: 'x'.repeat(LIMITS.contact - 12) + '@example.com', region: 'foreign' },
+    urgent: true,
+    grade: 'C',
+    handlerId: 'q.liu',
+    order: { orderNo: long(LIMITS.code), productNo: long(LIMITS.code), qtyOrdered: 999_999_999, qtyShipped: 999_999_999, qtyAffected: 999_999_999, shipDate: '2026-02-28' },
+    claim: { amountMinor: 99_999_999_999, currency: 'USD' },
+    firstResponse: long(LIMITS.text),
+    containment: long(LIMITS.text),
+    eightD: {
+      d1Team: long(LIMITS.text), d2Problem: long(LIMITS.text), d3Containment: long(LIMITS.text), d4RootCause: long(LIMITS.text),
+      rootCauseTags: Array.from({ length: LIMITS.tags }, () => long(LIMITS.tag)),
+      d5Corrective: long(LIMITS.text), d6Verification: long(LIMITS.text), d7Prevention: long(LIMITS.text), d8Closure: long(LIMITS.text),
+    },
+    resolution: { kinds: ['replacement', 'refund', 'repair', 'redo', 'apology', 'compensation', 'other'], summary: long(LIMITS.text), amountMinor: 99_999_999_999, currency: 'USD' },
+    rejection: { reason: 'other', note: long(LIMITS.text) },
+    gmDecision: long(LIMITS.text),
+    reopenCount: 9,
+    satisfaction: 1,
+  }),
+  deadlines: [deadline('response', '2026-03-02T06:40:00Z'), deadline('containment', '2026-03-02T06:40:00Z'), deadline('eightD', '2026-03-10T06:40:00Z'), deadline('revisit', '2026-03-20T02:00:00Z')],
+  approvals: [],
+};
 }

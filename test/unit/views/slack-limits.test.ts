@@ -8,11 +8,9 @@ import { buildComplaintCard, buildForm, buildList, FORM_IDS, type FormId } from 
 import { cardBlocks, listBlocks, messagePayload, timelineText } from '../../../src/notifiers/render/slack/blocks.ts';
 import { formModal } from '../../../src/notifiers/render/slack/modal.ts';
 import { SLACK_LIMITS as L, mrkdwn } from '../../../src/notifiers/render/slack/limits.ts';
-import { LIMITS } from '../../../src/workflows/inputs.ts';
-import { ACTIONS, type ComplaintState } from '../../../src/workflows/model.ts';
-import { complaint, ctx, deadline } from './fixtures.ts';
+import { ACTIONS } from '../../../src/workflows/model.ts';
+import { ctx, long, maximalComplaint } from './fixtures.ts';
 
-const long = (n: number, unit = '<&>超') => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 const len = (s: string) => [...s].length;
 
 /** Walks a payload and lists every limit it breaks. */
@@ -57,32 +55,7 @@ function violations(blocks: any[], kind: 'message' | 'modal' | 'home'): string[]
   return out;
 }
 
-const MAX: ComplaintState = {
-  complaint: complaint({
-    title: long(LIMITS.title),
-    description: long(LIMITS.description),
-    customer: { name: long(LIMITS.name), company: long(LIMITS.company), contact: 'x'.repeat(LIMITS.contact - 12) + '@example.com', region: 'foreign' },
-    urgent: true,
-    grade: 'C',
-    handlerId: 'q.liu',
-    order: { orderNo: long(LIMITS.code), productNo: long(LIMITS.code), qtyOrdered: 999_999_999, qtyShipped: 999_999_999, qtyAffected: 999_999_999, shipDate: '2026-02-28' },
-    claim: { amountMinor: 99_999_999_999, currency: 'USD' },
-    firstResponse: long(LIMITS.text),
-    containment: long(LIMITS.text),
-    eightD: {
-      d1Team: long(LIMITS.text), d2Problem: long(LIMITS.text), d3Containment: long(LIMITS.text), d4RootCause: long(LIMITS.text),
-      rootCauseTags: Array.from({ length: LIMITS.tags }, () => long(LIMITS.tag)),
-      d5Corrective: long(LIMITS.text), d6Verification: long(LIMITS.text), d7Prevention: long(LIMITS.text), d8Closure: long(LIMITS.text),
-    },
-    resolution: { kinds: ['replacement', 'refund', 'repair', 'redo', 'apology', 'compensation', 'other'], summary: long(LIMITS.text), amountMinor: 99_999_999_999, currency: 'USD' },
-    rejection: { reason: 'other', note: long(LIMITS.text) },
-    gmDecision: long(LIMITS.text),
-    reopenCount: 9,
-    satisfaction: 1,
-  }),
-  deadlines: [deadline('response', '2026-03-02T06:40:00Z'), deadline('containment', '2026-03-02T06:40:00Z'), deadline('eightD', '2026-03-10T06:40:00Z'), deadline('revisit', '2026-03-20T02:00:00Z')],
-  approvals: [],
-};
+const MAX = maximalComplaint();
 
 describe('Block Kit within Slack’s limits', () => {
   it.each([['en'], ['zh-CN']] as const)('a maximal complaint card with every button (%s)', (locale) => {
