@@ -11,6 +11,7 @@ import type { Deliverer } from '../notifiers/deliverer.ts';
 import { startEngine, type Engine } from './engine.ts';
 import { listenHttp } from './http.ts';
 import { createLocalConsole } from './local/index.ts';
+import { createFeishuPlatform, type FeishuPlatform } from './feishu/index.ts';
 import { createSlackPlatform, type SlackPlatform } from './slack/index.ts';
 import { choosePlatforms, type PlatformChoice } from './platforms.ts';
 
@@ -29,6 +30,8 @@ export interface Running {
   consoleUrl?: string;
   /** The Slack platform, when it runs. */
   slack?: SlackPlatform;
+  /** The Feishu platform, when it runs. */
+  feishu?: FeishuPlatform;
   /** The console's demo clock, when the console runs. */
   clock?: DemoClock;
   stop(): Promise<void>;
@@ -64,9 +67,11 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
   );
   const local = platforms.local ? await createLocalConsole(core, clock) : undefined;
   const slack = platforms.slack ? createSlackPlatform(core) : undefined;
+  const feishu = platforms.feishu ? createFeishuPlatform(core) : undefined;
   const deliverers: Deliverer[] = [];
   if (local) deliverers.push(local.deliverer);
   if (slack) deliverers.push(slack.deliverer);
+  if (feishu) deliverers.push(feishu.deliverer);
   // Nothing attached at all: notifications print to the terminal rather than vanish.
   if (deliverers.length === 0) deliverers.push(new ConsoleDeliverer());
   const engine = await startEngine(core, deliverers, { schedule: options.schedule });
@@ -78,7 +83,10 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
   };
   let url: string | undefined;
   try {
-    const mounts = slack?.requestListener ? [{ prefix: '/slack/', listener: slack.requestListener }] : [];
+    const mounts = [
+      ...(slack?.requestListener ? [{ prefix: '/slack/', listener: slack.requestListener }] : []),
+      ...(feishu?.requestListener ? [{ prefix: '/feishu/', listener: feishu.requestListener }] : []),
+    ];
     if (mounts.length || local) {
       // Alone, the console listens on loopback; beside webhooks the server faces the network and
       // the console answers loopback clients only (see http.ts).
@@ -87,9 +95,10 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
       stops.push(() => server.close());
       url = server.url;
     }
-    if (slack) {
-      await slack.start();
-      stops.push(() => slack.stop());
+    for (const platform of [slack, feishu]) {
+      if (!platform) continue;
+      await platform.start();
+      stops.push(() => platform.stop());
     }
     await engine.runOnce();
   } catch (e) {
@@ -104,6 +113,7 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
     ...(url ? { url } : {}),
     ...(local && url ? { consoleUrl: url, clock } : {}),
     ...(slack ? { slack } : {}),
+    ...(feishu ? { feishu } : {}),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -125,6 +135,7 @@ export async function start(options: RunOptions = {}): Promise<void> {
   out(`  database:  ${databaseProvider(settings.databaseUrl) === 'sqlite' ? settings.databaseUrl : databaseProvider(settings.databaseUrl)}`);
   for (const reason of platforms.reasons) out(`  platform:  ${reason}`);
   if (running.slack) out(`  slack:     ${running.slack.mode === 'socket' ? 'Socket Mode' : `HTTP, events at ${running.url}slack/events`}`);
+  if (running.feishu) out(`  feishu:    ${running.feishu.mode === 'long-connection' ? 'long connection' : `webhook at ${running.url}feishu/events`}`);
   if (consoleUrl) out(`  console:   ${consoleUrl}  ← open this in a browser`);
   else if (!platforms.slack && !platforms.feishu) out('  no platform attached: reminders and escalations print here');
   if (running.clock && running.clock.offsetMs > 0) out(`  clock:     simulated, ${running.clock.now().toISOString()} (moved ahead in the console)`);

@@ -15,8 +15,8 @@ export interface PlatformChoice {
   reasons: string[];
 }
 
-/** Chat adapters this build contains (Feishu joins when its adapter lands). */
-export const AVAILABLE_CHAT_PLATFORMS: readonly ChatPlatform[] = ['slack'];
+/** Chat adapters this build contains. */
+export const AVAILABLE_CHAT_PLATFORMS: readonly ChatPlatform[] = ['slack', 'feishu'];
 
 export function configuredPlatforms(settings: Pick<Settings, 'slack' | 'feishu'>): ChatPlatform[] {
   const { slack, feishu } = settings;

@@ -10,6 +10,7 @@ export const commands = {
   exportUnavailable: 'Exporting the tracking table is not available in this version yet.',
   filed: 'Filed {{number}} and sent it to {{department}}.',
   filedAgain: '{{number}} was already filed from this form; nothing new was stored.',
+  formSent: 'The form is in your direct messages with the bot.',
   acted: '{{number}}: {{action}} — done. Status: {{status}}.',
 };
 

@@ -10,6 +10,7 @@ export const commands = {
   exportUnavailable: '本版本暂不支持导出跟踪表。',
   filed: '已登记 {{number}}，并转交{{department}}。',
   filedAgain: '{{number}} 已由此表单登记过，未重复保存。',
+  formSent: '表单已私信发送给您。',
   acted: '{{number}}：{{action}}已完成。当前状态：{{status}}。',
 };
 

@@ -1,0 +1,111 @@
+/**
+ * The Feishu deliverer. Every send carries a `uuid` derived from the outbox row's dedupe key, so
+ * Feishu itself drops a repeat within its hour-long window. A complaint card is sent once and then
+ * patched in place (`update_multi` cards); when Feishu refuses the patch (the 14-day window has
+ * passed, the message was recalled) a fresh card is sent. Its timeline lives in one thread reply.
+ * Throttling (HTTP 429, code 99991400) becomes the dispatcher's retry; a stale token (99991663) is
+ * retried after the SDK's token cache is cleared.
+ */
+import { createHash } from 'node:crypto';
+import type { Client } from '@larksuiteoapi/node-sdk';
+import { DeliveryError, type Deliverer, type OutboundMessage } from '../../notifiers/deliverer.ts';
+import { messageCard } from '../../notifiers/render/feishu/card.ts';
+import { fit } from '../../notifiers/render/feishu/limits.ts';
+import type { TimelineView } from '../../notifiers/views/types.ts';
+
+const THROTTLED = 99991400;
+export const TOKEN_INVALID = 99991663;
+/** Codes a retry cannot fix: no permission, bot not in the chat, chat or user gone, bad content. */
+const PERMANENT = new Set([230001, 230002, 230006, 230013, 230017, 230099, 99992351, 99992361]);
+
+export interface FeishuDelivererOptions {
+  timelineFor?: (complaintId: string) => Promise<TimelineView | undefined>;
+  /** Clears cached tenant tokens (after 99991663). */
+  resetToken?: () => void;
+}
+
+interface ApiResult {
+  code?: number;
+  msg?: string;
+  data?: { message_id?: string };
+}
+
+/** Feishu's uuid: at most 50 characters, unique per message. */
+export const sendUuid = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 50);
+
+const receiveIdType = (m: OutboundMessage) => (m.direct ? 'open_id' : 'chat_id');
+
+export class FeishuDeliverer implements Deliverer {
+  readonly platform = 'feishu' as const;
+  /** Feishu allows five messages a second to one chat or user. */
+  readonly perTargetPerSecond = 5;
+
+  constructor(
+    private readonly client: Client,
+    private readonly opts: FeishuDelivererOptions = {},
+  ) {}
+
+  async deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
+    const content = JSON.stringify(messageCard(m.view));
+    if (!m.view.card) return { messageId: await this.#send(m, content, m.dedupeKey) };
+    let [cardId, replyId] = (m.updateMessageId ?? '').split('|');
+    if (cardId) {
+      const patched = await this.#call(() => this.client.im.v1.message.patch({ path: { message_id: cardId! }, data: { content } }), true);
+      if (!patched) cardId = replyId = undefined; // past the patch window: a new card below
+    }
+    cardId ||= await this.#send(m, content, `${m.dedupeKey}:card`);
+    replyId = await this.#timeline(m.view.card.complaintId, cardId!, replyId).catch(() => replyId);
+    return { messageId: replyId ? `${cardId}|${replyId}` : cardId };
+  }
+
+  async #send(m: OutboundMessage, content: string, key: string): Promise<string | undefined> {
+    const res = await this.#call(() =>
+      this.client.im.v1.message.create({
+        params: { receive_id_type: receiveIdType(m) },
+        data: { receive_id: m.address, msg_type: 'interactive', content, uuid: sendUuid(key) },
+      }),
+    );
+    return res?.data?.message_id;
+  }
+
+  /** The card's thread keeps one reply with the whole timeline, patched after each change. */
+  async #timeline(complaintId: string, cardId: string, replyId: string | undefined): Promise<string | undefined> {
+    const timeline = await this.opts.timelineFor?.(complaintId);
+    if (!timeline) return replyId;
+    const text = [timeline.title, ...timeline.items.map((i) => `${i.atText} ${i.actor}: ${i.text}`)].join('\n');
+    const content = JSON.stringify({ schema: '2.0', config: { update_multi: true }, body: { elements: [{ tag: 'div', text: { tag: 'plain_text', content: fit(text, 8000) } }] } });
+    if (replyId && (await this.#call(() => this.client.im.v1.message.patch({ path: { message_id: replyId }, data: { content } }), true))) return replyId;
+    const res = await this.#call(() =>
+      this.client.im.v1.message.reply({ path: { message_id: cardId }, data: { msg_type: 'interactive', content, reply_in_thread: true, uuid: sendUuid(`timeline:${cardId}`) } }),
+    );
+    return res?.data?.message_id;
+  }
+
+  /** One API call with Feishu's error codes mapped; `soft`: a refusal returns undefined instead of throwing. */
+  async #call(fn: () => Promise<ApiResult>, soft = false): Promise<ApiResult | undefined> {
+    let res: ApiResult;
+    try {
+      res = await fn();
+    } catch (e) {
+      res = errorResult(e);
+    }
+    if (res.code === TOKEN_INVALID) {
+      this.opts.resetToken?.();
+      res = await fn().catch(errorResult);
+    }
+    if (!res.code) return res;
+    if (res.code === THROTTLED || res.code === 429) throw new DeliveryError(`feishu: throttled (${res.code})`, 1_000);
+    // Feishu refused to edit (past the 14-day window, recalled, …): the caller sends anew. A failure to
+    // reach Feishu at all (-1) is retried instead, so that it never leads to a second card.
+    if (soft && res.code !== TOKEN_INVALID && res.code !== -1) return undefined;
+    throw new DeliveryError(`feishu: ${res.code} ${res.msg ?? ''}`.trim(), undefined, PERMANENT.has(res.code));
+  }
+}
+
+/** The SDK throws on HTTP errors (axios): read Feishu's code from the response when there is one. */
+function errorResult(e: unknown): ApiResult {
+  const err = e as { response?: { status?: number; data?: ApiResult }; message?: string };
+  if (err.response?.data?.code) return err.response.data;
+  if (err.response?.status === 429) return { code: 429, msg: 'too many requests' };
+  return { code: -1, msg: err.message ?? String(e) };
+}

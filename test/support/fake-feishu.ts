@@ -1,0 +1,85 @@
+/**
+ * A fake Feishu/Lark Open API on 127.0.0.1 for the real Lark SDK client (FEISHU_DOMAIN = its URL):
+ * the tenant token endpoint, messages (create, patch, reply) and user lookup by email. It records
+ * every call, checks the bearer token, and can expire the token or fail the next calls of a path.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FeishuCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: any;
+  /** For message calls: the card, parsed from `content`. */
+  card?: any;
+}
+
+export class FakeFeishu {
+  readonly calls: FeishuCall[] = [];
+  readonly users = new Map<string, string>(); // email → open_id
+  #server?: Server;
+  #token = 1;
+  #ids = 0;
+  #failures = new Map<string, Array<{ status?: number; code: number }>>();
+  url = '';
+
+  static async start(users: Record<string, string> = {}): Promise<FakeFeishu> {
+    const fake = new FakeFeishu();
+    for (const [email, openId] of Object.entries(users)) fake.users.set(email, openId);
+    fake.#server = createServer(async (req, res) => {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const url = new URL(req.url ?? '/', 'http://x');
+      const body = raw ? JSON.parse(raw) : {};
+      const call: FeishuCall = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body };
+      if (typeof body.content === 'string') call.card = JSON.parse(body.content);
+      fake.calls.push(call);
+      const reply = (status: number, json: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      if (url.pathname === '/open-apis/auth/v3/tenant_access_token/internal') return reply(200, { code: 0, msg: 'ok', tenant_access_token: `t-${fake.#token}`, expire: 7200 });
+      if (req.headers.authorization !== `Bearer t-${fake.#token}`) return reply(200, { code: 99991663, msg: 'Invalid access token for authorization.' });
+      const key = `${call.method} ${url.pathname.replace(/om_\w+/, ':id')}`;
+      const failure = fake.#failures.get(key)?.shift();
+      if (failure) return reply(failure.status ?? 200, { code: failure.code, msg: 'fake failure' });
+      if (key === 'POST /open-apis/im/v1/messages' || key === 'POST /open-apis/im/v1/messages/:id/reply') return reply(200, { code: 0, msg: 'success', data: { message_id: `om_${++fake.#ids}` } });
+      if (key === 'PATCH /open-apis/im/v1/messages/:id') return reply(200, { code: 0, msg: 'success', data: {} });
+      if (key === 'POST /open-apis/contact/v3/users/batch_get_id') {
+        const user_list = (body.emails ?? []).map((email: string) => ({ email, ...(fake.users.has(email) ? { user_id: fake.users.get(email) } : {}) }));
+        return reply(200, { code: 0, msg: 'success', data: { user_list } });
+      }
+      return reply(404, { code: 404, msg: `fake: no ${key}` });
+    });
+    await new Promise<void>((resolve) => fake.#server!.listen(0, '127.0.0.1', resolve));
+    fake.url = `http://127.0.0.1:${(fake.#server!.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  /** Invalidates the tenant token: the next calls get 99991663 until a new token is fetched. */
+  expireToken(): void {
+    this.#token++;
+  }
+
+  /** The next `times` calls of `METHOD /path` (message ids as `:id`) fail with this code (and HTTP status). */
+  fail(key: string, failure: { status?: number; code: number }, times = 1): void {
+    this.#failures.set(key, [...(this.#failures.get(key) ?? []), ...Array.from({ length: times }, () => failure)]);
+  }
+
+  sent(since = 0): FeishuCall[] {
+    return this.calls.slice(since).filter((c) => c.method === 'POST' && c.path === '/open-apis/im/v1/messages');
+  }
+
+  async waitFor(match: (c: FeishuCall) => boolean, since = 0, timeoutMs = 5_000): Promise<FeishuCall> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.calls.slice(since).find(match);
+      if (hit) return hit;
+      if (Date.now() > deadline) throw new Error(`no matching Feishu call within ${timeoutMs} ms; calls: ${this.calls.slice(since).map((c) => `${c.method} ${c.path}`).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server?.close(() => resolve()));
+  }
+}
