@@ -59,12 +59,20 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
     renderCard: channelCardRenderer(deps),
   });
   let running: Promise<StepResult> | undefined;
+  // One dispatch at a time in this process (the tick's and the after-commit ones): two deliveries of
+  // one complaint's card must not both find no stored message and both post a card.
+  let delivering: Promise<unknown> = Promise.resolve();
+  const dispatch = (now: Date) => {
+    const next = delivering.then(() => dispatcher.dispatch(now));
+    delivering = next.catch(() => undefined);
+    return next;
+  };
 
   async function step(): Promise<StepResult> {
     const now = deps.clock.now();
     if (sqlite) await holdSqliteLease(core, owner, now);
     const t = await tick(deps, now);
-    const d = await dispatcher.dispatch(now);
+    const d = await dispatch(now);
     if (t.steps || t.digest || d.sent || d.retried || d.dead) core.logger.info({ tick: t, delivered: d }, 'engine step');
     return { tick: t, delivered: d };
   }
@@ -73,11 +81,8 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
   // After stop nothing runs: a late request must not take the lease again or touch a closed database.
   const runOnce = () => (stopped ? Promise.resolve(idleResult) : (running ??= step().finally(() => (running = undefined))));
   // Deliver right after a change commits, not only on the next minute's tick.
-  let delivering: Promise<unknown> = Promise.resolve();
   core.deps.afterCommit = () => {
-    delivering = delivering
-      .then(() => dispatcher.dispatch(deps.clock.now()))
-      .catch((e: unknown) => core.logger.error({ err: e }, 'delivery after commit failed'));
+    dispatch(deps.clock.now()).catch((e: unknown) => core.logger.error({ err: e }, 'delivery after commit failed'));
   };
 
   let task: ScheduledTask | undefined;

@@ -26,14 +26,21 @@ function notFound(_req: IncomingMessage, res: ServerResponse): void {
 
 export async function listenHttp(opts: { host: string; port: number; mounts: readonly Mount[]; fallback?: RequestListener }): Promise<HttpServer> {
   const fallback = opts.fallback;
+  // A request through a reverse proxy on this host also comes from loopback: refuse anything forwarded.
+  const local = (req: IncomingMessage) =>
+    LOOPBACK.test(req.socket.remoteAddress ?? '') && !req.headers.forwarded && !req.headers['x-forwarded-for'] && !req.headers['x-real-ip'];
   const guarded: RequestListener | undefined =
-    fallback && !isLoopbackHost(opts.host)
-      ? (req, res) => (LOOPBACK.test(req.socket.remoteAddress ?? '') ? fallback(req, res) : res.writeHead(403).end('the local console answers this computer only'))
-      : fallback;
+    fallback && !isLoopbackHost(opts.host) ? (req, res) => (local(req) ? fallback(req, res) : res.writeHead(403).end('the local console answers this computer only')) : fallback;
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
     const mount = opts.mounts.find((m) => path.startsWith(m.prefix));
-    (mount?.listener ?? guarded ?? notFound)(req, res);
+    const listener = mount?.listener ?? guarded ?? notFound;
+    // A receiver that throws (Bolt does, synchronously, for a request it does not serve) must not take the process down.
+    Promise.resolve()
+      .then(() => listener(req, res))
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>

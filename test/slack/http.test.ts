@@ -90,11 +90,17 @@ describe('the Slack app over HTTP', () => {
   });
 
   it('a bad signature or a timestamp older than five minutes gets 401 and changes nothing', async () => {
-    const bad = await submit(filingView, { ...FILING, title: 'forged' }, 'U0CHEN', { secret: 'not-the-secret' });
+    const bad = await submit({ ...filingView, id: 'V99999998' }, { ...FILING, title: 'forged' }, 'U0CHEN', { secret: 'not-the-secret' });
     expect(bad.status).toBe(401);
     const stale = await submit({ ...filingView, id: 'V99999999' }, { ...FILING, title: 'replayed' }, 'U0CHEN', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(stale.status).toBe(401);
     expect(await count()).toBe(1);
+  });
+
+  it('answers anything but Slack’s POSTs with 404/405, and keeps running', async () => {
+    expect((await fetch(s.events)).status).toBe(405);
+    expect((await fetch(s.events.replace('/events', '/other'), { method: 'POST' })).status).toBe(404);
+    expect((await slashCommand(s.events, { ...fixture('slash-command'), text: 'help', response_url: `${s.fake.url}response_url/alive` })).status).toBe(200);
   });
 
   it('a card button opens its modal for the clicker, and the submission updates the same message in place', async () => {

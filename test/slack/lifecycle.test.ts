@@ -27,11 +27,18 @@ describe('complaint lifecycles on Slack', () => {
     const res = await interaction(s.events, submission(U('chen.jing'), view, values));
     expect(res.status).toBe(200);
     const complaint = await s.running.core.deps.db.prisma.complaint.findFirstOrThrow({ where: { title } });
+    await s.running.engine.idle(); // the card is in the channel
     return complaint.id;
   }
 
-  /** Click the card's button as `person`, fill its modal, submit. */
+  /** The complaint's card as the department channel shows it now (the last post or update of it). */
+  const channelCard = (complaintId: string) =>
+    s.fake.calls.filter((c) => ['chat.postMessage', 'chat.update'].includes(c.method) && c.args.channel === 'C0QUALITY01' && !c.args.thread_ts && JSON.stringify(c.args.blocks ?? []).includes(`"value":"${complaintId}"`)).at(-1);
+
+  /** Click the card's button as `person` — only a button the channel's card really shows — fill its modal, submit. */
   async function act(complaintId: string, person: string, action: string, values: Record<string, any>): Promise<void> {
+    const buttons = (channelCard(complaintId)?.args.blocks ?? []).filter((b: any) => b.type === 'actions').flatMap((b: any) => b.elements.map((e: any) => e.action_id));
+    expect(buttons, `the card offers ${action}`).toContain(`kesu:act:${action}`);
     const before = s.fake.calls.length;
     const click = fixture('block-actions');
     click.user = { ...click.user, id: U(person) };

@@ -6,6 +6,8 @@ import type { SlackIdentity } from './identity.ts';
 export interface SlackContext {
   core: Core;
   client: WebClient;
+  /** For App Home refreshes: a client that fails fast on 429 instead of pausing the one that opens modals. */
+  backgroundClient: WebClient;
   identity: SlackIdentity;
   /** Users who opened App Home since start: their home is republished after changes. */
   homeViewers: Set<string>;

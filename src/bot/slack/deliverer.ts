@@ -22,7 +22,9 @@ const PERMANENT = new Set([
   'cant_update_message',
   'message_not_found',
   'invalid_blocks',
+  'invalid_arguments',
   'msg_too_long',
+  'msg_blocks_too_long',
 ]);
 
 export interface SlackDelivererOptions {

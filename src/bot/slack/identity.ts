@@ -10,6 +10,7 @@ import type { Logger } from '../../logger.ts';
 import type { Actor } from '../../workflows/model.ts';
 
 const TTL_MS = 60 * 60_000;
+const LOOKUP_TIMEOUT_MS = 800;
 
 interface Seen {
   locale?: Locale;
@@ -61,12 +62,17 @@ export class SlackIdentity {
     if (cached && now - cached.at < TTL_MS) return cached;
     const seen: Seen = { at: now, ...(slackLocale(hintLocale) ? { locale: slackLocale(hintLocale)! } : {}) };
     try {
-      const res = await this.client.users.info({ user: userId, include_locale: true });
+      // Time-boxed: the caller may be inside a trigger's 3 seconds; without an answer the configured language is used.
+      const res = await Promise.race([
+        this.client.users.info({ user: userId, include_locale: true }),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('users.info took too long')), LOOKUP_TIMEOUT_MS).unref()),
+      ]);
       const locale = slackLocale(res.user?.locale);
       if (locale) seen.locale = locale;
       const email = res.user?.profile?.email;
       const person = email ? this.directory.personByEmail(email) : undefined;
-      if (person && !this.directory.personBySlackId(userId)) this.directory.link(person.id, 'slack', userId);
+      // A pinned `slack:` ID in the config wins: another account with the same email gets no one's roles.
+      if (person && !person.slack && !this.directory.personBySlackId(userId)) this.directory.link(person.id, 'slack', userId);
     } catch (e) {
       this.logger.warn({ user: userId, err: (e as Error).message }, 'slack: users.info failed; using the configured language');
     }

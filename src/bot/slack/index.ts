@@ -3,7 +3,7 @@
  * receiver at /slack/events, mounted on Kesu's HTTP server), its listeners, the outbox deliverer and
  * App Home refreshes. SLACK_API_URL points every Web API call elsewhere (proxies, GovSlack, tests).
  */
-import type { RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { timelineFor } from '../../commands/present.ts';
@@ -51,7 +51,13 @@ export function createSlackPlatform(core: Core): SlackPlatform {
   });
   // The deliverer's own client: no silent retries — the dispatcher retries, paced, with Retry-After.
   const client = new WebClient(slack.botToken, { ...base, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
-  const ctx: SlackContext = { core, client: app.client, identity: new SlackIdentity(app.client, core.deps.directory, core.logger), homeViewers: new Set() };
+  const ctx: SlackContext = {
+    core,
+    client: app.client,
+    backgroundClient: client,
+    identity: new SlackIdentity(app.client, core.deps.directory, core.logger),
+    homeViewers: new Set(),
+  };
   registerListeners(app, ctx);
 
   // One place turns a listener's error into a log line and, for the person who acted, a message.
@@ -70,7 +76,7 @@ export function createSlackPlatform(core: Core): SlackPlatform {
   const refreshHomes = () => {
     homeTimer ??= setTimeout(() => {
       homeTimer = undefined;
-      for (const user of ctx.homeViewers) publishHome(ctx, user).catch((e: unknown) => core.logger.warn({ err: e, user }, 'slack: App Home refresh failed'));
+      for (const user of ctx.homeViewers) publishHome(ctx, user, ctx.backgroundClient).catch((e: unknown) => core.logger.warn({ err: e, user }, 'slack: App Home refresh failed'));
     }, HOME_REFRESH_MS);
     homeTimer.unref();
   };
@@ -87,7 +93,15 @@ export function createSlackPlatform(core: Core): SlackPlatform {
     app,
     deliverer,
     mode,
-    ...(receiver instanceof HTTPReceiver ? { requestListener: receiver.requestListener } : {}),
+    ...(receiver instanceof HTTPReceiver
+      ? {
+          // Only Slack's POSTs reach Bolt; anything else (a browser, a health check) is not ours.
+          requestListener: (req: IncomingMessage, res: ServerResponse) =>
+            req.method === 'POST' && (req.url ?? '').split('?')[0] === '/slack/events'
+              ? receiver.requestListener(req, res)
+              : res.writeHead(req.method === 'POST' ? 404 : 405, { 'content-type': 'text/plain' }).end('not found'),
+        }
+      : {}),
     async start() {
       await ctx.identity.linkByEmail().catch((e: unknown) => core.logger.warn({ err: e }, 'slack: linking people by email failed'));
       if (mode === 'socket') await app.start();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildComplaintCard, buildForm, buildList, FORM_IDS, type FormId } from '../../../src/notifiers/views/index.ts';
-import { cardBlocks, listBlocks, messagePayload, timelineText } from '../../../src/notifiers/render/slack/blocks.ts';
+import { blocksTextLength, cardBlocks, listBlocks, messagePayload, timelineText } from '../../../src/notifiers/render/slack/blocks.ts';
 import { formModal } from '../../../src/notifiers/render/slack/modal.ts';
 import { SLACK_LIMITS as L, mrkdwn } from '../../../src/notifiers/render/slack/limits.ts';
 import { ACTIONS } from '../../../src/workflows/model.ts';
@@ -62,6 +62,7 @@ describe('Block Kit within Slack’s limits', () => {
     const card = buildComplaintCard(MAX, { ...ctx(locale), actions: [...ACTIONS], showContact: true });
     const payload = messagePayload({ text: long(50_000), card });
     expect(violations(payload.blocks, 'message')).toEqual([]);
+    expect(blocksTextLength(payload.blocks)).toBeLessThanOrEqual(L.blocksTextTotal); // msg_blocks_too_long
     expect(len(payload.text)).toBeLessThanOrEqual(L.messageText);
     const mrkdwnTexts = JSON.stringify(payload.blocks).match(/"type":"mrkdwn","text":"(?:[^"\\]|\\.)*"/g) ?? [];
     expect(mrkdwnTexts.length).toBeGreaterThan(5);
@@ -101,6 +102,7 @@ describe('Block Kit within Slack’s limits', () => {
     const states = Array.from({ length: 60 }, (_, i) => ({ ...MAX, complaint: { ...MAX.complaint, id: `c${i}`, number: `KS-2026-${String(i).padStart(4, '0')}` } }));
     const list = buildList(states, { ...ctx('zh-CN'), title: long(300), allDeadlines: true });
     expect(violations(listBlocks(list), 'message')).toEqual([]);
+    expect(blocksTextLength(listBlocks(list))).toBeLessThanOrEqual(L.blocksTextTotal);
     expect(violations(listBlocks(list, { maxItems: 40 }), 'home')).toEqual([]);
     const items = Array.from({ length: 200 }, (_, i) => ({ at: new Date(), atText: '2026-03-02 10:00', actor: long(80), text: `${i} ${long(2000)}` }));
     const text = timelineText({ title: long(400), items });

@@ -39,26 +39,44 @@ export function cardButtons(card: CardView): ActionsBlock | undefined {
   };
 }
 
-export function cardBlocks(card: CardView): KnownBlock[] {
+/** The characters of every text in some blocks (what Slack counts for msg_blocks_too_long). */
+export function blocksTextLength(blocks: readonly unknown[]): number {
+  let n = 0;
+  JSON.stringify(blocks, (key, value: unknown) => {
+    if (key === 'text' && typeof value === 'string') n += value.length;
+    return value;
+  });
+  return n;
+}
+
+function cardBlocksWith(card: CardView, longMax: number): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: fit(`${card.number} ${card.title}`, L.headerText), emoji: true } },
   ];
   const status = `${TONE[card.tone] ?? ''}*${mrkdwn(card.statusLabel, 100)}*${card.urgent ? ' :exclamation:' : ''}`;
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${status}\n${mrkdwn(card.summary, L.sectionText - 200)}` } });
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${status}\n${mrkdwn(fit(card.summary, longMax), L.sectionText - 200)}` } });
   // Short fields two by two (section fields); long ones as their own lines.
   const short = card.fields.filter((f) => f.short);
   for (let i = 0; i < short.length; i += L.sectionFields) {
     blocks.push({
       type: 'section',
-      fields: short.slice(i, i + L.sectionFields).map((f) => ({ type: 'mrkdwn', text: `*${mrkdwn(f.label, 100)}*\n${mrkdwn(f.value, L.fieldText - 110)}` })),
+      fields: short.slice(i, i + L.sectionFields).map((f) => ({ type: 'mrkdwn', text: `*${mrkdwn(f.label, 100)}*\n${mrkdwn(fit(f.value, longMax), L.fieldText - 110)}` })),
     });
   }
-  for (const f of card.fields.filter((x) => !x.short)) blocks.push(section(`*${f.label}*\n${f.value}`));
+  for (const f of card.fields.filter((x) => !x.short)) blocks.push(section(`*${f.label}*\n${fit(f.value, longMax)}`));
   if (card.deadlines.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: card.deadlines.map(deadlineLine).join('\n') } });
   const buttons = cardButtons(card);
   if (buttons) blocks.push(buttons);
   if (card.footer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwn(card.footer, L.sectionText) }] });
   return blocks.slice(0, L.messageBlocks);
+}
+
+/** The card's blocks; long texts give way (halved until it fits) so the whole card stays under Slack's total. */
+export function cardBlocks(card: CardView): KnownBlock[] {
+  let longMax = 2_000;
+  let blocks = cardBlocksWith(card, longMax);
+  while (blocksTextLength(blocks) > L.blocksTextTotal && longMax > 40) blocks = cardBlocksWith(card, (longMax = Math.floor(longMax / 2)));
+  return blocks;
 }
 
 /** A message: its fallback text (notifications, screen readers) and blocks. */
@@ -72,8 +90,13 @@ export function listBlocks(view: ListView, opts: { maxItems?: number } = {}): Kn
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: fit(view.title, L.headerText), emoji: true } }];
   if (view.items.length === 0) return [...blocks, section(view.emptyText ?? '')];
   const max = opts.maxItems ?? L.messageBlocks - 3;
+  // Items are cut at the block count and at Slack's total text size; the total line still counts them all.
+  let size = blocksTextLength(blocks) + view.totalText.length;
   for (const item of view.items.slice(0, max)) {
     const due = item.deadlines?.length ? item.deadlines.map(deadlineLine).join('\n') : item.dueText ? mrkdwn(item.dueText, 300) : '';
+    const length = 500 + due.length + item.number.length * 2;
+    if (size + length > L.blocksTextTotal) break;
+    size += length;
     blocks.push({
       type: 'section',
       text: {

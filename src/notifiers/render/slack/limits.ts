@@ -26,11 +26,13 @@ export const SLACK_LIMITS = {
   placeholder: 150,
   options: 100,
   optionText: 75,
-  optionValue: 150,
+  optionValue: 75,
   checkboxOptions: 10,
   plainTextInputMax: 3000,
   /** A message's fallback text. */
   messageText: 40_000,
+  /** All block texts of one message together: beyond about 12k characters Slack answers msg_blocks_too_long. */
+  blocksTextTotal: 11_000,
 } as const;
 
 /** `text` cut to `max` characters, ending in "…" when cut. */

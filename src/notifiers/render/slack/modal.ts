@@ -39,7 +39,7 @@ function element(field: FormField, toDate: (s: string) => Date | undefined): Inp
   switch (field.kind) {
     case 'select':
     case 'person': {
-      if (!field.options) break;
+      if (!options.length) break; // Slack refuses a select with no options: free text, validated on submit
       const selected = options.find((o) => o.value === initial);
       return { type: 'static_select', action_id, options, ...placeholder, ...(selected ? { initial_option: selected } : {}) };
     }
@@ -63,13 +63,14 @@ function element(field: FormField, toDate: (s: string) => Date | undefined): Inp
     default:
       break;
   }
+  const max = Math.min(field.maxLength ?? L.plainTextInputMax, L.plainTextInputMax);
   return {
     type: 'plain_text_input',
     action_id,
     multiline: field.kind === 'textarea',
-    max_length: Math.min(field.maxLength ?? L.plainTextInputMax, L.plainTextInputMax),
+    max_length: max,
     ...placeholder,
-    ...(initial ? { initial_value: fit(initial, L.plainTextInputMax) } : {}),
+    ...(initial ? { initial_value: fit(initial, max) } : {}),
   };
 }
 

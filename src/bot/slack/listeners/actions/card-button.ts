@@ -18,7 +18,10 @@ export function register(app: App, ctx: SlackContext): void {
     const actor = await ctx.identity.actor(body.user.id);
     try {
       const form = await openForm(ctx.core.deps, actor, name, { complaint: action.value ?? '' });
-      await client.views.open({ trigger_id: body.trigger_id, view: modalFor(ctx, form, { complaint: action.value ?? '' }) });
+      const view = modalFor(ctx, form, { complaint: action.value ?? '' });
+      // A button inside a modal (the complaint shown from App Home) stacks the form on top of it.
+      if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
+      else await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (e) {
       if (!isKesuError(e)) throw e;
       const { message } = formatError(e, actor.locale!, { timeZone: ctx.core.config.organisation.timeZone });

@@ -3,9 +3,9 @@ import type { App } from '@slack/bolt';
 import type { SlackContext } from '../../context.ts';
 import { homeView } from '../../views.ts';
 
-export async function publishHome(ctx: SlackContext, userId: string): Promise<void> {
+export async function publishHome(ctx: SlackContext, userId: string, client = ctx.client): Promise<void> {
   const actor = await ctx.identity.actor(userId);
-  await ctx.client.views.publish({ user_id: userId, view: await homeView(ctx, actor) });
+  await client.views.publish({ user_id: userId, view: await homeView(ctx, actor) });
 }
 
 export function register(app: App, ctx: SlackContext): void {

@@ -27,6 +27,7 @@ export function register(app: App, ctx: SlackContext): void {
       return ack({ response_action: 'update', view: modalFor(ctx, outcome.form, meta, outcome.message) });
     }
     await ack();
+    if (outcome.duplicate && form !== 'file') return; // a repeated delivery: confirmed the first time
     const tr = translator();
     const locale = actor.locale!;
     const c = outcome.state.complaint;
@@ -34,7 +35,8 @@ export function register(app: App, ctx: SlackContext): void {
       form === 'file'
         ? tr.t(locale, outcome.duplicate ? 'commands.filedAgain' : 'commands.filed', { number: c.number, department: ctx.core.deps.directory.departmentName(c.department, locale) })
         : tr.t(locale, 'commands.acted', { number: c.number, action: tr.t(locale, `action.${form}`), status: tr.t(locale, `status.${c.status}`) });
-    if (meta.channel) await client.chat.postEphemeral({ channel: meta.channel, user: body.user.id, text });
-    else await client.chat.postMessage({ channel: body.user.id, text });
+    // Where the command was typed, if the app may post there; otherwise (not in that channel, a DM between people) by DM.
+    const ephemeral = meta.channel ? await client.chat.postEphemeral({ channel: meta.channel, user: body.user.id, text }).catch(() => undefined) : undefined;
+    if (!ephemeral?.ok) await client.chat.postMessage({ channel: body.user.id, text });
   });
 }
