@@ -3,13 +3,10 @@
  * in this process, against a fake Open API; requests shaped like Feishu's, encrypted and signed.
  */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ManualClock } from '../../src/clock.ts';
-import { createLogger } from '../../src/logger.ts';
-import { run, type Running } from '../../src/bot/main.ts';
-import { EXAMPLE_CONFIG } from './console.ts';
+import { readFileSync } from 'node:fs';
+import type { ManualClock } from '../../src/clock.ts';
+import type { Running } from '../../src/bot/main.ts';
+import { runKesu } from './run.ts';
 import { FakeFeishu } from './fake-feishu.ts';
 import { FakeSlack } from './fake-slack.ts';
 import { SIGNING_SECRET } from './slack-requests.ts';
@@ -65,41 +62,27 @@ export interface FeishuRun {
 }
 
 export async function startFeishu(opts: { withSlack?: boolean } = {}): Promise<FeishuRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'kesu-feishu-'));
   const emails = Object.fromEntries(Object.entries(FEISHU_USERS).map(([id, openId]) => [`${id}@hengda.example`, openId]));
   const feishu = await FakeFeishu.start(emails);
   const slack = opts.withSlack ? await FakeSlack.start(Object.values(SLACK_USERS)) : undefined;
-  const clock = new ManualClock('2026-03-02T01:30:00Z');
-  const running = await run({
-    env: {
-      DATABASE_URL: `file:${join(dir, 'kesu.db')}`,
-      KESU_CONFIG: EXAMPLE_CONFIG,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      KESU_CONSOLE: 'off',
-      FEISHU_APP_ID: 'cli_a0kesu000000000',
-      FEISHU_APP_SECRET: 'feishu-test-secret',
-      FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
-      FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
-      FEISHU_DOMAIN: feishu.url,
-      ...(slack ? { SLACK_BOT_TOKEN: 'xoxb-0000-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${slack.url}api/` } : {}),
-    },
-    cwd: dir,
-    clock,
-    logger: createLogger('silent'),
-    schedule: false,
+  const kesu = await runKesu({
+    FEISHU_APP_ID: 'cli_a0kesu000000000',
+    FEISHU_APP_SECRET: 'feishu-test-secret',
+    FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
+    FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
+    FEISHU_DOMAIN: feishu.url,
+    ...(slack ? { SLACK_BOT_TOKEN: 'xoxb-0000-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${slack.url}api/` } : {}),
   });
   return {
-    running,
+    running: kesu.running,
     feishu,
     ...(slack ? { slack } : {}),
-    events: `${running.url}feishu/events`,
-    clock,
+    events: `${kesu.running.url}feishu/events`,
+    clock: kesu.clock,
     async cleanup() {
-      await running.stop();
+      await kesu.stop();
       await feishu.close();
       await slack?.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

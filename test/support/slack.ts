@@ -1,11 +1,7 @@
 /** Kesu with the Slack platform in HTTP mode, in this process, against a fake Slack Web API. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ManualClock } from '../../src/clock.ts';
-import { createLogger } from '../../src/logger.ts';
-import { run, type Running } from '../../src/bot/main.ts';
-import { EXAMPLE_CONFIG } from './console.ts';
+import type { ManualClock } from '../../src/clock.ts';
+import type { Running } from '../../src/bot/main.ts';
+import { runKesu } from './run.ts';
 import { FakeSlack, type FakeUser } from './fake-slack.ts';
 import { SIGNING_SECRET } from './slack-requests.ts';
 
@@ -30,36 +26,18 @@ export interface SlackRun {
 }
 
 export async function startSlack(opts: { start?: string; logLevel?: string; socketUrl?: string; fake?: FakeSlack } = {}): Promise<SlackRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'kesu-slack-'));
   const fake = opts.fake ?? (await FakeSlack.start(Object.values(SLACK_USERS)));
   if (opts.socketUrl) fake.socketUrl = opts.socketUrl;
-  const transport = opts.socketUrl ? { SLACK_APP_TOKEN: 'xapp-1-A0KESUAPP-0000-test' } : { SLACK_SIGNING_SECRET: SIGNING_SECRET };
-  const clock = new ManualClock(opts.start ?? '2026-03-02T01:30:00Z');
-  const running = await run({
-    env: {
-      DATABASE_URL: `file:${join(dir, 'kesu.db')}`,
-      KESU_CONFIG: EXAMPLE_CONFIG,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      KESU_CONSOLE: 'off',
-      SLACK_BOT_TOKEN: 'xoxb-0000-test',
-      ...transport,
-      SLACK_API_URL: `${fake.url}api/`,
-    },
-    cwd: dir,
-    clock,
-    logger: createLogger(opts.logLevel ?? 'silent'),
-    schedule: false,
-  });
+  const transport: Record<string, string> = opts.socketUrl ? { SLACK_APP_TOKEN: 'xapp-1-A0KESUAPP-0000-test' } : { SLACK_SIGNING_SECRET: SIGNING_SECRET };
+  const kesu = await runKesu({ SLACK_BOT_TOKEN: 'xoxb-0000-test', SLACK_API_URL: `${fake.url}api/`, ...transport }, opts);
   return {
-    running,
+    running: kesu.running,
     fake,
-    events: running.url ? `${running.url}slack/events` : '',
-    clock,
+    events: kesu.running.url ? `${kesu.running.url}slack/events` : '',
+    clock: kesu.clock,
     async cleanup() {
-      await running.stop();
+      await kesu.stop();
       if (!opts.fake) await fake.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
