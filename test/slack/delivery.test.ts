@@ -61,6 +61,20 @@ describe('the ladder on Slack', () => {
     expect((await s.running.core.deps.db.prisma.outbox.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('sent');
   });
 
+  it('posts the card anew when the old one was deleted', async () => {
+    s.fake.clearFailures();
+    s.clock.advance(60_000);
+    await s.running.engine.runOnce(); // anything still waiting from the tests above goes out
+    const before = await s.running.core.deps.db.prisma.messageRef.findFirstOrThrow({ where: { complaintId: id, platform: 'slack' } });
+    s.fake.fail('chat.update', { error: 'message_not_found' });
+    await act(s.running.core.deps, who('zhang.wei'), id, 'comment', { text: '已再次回访' });
+    await act(s.running.core.deps, who('zhang.wei'), id, 'regrade', { grade: 'A', note: '客户撤回退款要求' });
+    await s.running.engine.idle();
+    const after = await s.running.core.deps.db.prisma.messageRef.findFirstOrThrow({ where: { complaintId: id, platform: 'slack' } });
+    expect(after.messageId.split('|')[0]).not.toBe(before.messageId.split('|')[0]);
+    expect(await s.running.core.deps.db.prisma.outbox.count({ where: { platform: 'slack', status: 'dead' } })).toBe(0);
+  });
+
   it('dead-letters a message Slack will never take (the bot is not in the channel)', async () => {
     s.fake.fail('chat.update', { error: 'not_in_channel' });
     await act(s.running.core.deps, who('zhang.wei'), id, 'regrade', { grade: 'C', note: '客户要求退款' });

@@ -105,6 +105,11 @@ export class FakeSlack {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
   }
 
+  /** Forget failures no call has used up yet. */
+  clearFailures(): void {
+    this.#failures.clear();
+  }
+
   of(method: string): Call[] {
     return this.calls.filter((c) => c.method === method);
   }

@@ -27,6 +27,9 @@ const PERMANENT = new Set([
   'msg_blocks_too_long',
 ]);
 
+/** chat.update errors meaning the old card is gone for good. */
+const GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
+
 export interface SlackDelivererOptions {
   /** The complaint's timeline as it is now, for the card's thread. */
   timelineFor?: (complaintId: string) => Promise<TimelineView | undefined>;
@@ -71,10 +74,16 @@ export class SlackDeliverer implements Deliverer {
     const thread = timeline ? { text: timeline.title, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: timelineText(timeline) } }] } : undefined;
     let { ts, reply } = m.updateMessageId ? splitRef(m.updateMessageId) : { ts: '', reply: undefined };
     if (ts) {
-      await this.client.chat.update({ channel: m.address, ts, ...messagePayload(m.view) });
-    } else {
-      ts = (await this.#post(m.address, m.view)) ?? '';
+      try {
+        await this.client.chat.update({ channel: m.address, ts, ...messagePayload(m.view) });
+      } catch (e) {
+        // The card was deleted (or can no longer be edited): post it anew, with a new thread.
+        if (!GONE.has((e as { data?: { error?: string } }).data?.error ?? '')) throw e;
+        ts = '';
+        reply = undefined;
+      }
     }
+    if (!ts) ts = (await this.#post(m.address, m.view)) ?? '';
     if (thread && ts) {
       // The card is posted: a failing thread reply must not make the dispatcher post the card again.
       // It is redrawn (or posted) with the card's next change.
