@@ -14,7 +14,7 @@ export interface Mount {
 
 export interface HttpServer {
   url: string;
-  close(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
 }
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
@@ -56,9 +56,13 @@ export async function listenHttp(opts: { host: string; port: number; mounts: rea
   const shown = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
   return {
     url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    /** Stops accepting, lets requests in flight finish (up to `graceMs`), then cuts what is left. */
+    async close(graceMs = 3_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(timer);
     },
   };
 }

@@ -92,7 +92,10 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
       // the console answers loopback clients only (see http.ts).
       const host = mounts.length ? settings.host : settings.consoleHost;
       const server = await listenHttp({ host, port: settings.port, mounts, ...(local ? { fallback: local.requestListener(engine) } : {}) });
-      stops.push(() => server.close());
+      stops.push(async () => {
+        local?.close(); // pages' live streams end first, so the server closes without waiting for them
+        await server.close();
+      });
       url = server.url;
     }
     for (const platform of [slack, feishu]) {

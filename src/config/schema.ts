@@ -37,7 +37,11 @@ export type LocalizedName = z.infer<typeof LocalizedName>;
 
 /** Where a department or role talks on each platform (channel ID / chat ID). */
 export const PlatformChannels = z
-  .object({ slack: z.string().min(1).optional(), feishu: z.string().min(1).optional() })
+  .object({
+    // IDs, not names: chat.update and im.message.patch need the channel's ID.
+    slack: z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel ID such as C012ABCDEF (not its #name)').optional(),
+    feishu: z.string().regex(/^oc_\w+$/, 'must be a Feishu chat_id such as oc_5ce6d572455d361153b7cb51da133945').optional(),
+  })
   .strict();
 
 export const Person = z

@@ -86,11 +86,20 @@ describe('the kesu CLI', () => {
       expect(await page.text()).toContain('<script type="module" src="/assets/app.js">');
       const session = (await (await fetch(new URL('/api/session', url))).json()) as { me: { id: string } };
       expect(session.me.id).toBe('cs.li');
+      // A page stays connected for live updates while Ctrl-C comes: its stream ends, the process exits 0.
+      const live = await fetch(new URL('/api/events?as=cs.li', url));
+      const reader = live.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toContain('event: ready');
+      const streamEnded = (async () => {
+        while (!(await reader.read().catch(() => ({ done: true }))).done);
+        return true;
+      })();
       const code = await new Promise<number | null>((resolve) => {
         child.on('exit', (c) => resolve(c));
         child.kill('SIGINT');
       });
       expect(code, stderr()).toBe(0);
+      expect(await streamEnded).toBe(true);
     } finally {
       fresh.cleanup();
     }

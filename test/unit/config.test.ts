@@ -121,6 +121,14 @@ describe('config validation', () => {
     expect(e.message).toContain('kesu.config.yaml: categories[0].department: unknown department "qualty" (not in departments)');
   });
 
+  it('refuses a channel given by name instead of ID (cards could be posted but never updated)', () => {
+    const e = errorOf(() =>
+      parseConfig(mini([['Quality }, heads: [li.lei] }', 'Quality }, heads: [li.lei], channel: { slack: "#quality", feishu: 质量群 } }']]), 'kesu.config.yaml'),
+    );
+    expect(e.message).toContain('kesu.config.yaml: departments[0].channel.slack: must be a Slack channel ID such as C012ABCDEF (not its #name)');
+    expect(e.message).toContain('departments[0].channel.feishu: must be a Feishu chat_id');
+  });
+
   it('refuses an unknown person in heads', () => {
     const e = errorOf(() => parseConfig(mini([['Sales }, heads: [li.lei]', 'Sales }, heads: [zhang.san]']]), 'kesu.config.yaml'));
     expect(e.message).toContain('kesu.config.yaml: departments[1].heads[0]: unknown person "zhang.san" (not in people)');

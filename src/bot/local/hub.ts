@@ -13,10 +13,21 @@ type Listener = (event: LiveEvent) => void;
 
 export class Hub {
   readonly #listeners = new Map<Listener, string>();
+  readonly #closers = new Set<() => void>();
 
-  subscribe(personId: string, listener: Listener): () => void {
+  /** `onClose` is called when the console shuts down, so a page's stream can end cleanly. */
+  subscribe(personId: string, listener: Listener, onClose?: () => void): () => void {
     this.#listeners.set(listener, personId);
-    return () => this.#listeners.delete(listener);
+    if (onClose) this.#closers.add(onClose);
+    return () => {
+      this.#listeners.delete(listener);
+      if (onClose) this.#closers.delete(onClose);
+    };
+  }
+
+  /** Ends every open stream (shutdown). */
+  close(): void {
+    for (const close of [...this.#closers]) close();
   }
 
   /** To everyone, or only to `personId`'s pages (a direct message). */

@@ -22,6 +22,8 @@ export interface LocalConsole {
   readonly hub: Hub;
   /** The console's HTTP handler, once the engine runs (its clock control steps the engine). */
   requestListener(engine: Engine): RequestListener;
+  /** Ends the pages' live streams, so the server can close gracefully. */
+  close(): void;
 }
 
 /** Rebuilds the chat history and the demo clock's offset from the database; serve it with `requestListener`. */
@@ -41,5 +43,6 @@ export async function createLocalConsole(core: Core, clock: DemoClock): Promise<
       ctx.engine = engine;
       return getRequestListener(createApp(ctx).fetch);
     },
+    close: () => hub.close(),
   };
 }

@@ -13,16 +13,24 @@ export function register(app: Hono, ctx: ConsoleContext): void {
     return streamSSE(c, async (stream) => {
       const queue: LiveEvent[] = [];
       let wake: (() => void) | undefined;
-      const unsubscribe = ctx.hub.subscribe(viewer.id, (event) => {
-        queue.push(event);
-        wake?.();
-      });
+      let ended = false;
+      const unsubscribe = ctx.hub.subscribe(
+        viewer.id,
+        (event) => {
+          queue.push(event);
+          wake?.();
+        },
+        () => {
+          ended = true; // the console is shutting down
+          wake?.();
+        },
+      );
       stream.onAbort(() => {
         unsubscribe();
         wake?.();
       });
       await stream.writeSSE({ event: 'ready', data: '{}' });
-      while (!stream.aborted && !stream.closed) {
+      while (!ended && !stream.aborted && !stream.closed) {
         const event = queue.shift();
         if (event) {
           await stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
@@ -35,7 +43,7 @@ export function register(app: Hono, ctx: ConsoleContext): void {
         });
         clearTimeout(timer);
         wake = undefined;
-        if (queue.length === 0 && !stream.aborted) await stream.write(': keepalive\n\n');
+        if (queue.length === 0 && !ended && !stream.aborted) await stream.write(': keepalive\n\n');
       }
       unsubscribe();
     });
