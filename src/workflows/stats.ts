@@ -1,0 +1,132 @@
+/**
+ * Management statistics over the complaints received in a period (seed 001: the tracking table is
+ * reviewed monthly; the top causes get their own 8D). Pure: the complaints, their first-response and
+ * 8D events, and `now` come in; nothing is read from the clock or the database.
+ *
+ * Definitions:
+ * - on time, per deadline kind: a deadline met at or before its (possibly extended) due time counts on
+ *   time; met later, or still open past its due time, counts late; cancelled ones (a rejected complaint)
+ *   and ones not yet due are left out. The rate is on time / (on time + late), or null with neither.
+ * - time to first response / to the 8D: from `receivedAt` to the first `acknowledged` / `eightd_submitted`
+ *   event, in hours; median (the mean of the two middle values for an even count) and p90 (nearest rank).
+ * - reopen rate: complaints reopened at least once / all; mean satisfaction over those with a score.
+ * - top 5: by count, then by key; root causes are the 8D's D4 tags.
+ */
+import type { DeadlineKind } from '../config/schema.ts';
+import type { ComplaintState, TimelineEvent } from './model.ts';
+
+export interface StatsRecord {
+  state: ComplaintState;
+  /** The complaint's timeline (only `acknowledged` and `eightd_submitted` are used). */
+  events: readonly Pick<TimelineEvent, 'type' | 'at'>[];
+}
+
+export interface OnTimeRate {
+  onTime: number;
+  late: number;
+  rate: number | null;
+}
+
+export interface Durations {
+  n: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+}
+
+export interface Ranked {
+  key: string;
+  count: number;
+}
+
+export interface PeriodStats {
+  total: number;
+  byCategory: Record<string, number>;
+  byDepartment: Record<string, number>;
+  byGrade: Record<string, number>;
+  byStatus: Record<string, number>;
+  onTime: Record<DeadlineKind, OnTimeRate>;
+  firstResponse: Durations;
+  eightD: Durations;
+  reopened: number;
+  reopenRate: number | null;
+  rated: number;
+  meanSatisfaction: number | null;
+  topCategories: Ranked[];
+  topRootCauses: Ranked[];
+}
+
+export interface MonthStats extends PeriodStats {
+  previousTotal: number;
+  /** (total − previous) / previous; null when there was nothing the month before. */
+  change: number | null;
+}
+
+const KINDS: readonly DeadlineKind[] = ['response', 'containment', 'eightD', 'revisit'];
+const HOUR = 3_600_000;
+
+const countBy = (keys: string[]): Record<string, number> => keys.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
+
+export function top(counts: Record<string, number>, n = 5): Ranked[] {
+  return Object.entries(counts)
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, n);
+}
+
+export function durations(hours: number[]): Durations {
+  const s = [...hours].sort((a, b) => a - b);
+  const n = s.length;
+  if (n === 0) return { n, medianHours: null, p90Hours: null };
+  const median = n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+  return { n, medianHours: median, p90Hours: s[Math.ceil(0.9 * n) - 1]! };
+}
+
+function onTimeRates(records: readonly StatsRecord[], now: Date): Record<DeadlineKind, OnTimeRate> {
+  const out = Object.fromEntries(KINDS.map((k) => [k, { onTime: 0, late: 0, rate: null }])) as Record<DeadlineKind, OnTimeRate>;
+  for (const { state } of records) {
+    for (const d of state.deadlines) {
+      if (d.cancelledAt) continue;
+      const r = out[d.kind];
+      if (d.metAt) r[d.metAt <= d.dueAt ? 'onTime' : 'late']++;
+      else if (d.dueAt < now) r.late++;
+    }
+  }
+  for (const r of Object.values(out)) r.rate = r.onTime + r.late ? r.onTime / (r.onTime + r.late) : null;
+  return out;
+}
+
+function hoursToFirst(records: readonly StatsRecord[], type: string): number[] {
+  return records.flatMap(({ state, events }) => {
+    const first = events.filter((e) => e.type === type).sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+    return first ? [(first.at.getTime() - state.complaint.receivedAt.getTime()) / HOUR] : [];
+  });
+}
+
+export function periodStats(records: readonly StatsRecord[], now: Date): PeriodStats {
+  const cs = records.map((r) => r.state.complaint);
+  const scores = cs.flatMap((c) => (c.satisfaction === undefined ? [] : [c.satisfaction]));
+  const reopened = cs.filter((c) => c.reopenCount > 0).length;
+  const byCategory = countBy(cs.map((c) => c.category));
+  return {
+    total: cs.length,
+    byCategory,
+    byDepartment: countBy(cs.map((c) => c.department)),
+    byGrade: countBy(cs.map((c) => c.grade)),
+    byStatus: countBy(cs.map((c) => c.status)),
+    onTime: onTimeRates(records, now),
+    firstResponse: durations(hoursToFirst(records, 'acknowledged')),
+    eightD: durations(hoursToFirst(records, 'eightd_submitted')),
+    reopened,
+    reopenRate: cs.length ? reopened / cs.length : null,
+    rated: scores.length,
+    meanSatisfaction: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+    topCategories: top(byCategory),
+    topRootCauses: top(countBy(cs.flatMap((c) => c.eightD?.rootCauseTags ?? []))),
+  };
+}
+
+export function monthStats(current: readonly StatsRecord[], previous: readonly StatsRecord[], now: Date): MonthStats {
+  const stats = periodStats(current, now);
+  const previousTotal = previous.length;
+  return { ...stats, previousTotal, change: previousTotal ? (stats.total - previousTotal) / previousTotal : null };
+}
