@@ -7,9 +7,11 @@ import { openForm } from './forms.ts';
 import { parseCommand, type CommandIntent } from './parse-command.ts';
 import { cardFor, localeOf, timelineFor, viewContext } from './present.ts';
 import { list, show } from './query.ts';
+import { monthlyStats } from './stats.ts';
 import { translator } from '../notifiers/i18n/index.ts';
 import { buildHelp, buildList, type CardView, type FormView, type ListView, type MessageView, type TimelineView } from '../notifiers/views/index.ts';
-import { STATUSES, type Actor, type ComplaintState } from '../workflows/model.ts';
+import { buildStatsView } from '../notifiers/views/stats.ts';
+import type { Actor } from '../workflows/model.ts';
 
 export type CommandReply =
   | { type: 'form'; form: FormView }
@@ -40,8 +42,11 @@ async function answer(deps: Deps, actor: Actor, intent: CommandIntent, command: 
       });
       return { type: 'list', list: buildList(states, { ...viewContext(deps, locale), title: tr.t(locale, 'list.title') }) };
     }
-    case 'stats':
-      return { type: 'message', message: statsSummary(await list(deps, actor, { take: 1000 }), deps, locale) };
+    case 'stats': {
+      const { month, scope, stats } = await monthlyStats(deps, actor, intent.month);
+      const departments = scope.kind === 'departments' ? scope.departments.map((d) => deps.directory.departmentName(d, locale)) : undefined;
+      return { type: 'message', message: buildStatsView(stats, { locale, directory: deps.directory, month, ...(departments ? { departments } : {}) }) };
+    }
     case 'export':
       return { type: 'message', message: { text: tr.t(locale, 'commands.exportUnavailable'), tone: 'warning' } };
     case 'help': {
@@ -54,18 +59,4 @@ async function answer(deps: Deps, actor: Actor, intent: CommandIntent, command: 
       return { type: 'message', message: problem ? { text: `${problem}\n\n${help.text}`, tone: 'warning' } : help };
     }
   }
-}
-
-/** A short count of the complaints the asker can see, by status, and how many are overdue now. */
-function statsSummary(states: readonly ComplaintState[], deps: Deps, locale: ReturnType<typeof localeOf>): MessageView {
-  const tr = translator();
-  const now = deps.clock.now();
-  const byStatus = STATUSES.map((s) => [s, states.filter((x) => x.complaint.status === s).length] as const).filter(([, n]) => n > 0);
-  const overdue = states.filter((s) => s.deadlines.some((d) => !d.metAt && !d.cancelledAt && d.dueAt < now)).length;
-  const lines = [
-    tr.t(locale, 'commands.statsTitle', { n: states.length }),
-    ...byStatus.map(([s, n]) => `• ${tr.t(locale, `status.${s}`)}: ${n}`),
-    tr.t(locale, 'commands.statsOverdue', { n: overdue }),
-  ];
-  return { text: lines.join('\n'), tone: overdue ? 'warning' : 'normal' };
 }

@@ -108,6 +108,9 @@ export interface ListFilter {
   /** Only complaints with an active deadline past due at `overdueAt`. */
   overdueAt?: Date;
   involving?: string;
+  /** Received in [receivedFrom, receivedBefore). */
+  receivedFrom?: Date;
+  receivedBefore?: Date;
   take?: number;
 }
 
@@ -117,6 +120,7 @@ export async function listStates(tx: Tx, f: ListFilter = {}): Promise<ComplaintS
   if (f.department) where.department = f.department;
   if (f.involving) where.OR = [{ filerId: f.involving }, { handlerId: f.involving }];
   if (f.overdueAt) where.deadlines = { some: { metAt: null, cancelledAt: null, dueAt: { lt: f.overdueAt } } };
+  if (f.receivedFrom || f.receivedBefore) where.receivedAt = { ...(f.receivedFrom ? { gte: f.receivedFrom } : {}), ...(f.receivedBefore ? { lt: f.receivedBefore } : {}) };
   const rows = await tx.complaint.findMany({
     where,
     include: { deadlines: true, approvals: true },
@@ -155,4 +159,12 @@ export async function dueSteps(tx: Tx, at: Date, take = 500): Promise<DueStep[]>
     nextStepAt: new Date(r.nextStepAt!),
     ladderStep: r.ladderStep,
   }));
+}
+
+/** The events of the given types for these complaints, by complaint id (statistics). */
+export async function eventsOf(tx: Tx, complaintIds: readonly string[], types: readonly string[]): Promise<Map<string, TimelineEvent[]>> {
+  const rows = complaintIds.length ? await tx.complaintEvent.findMany({ where: { complaintId: { in: [...complaintIds] }, type: { in: [...types] } }, orderBy: { seq: 'asc' } }) : [];
+  const out = new Map<string, TimelineEvent[]>();
+  for (const row of rows) out.set(row.complaintId, [...(out.get(row.complaintId) ?? []), eventFromRow(row)]);
+  return out;
 }

@@ -129,7 +129,11 @@ describe('the local console API', () => {
     expect(show.data.html).toContain('13800138000'); // the department may see the contact in a private answer
     expect(show.data.html).toContain('<details class="timeline" open>');
     const stats = await c.api('q.chen', '/api/command', { text: '投诉 统计' });
-    expect(stats.data.html).toContain('您可见的客诉：1 件');
+    expect(stats.data.html).toContain('2026-03 客诉统计（质量部）'); // a head sees their department
+    expect(stats.data.html).toContain('受理 1 件（上月 0 件）');
+    expect(stats.data.html).toContain('按类别：产品质量 1');
+    const all = await c.api('cs.zhao', '/api/command', { text: '/complaint stats 2026-03' });
+    expect(all.data.html).toContain('Complaint statistics 2026-03 — whole company');
     const wrong = await c.api('cs.zhao', '/api/command', { text: '/complaint shwo' });
     expect(wrong.data.html).toContain('Unknown command &quot;shwo&quot;');
     const missing = await c.api('cs.zhao', '/api/command', { text: '/complaint show KS-2026-0099' });

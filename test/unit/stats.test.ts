@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/workflows/calendar.ts';
 import type { ComplaintState, Deadline } from '../../src/workflows/model.ts';
 import { durations, monthStats, top, type StatsRecord } from '../../src/workflows/stats.ts';
-import { complaint } from './views/fixtures.ts';
+import { buildStatsView } from '../../src/notifiers/views/stats.ts';
+import { complaint, directory } from './views/fixtures.ts';
 
 const calendar = createCalendar({ timeZone: 'Asia/Shanghai' });
 const NOW = new Date('2026-04-01T01:00:00Z');
@@ -134,5 +135,27 @@ describe('monthly statistics', () => {
     expect(top({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 }).map((r) => r.key)).toEqual(['f', 'e', 'd', 'c', 'b']);
     const empty = monthStats([], [], NOW);
     expect([empty.total, empty.reopenRate, empty.meanSatisfaction, empty.change]).toEqual([0, null, null, null]);
+  });
+
+  it('reads as a summary in each language', () => {
+    const en = buildStatsView(s, { locale: 'en', directory, month: '2026-03' }).text.split('\n');
+    expect(en).toEqual([
+      'Complaint statistics 2026-03 — whole company',
+      'Received: 5 (previous month 1, +400%)',
+      'By status: Closed 1 · 8D replied 1 · Rejected 1 · Reopened 1 · Open 1',
+      'By category: Product quality 3 · Service attitude 1 · Delivery 1',
+      'By department: Quality 3 · Sales 1 · Logistics 1',
+      'By grade: A · minor 4 · B · serious 1',
+      'On time: First response 25% (1/4) · 8D report 100% (3/3) · Revisit 100% (2/2)',
+      'Time to first response: median 4 h, p90 26 h (n=3)',
+      'Time to 8D report: median 97 h, p90 312 h (n=3)',
+      'Reopened: 20% (1/5)',
+      'Mean satisfaction: 6.0/10 (2 rated)',
+      'Top categories: Product quality 3 · Delivery 1 · Service attitude 1',
+      'Top root causes: 刀具 2 · 来料 1 · 点检 1',
+    ]);
+    const zh = buildStatsView(s, { locale: 'zh-CN', directory, month: '2026-03', departments: ['质量部'] }).text;
+    expect(zh).toContain('2026-03 客诉统计（质量部）');
+    expect(zh).toContain('准时率：首次回复 25%（1/4）');
   });
 });

@@ -1,0 +1,58 @@
+/**
+ * `/complaint stats [YYYY-MM]`: the month's statistics for the asker's scope — the GM and customer
+ * service see everything, a department head their departments, anyone else what they may see — with
+ * the month before for comparison. Loads, then hands the pure calculation (workflows/stats.ts) the data.
+ */
+import type { Deps } from './deps.ts';
+import { eventsOf, listStates } from '../store/complaints.ts';
+import type { Actor, ComplaintState } from '../workflows/model.ts';
+import { canView } from '../workflows/permissions.ts';
+import { monthStats, type MonthStats, type StatsRecord } from '../workflows/stats.ts';
+
+export type StatsScope = { kind: 'all' } | { kind: 'departments'; departments: string[] } | { kind: 'own' };
+
+export function statsScope(deps: Deps, actorId: string): StatsScope {
+  const { directory } = deps;
+  if (directory.isGm(actorId) || directory.isCustomerService(actorId)) return { kind: 'all' };
+  const headed = directory.departments().filter((d) => directory.isHeadOf(actorId, d.key)).map((d) => d.key);
+  return headed.length ? { kind: 'departments', departments: headed } : { kind: 'own' };
+}
+
+export interface MonthlyStats {
+  /** 'YYYY-MM' in the organisation's time zone. */
+  month: string;
+  scope: StatsScope;
+  stats: MonthStats;
+}
+
+const MAX = 20_000;
+
+/** The local month before or after 'YYYY-MM'. */
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+async function received(deps: Deps, actor: Actor, scope: StatsScope, month: string): Promise<ComplaintState[]> {
+  const { calendar } = deps;
+  const states = await listStates(deps.db.prisma, {
+    receivedFrom: calendar.atLocalTime(`${month}-01`, '00:00'),
+    receivedBefore: calendar.atLocalTime(`${shiftMonth(month, 1)}-01`, '00:00'),
+    take: MAX,
+  });
+  if (scope.kind === 'all') return states;
+  if (scope.kind === 'departments') return states.filter((s) => scope.departments.includes(s.complaint.department));
+  return states.filter((s) => canView(actor.id, s.complaint, deps.directory, s.approvals));
+}
+
+export async function monthlyStats(deps: Deps, actor: Actor, month?: string): Promise<MonthlyStats> {
+  const now = deps.clock.now();
+  const m = month ?? deps.calendar.localDate(now).slice(0, 7);
+  const scope = statsScope(deps, actor.id);
+  const current = await received(deps, actor, scope, m);
+  const previous = await received(deps, actor, scope, shiftMonth(m, -1));
+  const events = await eventsOf(deps.db.prisma, current.map((s) => s.complaint.id), ['acknowledged', 'eightd_submitted']);
+  const records: StatsRecord[] = current.map((state) => ({ state, events: events.get(state.complaint.id) ?? [] }));
+  return { month: m, scope, stats: monthStats(records, previous.map((state) => ({ state, events: [] })), now) };
+}
