@@ -11,6 +11,7 @@ import { register as registerList } from './commands/list.ts';
 import { register as registerTick } from './commands/tick.ts';
 import { register as registerDoctor } from './commands/doctor.ts';
 import { register as registerDb } from './commands/db.ts';
+import { register as registerExport } from './commands/export.ts';
 import { reportError } from './errors.ts';
 
 const program = new Command('kesu')
@@ -18,7 +19,7 @@ const program = new Command('kesu')
   .option('--lang <locale>', 'output language: zh-CN or en (default: the organisation locale)')
   .showHelpAfterError();
 
-for (const register of [registerStart, registerFile, registerAct, registerShow, registerList, registerTick, registerDoctor, registerDb]) {
+for (const register of [registerStart, registerFile, registerAct, registerShow, registerList, registerExport, registerTick, registerDoctor, registerDb]) {
   register(program);
 }
 

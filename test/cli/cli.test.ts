@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kesu, kesuUntil, tempWorkspace } from '../support/cli.ts';
@@ -54,6 +54,20 @@ describe('the kesu CLI', () => {
     expect(bad.stderr).toMatch(/category/);
     const listed = await kesu(['list', '--json'], ws.env);
     expect(JSON.parse(listed.stdout)).toHaveLength(1);
+  });
+
+  it('exports the tracking table as CSV and .xlsx, and refuses a bad month', async () => {
+    const csv = join(ws.dir, 'march.csv');
+    const run = await kesu(['--lang', 'en', 'export', '--from', '2026-03-01', '--to', '2026-03-31', '--out', csv], ws.env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('march.csv: 1 complaints');
+    const text = readFileSync(csv, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toMatch(/KS-\d{4}-0001/);
+    const xlsx = join(ws.dir, 'march.xlsx');
+    expect((await kesu(['export', '--month', '2026-03', '--dept', 'quality', '--as', 'q.chen', '--out', xlsx], ws.env)).code).toBe(0);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK'); // a zip: an Office Open XML workbook
+    expect((await kesu(['export', '--month', '2026-13', '--out', csv], ws.env)).code).toBe(2);
   });
 
   it('names the file and the path of a config mistake', async () => {

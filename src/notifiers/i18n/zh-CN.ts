@@ -4,6 +4,6 @@ import { enums } from './zh-CN/enums.ts';
 import { errors } from './zh-CN/errors.ts';
 import { forms } from './zh-CN/forms.ts';
 import { views } from './zh-CN/views.ts';
-import { commands, consoleTexts, stats } from './zh-CN/console.ts';
+import { commands, consoleTexts, exportTexts, stats } from './zh-CN/console.ts';
 
-export const zhCN: Messages = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats };
+export const zhCN: Messages = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts };

@@ -1,0 +1,49 @@
+/**
+ * The tracking-table export: the complaints received in a date range (local dates, inclusive), of one
+ * department or all, that the requester may see — contact data masked where they may not see it.
+ * Operators (the CLI without --as) see everything unmasked.
+ */
+import type { Deps } from './deps.ts';
+import { localeOf } from './present.ts';
+import { translator } from '../notifiers/i18n/index.ts';
+import { buildTrackingTable, type TrackingTable } from '../notifiers/views/tracking-table.ts';
+import { eventsOf, listStates } from '../store/complaints.ts';
+import type { Actor } from '../workflows/model.ts';
+import { canSeeContact, canView } from '../workflows/permissions.ts';
+
+export interface ExportRange {
+  /** 'YYYY-MM-DD', local. */
+  from: string;
+  to: string;
+  department?: string;
+}
+
+const REVISITS = ['revisit_satisfied', 'revisit_unsatisfied', 'revisit_unreachable'] as const;
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+export async function exportTable(deps: Deps, actor: Actor | undefined, range: ExportRange): Promise<TrackingTable> {
+  const { calendar, directory, config } = deps;
+  const states = (
+    await listStates(deps.db.prisma, {
+      receivedFrom: calendar.atLocalTime(range.from, '00:00'),
+      receivedBefore: calendar.atLocalTime(nextDay(range.to), '00:00'),
+      ...(range.department ? { department: range.department } : {}),
+      take: 50_000,
+    })
+  )
+    .filter((s) => !actor || canView(actor.id, s.complaint, directory, s.approvals))
+    .sort((a, b) => a.complaint.receivedAt.getTime() - b.complaint.receivedAt.getTime());
+  const events = await eventsOf(deps.db.prisma, states.map((s) => s.complaint.id), REVISITS);
+  const locale = actor ? localeOf(deps, actor) : config.organisation.locale;
+  return buildTrackingTable(
+    states.map((state) => {
+      const last = events.get(state.complaint.id)?.at(-1)?.type;
+      return {
+        state,
+        ...(last ? { revisitOutcome: last.replace('revisit_', '') as 'satisfied' | 'unsatisfied' | 'unreachable' } : {}),
+        showContact: !actor || canSeeContact(actor.id, state.complaint, directory),
+      };
+    }),
+    { locale, timeZone: config.organisation.timeZone, directory, title: translator().t(locale, 'export.title', { from: range.from, to: range.to }) },
+  );
+}
