@@ -4,7 +4,9 @@
  */
 import type { Deps } from './deps.ts';
 import { openForm } from './forms.ts';
-import { parseCommand, type CommandIntent } from './parse-command.ts';
+import { monthRange, parseCommand, type CommandIntent } from './parse-command.ts';
+import type { ExportRange } from './export.ts';
+import { KesuError } from '../errors.ts';
 import { cardFor, localeOf, timelineFor, viewContext } from './present.ts';
 import { list, show } from './query.ts';
 import { monthlyStats } from './stats.ts';
@@ -17,7 +19,16 @@ export type CommandReply =
   | { type: 'form'; form: FormView }
   | { type: 'list'; list: ListView }
   | { type: 'complaint'; card: CardView; timeline: TimelineView }
-  | { type: 'message'; message: MessageView };
+  | { type: 'message'; message: MessageView }
+  /** `/complaint export`: the tracking table for this range, as a file the platform delivers. */
+  | { type: 'export'; range: ExportRange };
+
+/** A department by key or by name in either language ("quality", "质量部"); unknown names are refused. */
+function departmentKey(deps: Deps, given: string): string {
+  const d = deps.directory.departments().find((x) => x.key === given || x.name.zh === given || x.name.en.toLowerCase() === given.toLowerCase());
+  if (!d) throw new KesuError('unknown_department', { key: given });
+  return d.key;
+}
 
 export async function runCommand(deps: Deps, actor: Actor, text: string, opts: { command?: string } = {}): Promise<CommandReply> {
   return answer(deps, actor, parseCommand(text), opts.command ?? '/complaint');
@@ -47,8 +58,12 @@ async function answer(deps: Deps, actor: Actor, intent: CommandIntent, command: 
       const departments = scope.kind === 'departments' ? scope.departments.map((d) => deps.directory.departmentName(d, locale)) : undefined;
       return { type: 'message', message: buildStatsView(stats, { locale, directory: deps.directory, month, ...(departments ? { departments } : {}) }) };
     }
-    case 'export':
-      return { type: 'message', message: { text: tr.t(locale, 'commands.exportUnavailable'), tone: 'warning' } };
+    case 'export': {
+      // The platform delivers the file (the console offers downloads); default: this month.
+      const range = intent.from && intent.to ? { from: intent.from, to: intent.to } : monthRange(deps.calendar.localDate(deps.clock.now()).slice(0, 7));
+      const department = intent.department ? departmentKey(deps, intent.department) : undefined;
+      return { type: 'export', range: { ...range, ...(department ? { department } : {}) } };
+    }
     case 'help': {
       const help = buildHelp({ locale, command });
       const problem = intent.problem

@@ -141,6 +141,24 @@ describe('the local console API', () => {
     expect(missing.data.code).toBe('unknown_complaint');
   });
 
+  it('offers the tracking table as a download, with only what the viewer may see', async () => {
+    const reply = await c.api('q.chen', '/api/command', { text: '/complaint export 2026-03 质量部' });
+    expect(reply.data.html).toContain('data-export="xlsx" data-from="2026-03-01" data-to="2026-03-31" data-dept="quality"');
+    const download = (person: string, format: string) =>
+      fetch(new URL('/api/export', c.url), { method: 'POST', headers: { 'x-kesu-as': person, 'content-type': 'application/json' }, body: JSON.stringify({ from: '2026-03-01', to: '2026-03-31', format }) });
+    const csv = await download('q.chen', 'csv');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="kesu-2026-03-01-2026-03-31.csv"');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer()); // keeps the BOM
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('KS-2026-0001');
+    expect(text).toContain('13800138000'); // the department may see the contact
+    const other = new TextDecoder().decode(await (await download('s.zhou', 'csv')).arrayBuffer());
+    expect(other).not.toContain('KS-2026-0001'); // Sales may not see a Quality complaint
+    expect((await download('q.chen', 'xlsx')).headers.get('content-type')).toContain('spreadsheetml');
+    const unknown = await c.api('q.chen', '/api/command', { text: '/complaint export 2026-03 无此部门' });
+    expect(unknown.data.code).toBe('unknown_department');
+  });
+
   it('refuses a step the clicker may not take when the form opens, in their language', async () => {
     const res = await c.api('s.zhou', '/api/forms/open', { form: 'acknowledge', complaint: complaintId });
     expect(res.status).toBe(403);

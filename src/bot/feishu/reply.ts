@@ -1,6 +1,8 @@
 /** Sending a card to one person (open_id) or chat, directly — answers to commands, not outbox notifications. */
 import { randomUUID } from 'node:crypto';
 import type { CommandReply } from '../../commands/run-command.ts';
+import type { Locale } from '../../config/schema.ts';
+import { translator } from '../../notifiers/i18n/index.ts';
 import { complaintCard, listCard, messageCard, type FeishuCard } from '../../notifiers/render/feishu/card.ts';
 import { formCard } from '../../notifiers/render/feishu/form.ts';
 import type { FeishuContext } from './context.ts';
@@ -22,8 +24,10 @@ export async function sendCard(ctx: FeishuContext, to: { openId?: string; chatId
 }
 
 /** A command's answer as a card; a filing form gets a fresh idempotency key. */
-export function replyCard(reply: CommandReply): FeishuCard {
+export function replyCard(reply: CommandReply, locale: Locale): FeishuCard {
   switch (reply.type) {
+    case 'export':
+      return messageCard({ text: translator().t(locale, 'commands.exportUnavailable'), tone: 'warning' });
     case 'form':
       return formCard(reply.form, { value: { sourceKey: `feishu:${randomUUID()}` } });
     case 'list':

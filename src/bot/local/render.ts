@@ -4,7 +4,7 @@ import { cardFor, timelineFor } from '../../commands/present.ts';
 import type { CommandReply } from '../../commands/run-command.ts';
 import { translator } from '../../notifiers/i18n/index.ts';
 import { renderForm } from '../../notifiers/render/html-form.ts';
-import { renderCard, renderList, renderMessage } from '../../notifiers/render/html.ts';
+import { escapeHtml, renderCard, renderList, renderMessage } from '../../notifiers/render/html.ts';
 import { formatDateTime } from '../../notifiers/views/index.ts';
 import { loadState } from '../../store/complaints.ts';
 import type { Actor } from '../../workflows/model.ts';
@@ -43,6 +43,16 @@ export function renderReply(ctx: ConsoleContext, viewer: Actor, reply: CommandRe
       return { html: renderMessage({ text: reply.card.title }, { ...opts, bodyHtml: renderCard(reply.card, { timeline: reply.timeline, timelineOpen: true }) }) };
     case 'message':
       return { html: renderMessage(reply.message, opts) };
+    case 'export': {
+      const tr = translator();
+      const { from, to, department } = reply.range;
+      const data = `data-from="${escapeHtml(from)}" data-to="${escapeHtml(to)}"${department ? ` data-dept="${escapeHtml(department)}"` : ''}`;
+      const body =
+        `<div class="text">${escapeHtml(tr.t(locale, 'console.exportReady', { from, to }))}<div class="actions">` +
+        `<button type="button" class="btn primary" data-export="xlsx" ${data}>${escapeHtml(tr.t(locale, 'console.downloadXlsx'))}</button>` +
+        `<button type="button" class="btn" data-export="csv" ${data}>${escapeHtml(tr.t(locale, 'console.downloadCsv'))}</button></div></div>`;
+      return { html: renderMessage({ text: '' }, { ...opts, bodyHtml: body }) };
+    }
   }
 }
 

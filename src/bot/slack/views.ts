@@ -20,7 +20,7 @@ export function modalFor(ctx: SlackContext, form: FormView, metadata: ModalMetad
 }
 
 /** An ephemeral answer to `/complaint …` (never a form: forms open as modals). */
-export function replyPayload(reply: Exclude<CommandReply, { type: 'form' }>): { text: string; blocks: KnownBlock[] } {
+export function replyPayload(reply: Exclude<CommandReply, { type: 'form' } | { type: 'export' }>): { text: string; blocks: KnownBlock[] } {
   switch (reply.type) {
     case 'list':
       return { text: reply.list.title, blocks: listBlocks(reply.list) };

@@ -19,7 +19,7 @@ export function register(handlers: Handlers, ctx: FeishuContext): void {
     const openId = e.sender.sender_id.open_id;
     const reply = await runCommand(ctx.core.deps, ctx.identity.actor(openId), text, { command: '/complaint' });
     const privately = reply.type === 'form' || group;
-    await sendCard(ctx, privately ? { openId } : { chatId: e.message.chat_id }, replyCard(reply));
+    await sendCard(ctx, privately ? { openId } : { chatId: e.message.chat_id }, replyCard(reply, ctx.identity.actor(openId).locale!));
     return {};
   };
 }

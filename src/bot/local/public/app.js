@@ -255,6 +255,23 @@ async function submitForm(form) {
   }
 }
 
+/** Fetch the file (the person goes in a header, not a link) and hand it to the browser as a download. */
+async function exportFile({ export: format, from, to, dept }) {
+  const res = await fetch('/api/export', {
+    method: 'POST',
+    headers: { 'x-kesu-as': state.me, 'content-type': 'application/json' },
+    body: JSON.stringify({ format, from, to, ...(dept ? { department: dept } : {}) }),
+  });
+  if (!res.ok) return appendEphemeral(errorHtml((await res.json().catch(() => ({}))).error ?? res.statusText));
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `kesu.${format}`;
+  const url = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 document.addEventListener('click', async (e) => {
   const target = e.target instanceof Element ? e.target : null;
   const action = target?.closest('[data-action]');
@@ -262,6 +279,8 @@ document.addEventListener('click', async (e) => {
     const { ok, data } = await api('/api/forms/open', { form: action.dataset.action, complaint: action.dataset.complaint });
     return ok ? openModal(data.html) : appendEphemeral(errorHtml(data.error));
   }
+  const download = target?.closest('[data-export]');
+  if (download) return exportFile(download.dataset);
   const show = target?.closest('[data-show]');
   if (show) return runCommand(`show ${show.dataset.show}`);
   if (target?.closest('[data-close]')) return $('#modal').close();

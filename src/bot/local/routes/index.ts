@@ -9,6 +9,7 @@ import * as clock from './clock.ts';
 import * as command from './command.ts';
 import * as conversations from './conversations.ts';
 import * as events from './events.ts';
+import * as exportFile from './export.ts';
 import * as forms from './forms.ts';
 import * as session from './session.ts';
 import * as tasks from './tasks.ts';
@@ -58,7 +59,7 @@ export function createApp(ctx: ConsoleContext): Hono {
   for (const [path, file] of Object.entries(ASSETS)) {
     app.get(path, (c) => c.body(files.get(path)!, 200, { 'Content-Type': TYPES[file.split('.').pop()!]! }));
   }
-  for (const routes of [session, conversations, tasks, command, forms, clock, events]) routes.register(app, ctx);
+  for (const routes of [session, conversations, tasks, command, forms, clock, events, exportFile]) routes.register(app, ctx);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {

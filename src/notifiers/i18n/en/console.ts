@@ -5,7 +5,7 @@ export const commands = {
   number_required: 'Which complaint? Give its number, e.g. KS-2026-0001.',
   bad_number: '"{{value}}" is not a complaint number (e.g. KS-2026-0001).',
   bad_month: '"{{value}}" is not a month; write it as 2026-03.',
-  exportUnavailable: 'Exporting the tracking table is not available in this version yet.',
+  exportUnavailable: 'The tracking table is not sent as a file here yet: download it in the local console, or run kesu export.',
   filed: 'Filed {{number}} and sent it to {{department}}.',
   filedAgain: '{{number}} was already filed from this form; nothing new was stored.',
   formSent: 'The form is in your direct messages with the bot.',
@@ -33,6 +33,9 @@ export const consoleTexts = {
   advanceDay: '+1 day',
   advanceMorning: 'Next working morning',
   advanced: 'Time moved to {{at}}. Deadline engine: {{steps}} ladder steps due.',
+  exportReady: 'The complaint tracking table {{from}} – {{to}}, only what you may see:',
+  downloadXlsx: 'Download .xlsx',
+  downloadCsv: 'Download CSV',
   reconnecting: 'Connection lost — reconnecting…',
   role: {
     gm: 'General manager',

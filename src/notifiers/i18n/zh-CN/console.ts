@@ -5,7 +5,7 @@ export const commands = {
   number_required: '请给出客诉编号，例如 KS-2026-0001。',
   bad_number: '“{{value}}”不是客诉编号（例如 KS-2026-0001）。',
   bad_month: '“{{value}}”不是月份，请写成 2026-03。',
-  exportUnavailable: '本版本暂不支持导出跟踪表。',
+  exportUnavailable: '此处暂不能以文件发送跟踪表：请在本地控制台下载，或运行 kesu export。',
   filed: '已登记 {{number}}，并转交{{department}}。',
   filedAgain: '{{number}} 已由此表单登记过，未重复保存。',
   formSent: '表单已私信发送给您。',
@@ -33,6 +33,9 @@ export const consoleTexts = {
   advanceDay: '快进 1 天',
   advanceMorning: '到下一个工作日早上',
   advanced: '时间已到 {{at}}。时限引擎：{{steps}} 个提醒/升级步骤到期。',
+  exportReady: '客户抱怨处理跟踪表 {{from}} 至 {{to}}（仅含您可见的客诉）：',
+  downloadXlsx: '下载 .xlsx',
+  downloadCsv: '下载 CSV',
   reconnecting: '连接中断，正在重连…',
   role: {
     gm: '总经理',

@@ -7,6 +7,7 @@ import type { App } from '@slack/bolt';
 import { openForm } from '../../../../commands/forms.ts';
 import { parseCommand } from '../../../../commands/parse-command.ts';
 import { runCommand } from '../../../../commands/run-command.ts';
+import { translator } from '../../../../notifiers/i18n/index.ts';
 import type { SlackContext } from '../../context.ts';
 import { modalFor, replyPayload } from '../../views.ts';
 
@@ -22,6 +23,10 @@ export function register(app: App, ctx: SlackContext): void {
     }
     const reply = await runCommand(ctx.core.deps, actor, command.text, { command: command.command });
     if (reply.type === 'form') return; // only `file` opens a form, handled above
+    if (reply.type === 'export') {
+      await respond({ response_type: 'ephemeral', text: translator().t(actor.locale!, 'commands.exportUnavailable') });
+      return;
+    }
     await respond({ response_type: 'ephemeral', ...replyPayload(reply) });
   });
 }
