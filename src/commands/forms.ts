@@ -7,7 +7,7 @@ import type { Deps } from './deps.ts';
 import { act } from './act.ts';
 import { fileComplaint } from './file.ts';
 import { KesuError, isKesuError } from '../errors.ts';
-import { formatError } from '../notifiers/i18n/index.ts';
+import { formatError, translator } from '../notifiers/i18n/index.ts';
 import { buildForm, type FormContext } from '../notifiers/views/forms.ts';
 import type { FormId, FormOption, FormView } from '../notifiers/views/types.ts';
 import { loadState } from '../store/complaints.ts';
@@ -55,8 +55,11 @@ export async function openForm(deps: Deps, actor: Actor, id: FormId, opts: { com
 }
 
 export type SubmitOutcome =
-  /** `duplicate`: this very request was carried out before (a repeated delivery); nothing new was written. */
-  | { ok: true; state: ComplaintState; duplicate: boolean }
+  /**
+   * `duplicate`: this very request was carried out before (a repeated delivery); nothing new was written.
+   * `message`: the confirmation, in the actor's language ("Filed KS-2026-0001 and sent it to Quality.").
+   */
+  | { ok: true; state: ComplaintState; duplicate: boolean; message: string }
   /** Refused: the form again with the values typed and the errors beside their fields; `message` says why overall. */
   | { ok: false; code: string; message: string; form: FormView };
 
@@ -72,12 +75,11 @@ export async function submitForm(
   opts: { complaint?: string; requestKey?: string } = {},
 ): Promise<SubmitOutcome> {
   try {
-    if (id === 'file') {
-      const r = await fileComplaint(deps, actor, opts.requestKey && !values.sourceKey ? { ...values, sourceKey: opts.requestKey } : values);
-      return { ok: true, state: r.state, duplicate: r.duplicate };
-    }
-    const r = await act(deps, actor, opts.complaint ?? '', id, values, opts.requestKey ? { requestKey: opts.requestKey } : {});
-    return { ok: true, state: r.state, duplicate: r.duplicate };
+    const r =
+      id === 'file'
+        ? await fileComplaint(deps, actor, opts.requestKey && !values.sourceKey ? { ...values, sourceKey: opts.requestKey } : values)
+        : await act(deps, actor, opts.complaint ?? '', id, values, opts.requestKey ? { requestKey: opts.requestKey } : {});
+    return { ok: true, state: r.state, duplicate: r.duplicate, message: confirmation(deps, id, r.state, r.duplicate, actor) };
   } catch (e) {
     if (!isKesuError(e) || isInfrastructure(e)) throw e;
     const state = id === 'file' || !opts.complaint ? undefined : ((await loadState(deps.db.prisma, opts.complaint)) ?? undefined);
@@ -85,6 +87,16 @@ export async function submitForm(
     const { message } = formatError(e, ctx.locale, { timeZone: ctx.timeZone });
     return { ok: false, code: e.code, message, form: buildForm(id, { ...ctx, values, errors: e.fields }) };
   }
+}
+
+function confirmation(deps: Deps, id: FormId, state: ComplaintState, duplicate: boolean, actor: Actor): string {
+  const tr = translator();
+  const locale = actor.locale ?? deps.directory.localeOf(actor.id);
+  const c = state.complaint;
+  if (id === 'file') {
+    return tr.t(locale, duplicate ? 'commands.filedAgain' : 'commands.filed', { number: c.number, department: deps.directory.departmentName(c.department, locale) });
+  }
+  return tr.t(locale, 'commands.acted', { number: c.number, action: tr.t(locale, `action.${id}`), status: tr.t(locale, `status.${c.status}`) });
 }
 
 function isInfrastructure(e: KesuError): boolean {

@@ -54,15 +54,8 @@ async function submit(ctx: FeishuContext, actor: Actor, e: CardAction, value: Ex
   // One form card, one change: a repeated callback for the same card acts once.
   const requestKey = form === 'file' ? undefined : `feishu:form:${e.context?.open_message_id ?? e.event_id}`;
   const outcome = await submitForm(ctx.core.deps, actor, form, values, { ...(value.complaint ? { complaint: value.complaint } : {}), ...(requestKey ? { requestKey } : {}) });
-  const tr = translator();
-  const locale = actor.locale!;
   if (!outcome.ok) {
     return { ...toast('error', outcome.message), card: { type: 'raw', data: formCard(outcome.form, { value: { complaint: value.complaint, sourceKey: value.sourceKey }, error: outcome.message }) } };
   }
-  const c = outcome.state.complaint;
-  const text =
-    form === 'file'
-      ? tr.t(locale, outcome.duplicate ? 'commands.filedAgain' : 'commands.filed', { number: c.number, department: ctx.core.deps.directory.departmentName(c.department, locale) })
-      : tr.t(locale, 'commands.acted', { number: c.number, action: tr.t(locale, `action.${form}`), status: tr.t(locale, `status.${c.status}`) });
-  return { ...toast('success', text), card: { type: 'raw', data: messageCard({ text, tone: 'success' }) } };
+  return { ...toast('success', outcome.message), card: { type: 'raw', data: messageCard({ text: outcome.message, tone: 'success' }) } };
 }

@@ -10,7 +10,6 @@ import { translator } from '../../../notifiers/i18n/index.ts';
 import { renderForm } from '../../../notifiers/render/html-form.ts';
 import { renderMessage } from '../../../notifiers/render/html.ts';
 import { FORM_IDS } from '../../../notifiers/views/types.ts';
-import type { ComplaintState } from '../../../workflows/model.ts';
 import type { ConsoleContext } from '../context.ts';
 import { newSourceKey } from '../render.ts';
 import { viewerOf } from '../viewer.ts';
@@ -40,18 +39,7 @@ export function register(app: Hono, ctx: ConsoleContext): void {
       return c.json({ ok: false, code: outcome.code, html: renderForm(outcome.form, { error: outcome.message, ...(hidden ? { hidden } : {}) }) }, 422);
     }
     const locale = viewer.locale!;
-    const text = confirmation(form, outcome.state, outcome.duplicate, locale, ctx);
-    const html = renderMessage({ text, tone: 'success' }, { sender: translator().t(locale, 'console.botDm'), note: translator().t(locale, 'console.onlyYou') });
+    const html = renderMessage({ text: outcome.message, tone: 'success' }, { sender: translator().t(locale, 'console.botDm'), note: translator().t(locale, 'console.onlyYou') });
     return c.json({ ok: true, number: outcome.state.complaint.number, status: outcome.state.complaint.status, html });
   });
-}
-
-function confirmation(form: string, state: ComplaintState, duplicate: boolean, locale: 'en' | 'zh-CN', ctx: ConsoleContext): string {
-  const tr = translator();
-  const c = state.complaint;
-  if (form === 'file') {
-    const department = ctx.core.deps.directory.departmentName(c.department, locale);
-    return tr.t(locale, duplicate ? 'commands.filedAgain' : 'commands.filed', { number: c.number, department });
-  }
-  return tr.t(locale, 'commands.acted', { number: c.number, action: tr.t(locale, `action.${form}`), status: tr.t(locale, `status.${c.status}`) });
 }

@@ -5,7 +5,6 @@
  */
 import type { App } from '@slack/bolt';
 import { submitForm } from '../../../../commands/forms.ts';
-import { translator } from '../../../../notifiers/i18n/index.ts';
 import { modalErrors } from '../../../../notifiers/render/slack/modal.ts';
 import type { SlackContext } from '../../context.ts';
 import { formIdOf, formValues, modalMetadata } from '../../parse.ts';
@@ -28,13 +27,7 @@ export function register(app: App, ctx: SlackContext): void {
     }
     await ack();
     if (outcome.duplicate && form !== 'file') return; // a repeated delivery: confirmed the first time
-    const tr = translator();
-    const locale = actor.locale!;
-    const c = outcome.state.complaint;
-    const text =
-      form === 'file'
-        ? tr.t(locale, outcome.duplicate ? 'commands.filedAgain' : 'commands.filed', { number: c.number, department: ctx.core.deps.directory.departmentName(c.department, locale) })
-        : tr.t(locale, 'commands.acted', { number: c.number, action: tr.t(locale, `action.${form}`), status: tr.t(locale, `status.${c.status}`) });
+    const text = outcome.message;
     // Where the command was typed, if the app may post there; otherwise (not in that channel, a DM between people) by DM.
     const ephemeral = meta.channel ? await client.chat.postEphemeral({ channel: meta.channel, user: body.user.id, text }).catch(() => undefined) : undefined;
     if (!ephemeral?.ok) await client.chat.postMessage({ channel: body.user.id, text });
