@@ -1,6 +1,6 @@
 /** Console messages as HTML for one viewer: complaint cards drawn from the current state, with their timeline. */
 import type { Locale } from '../../config/schema.ts';
-import { cardFor, timelineFor } from '../../commands/present.ts';
+import { cardFor, localeOf, timelineFor } from '../../commands/present.ts';
 import type { CommandReply } from '../../commands/run-command.ts';
 import { translator } from '../../notifiers/i18n/index.ts';
 import { renderForm } from '../../notifiers/render/html-form.ts';
@@ -11,12 +11,11 @@ import type { Actor } from '../../workflows/model.ts';
 import type { ConsoleContext } from './context.ts';
 import type { ChatMessage } from './conversations.ts';
 
-const localeOf = (ctx: ConsoleContext, viewer: Actor): Locale => viewer.locale ?? ctx.core.config.organisation.locale;
 const bot = (locale: Locale) => translator().t(locale, 'console.botDm');
 
 export async function renderChatMessage(ctx: ConsoleContext, viewer: Actor, m: ChatMessage): Promise<string> {
   const { deps, config } = ctx.core;
-  const locale = localeOf(ctx, viewer);
+  const locale = localeOf(ctx.core.deps, viewer);
   const opts = { id: m.id, sender: bot(locale), atText: formatDateTime(m.at, config.organisation.timeZone) };
   const state = m.complaintId ? await loadState(deps.db.prisma, m.complaintId) : null;
   if (!state) return renderMessage(m.view, opts);
@@ -32,7 +31,7 @@ export async function renderConversation(ctx: ConsoleContext, viewer: Actor, con
 
 /** A command's answer, which only the asker sees (like Slack's ephemeral messages); a form opens as a dialog. */
 export function renderReply(ctx: ConsoleContext, viewer: Actor, reply: CommandReply): { html: string; form?: boolean } {
-  const locale = localeOf(ctx, viewer);
+  const locale = localeOf(ctx.core.deps, viewer);
   const opts = { sender: bot(locale), note: translator().t(locale, 'console.onlyYou') };
   switch (reply.type) {
     case 'form':

@@ -2,6 +2,7 @@
 import type { DeadlineKind } from '../../config/schema.ts';
 import type { Action, ComplaintState } from '../../workflows/model.ts';
 import { translator } from '../i18n/index.ts';
+import { fit } from './fit.ts';
 import { maskContact } from './mask.ts';
 import { formatMoney } from './money.ts';
 import { deadlineState, deadlineText, formatDateTime } from './time.ts';
@@ -69,11 +70,6 @@ function cardTone(state: ComplaintState, lines: DeadlineLine[]): Tone {
   return 'normal';
 }
 
-function truncate(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
-}
-
 export function buildComplaintCard(state: ComplaintState, ctx: CardContext): CardView {
   const tr = translator();
   const { locale, directory: dir } = ctx;
@@ -134,7 +130,7 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
     statusLabel: t(`status.${c.status}`),
     urgent: c.urgent,
     tone: cardTone(state, deadlines),
-    summary: truncate(c.description, SUMMARY_MAX),
+    summary: fit(c.description, SUMMARY_MAX),
     fields,
     deadlines,
     actions: buildActionButtons(ctx.actions, c.id, ctx),

@@ -16,7 +16,4 @@ export const FEISHU_LIMITS = {
 
 export const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
-export function fit(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+export { fit } from '../../views/fit.ts';

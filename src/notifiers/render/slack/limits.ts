@@ -35,11 +35,7 @@ export const SLACK_LIMITS = {
   blocksTextTotal: 11_000,
 } as const;
 
-/** `text` cut to `max` characters, ending in "…" when cut. */
-export function fit(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+export { fit } from '../../views/fit.ts';
 
 /** Text for mrkdwn: Slack's three control characters escaped, so user input never becomes a mention or a link. */
 export function mrkdwnEscape(text: string): string {
