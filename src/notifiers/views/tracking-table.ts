@@ -42,34 +42,29 @@ export interface TableContext {
 
 const KINDS: readonly DeadlineKind[] = ['response', 'containment', 'eightD', 'revisit'];
 
+/** Column key, width in characters, and the header's text key under `export.` when it differs from the key. */
+type ColumnSpec = readonly [key: string, width: number, label?: string];
+const LEADING: readonly ColumnSpec[] = [
+  ['number', 14], ['receivedAt', 17], ['title', 30, 'subject'], ['customer', 24], ['contact', 18], ['category', 12],
+  ['grade', 10], ['urgent', 6], ['department', 10], ['handler', 10], ['status', 12],
+];
+/** After each deadline's due / met / breached columns. */
+const TRAILING: readonly ColumnSpec[] = [
+  ['eightDDate', 17], ['resolution', 30], ['claimAmount', 12], ['claimCurrency', 8], ['revisitResult', 10], ['satisfaction', 8], ['reopenCount', 8],
+];
+
 export function buildTrackingTable(rows: readonly TrackingRow[], ctx: TableContext): TrackingTable {
   const tr = translator();
   const t = (key: string, params?: Record<string, unknown>) => tr.t(ctx.locale, key, params);
   const when = (d: Date | undefined) => (d ? formatDateTime(d, ctx.timeZone) : null);
-  const col = (key: string, header: string, width: number): TableColumn => ({ key, header, width });
+  const col = ([key, width, label = key]: ColumnSpec): TableColumn => ({ key, header: t(`export.${label}`), width });
   const columns: TableColumn[] = [
-    col('number', t('export.number'), 14),
-    col('receivedAt', t('export.receivedAt'), 17),
-    col('title', t('export.subject'), 30),
-    col('customer', t('export.customer'), 24),
-    col('contact', t('export.contact'), 18),
-    col('category', t('export.category'), 12),
-    col('grade', t('export.grade'), 10),
-    col('urgent', t('export.urgent'), 6),
-    col('department', t('export.department'), 10),
-    col('handler', t('export.handler'), 10),
-    col('status', t('export.status'), 12),
+    ...LEADING.map(col),
     ...KINDS.flatMap((k) => {
       const deadline = t(`deadline.${k}`);
-      return [col(`${k}Due`, t('export.due', { deadline }), 17), col(`${k}Met`, t('export.met', { deadline }), 17), col(`${k}Breached`, t('export.breached', { deadline }), 17)];
+      return (['due', 'met', 'breached'] as const).map((part) => ({ key: `${k}${part[0]!.toUpperCase()}${part.slice(1)}`, header: t(`export.${part}`, { deadline }), width: 17 }));
     }),
-    col('eightDDate', t('export.eightDDate'), 17),
-    col('resolution', t('export.resolution'), 30),
-    col('claimAmount', t('export.claimAmount'), 12),
-    col('claimCurrency', t('export.claimCurrency'), 8),
-    col('revisitResult', t('export.revisitResult'), 10),
-    col('satisfaction', t('export.satisfaction'), 8),
-    col('reopenCount', t('export.reopenCount'), 8),
+    ...TRAILING.map(col),
   ];
   const out = rows.map(({ state, revisitOutcome, showContact }) => {
     const c = state.complaint;
