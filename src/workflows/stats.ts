@@ -4,7 +4,7 @@
  * 8D events, and `now` come in; nothing is read from the clock or the database.
  *
  * Definitions:
- * - on time, per deadline kind: a deadline met at or before its (possibly extended) due time counts on
+ * - on time, per deadline kind (and per category, all kinds together): a deadline met at or before its (possibly extended) due time counts on
  *   time; met later, or still open past its due time, counts late; cancelled ones (a rejected complaint)
  *   and ones not yet due are left out. The rate is on time / (on time + late), or null with neither.
  * - time to first response / to the 8D: from `receivedAt` to the first `acknowledged` / `eightd_submitted`
@@ -45,6 +45,8 @@ export interface PeriodStats {
   byGrade: Record<string, number>;
   byStatus: Record<string, number>;
   onTime: Record<DeadlineKind, OnTimeRate>;
+  /** Every deadline of the category's complaints together (the monthly chart's line). */
+  byCategoryOnTime: Record<string, OnTimeRate>;
   firstResponse: Durations;
   eightD: Durations;
   reopened: number;
@@ -81,18 +83,20 @@ export function durations(hours: number[]): Durations {
   return { n, medianHours: median, p90Hours: s[Math.ceil(0.9 * n) - 1]! };
 }
 
-function onTimeRates(records: readonly StatsRecord[], now: Date): Record<DeadlineKind, OnTimeRate> {
-  const out = Object.fromEntries(KINDS.map((k) => [k, { onTime: 0, late: 0, rate: null }])) as Record<DeadlineKind, OnTimeRate>;
-  for (const { state } of records) {
-    for (const d of state.deadlines) {
+const rateOf = (r: { onTime: number; late: number }): OnTimeRate => ({ ...r, rate: r.onTime + r.late ? r.onTime / (r.onTime + r.late) : null });
+
+/** Counts each deadline of the records as on time or late (see the definitions above) into `bucket(record, deadline)`. */
+function tallyOnTime<K extends string>(records: readonly StatsRecord[], now: Date, bucket: (r: StatsRecord, kind: DeadlineKind) => K, keys: readonly K[]): Record<K, OnTimeRate> {
+  const out = Object.fromEntries(keys.map((k) => [k, { onTime: 0, late: 0 }])) as Record<K, { onTime: number; late: number }>;
+  for (const record of records) {
+    for (const d of record.state.deadlines) {
       if (d.cancelledAt) continue;
-      const r = out[d.kind];
+      const r = (out[bucket(record, d.kind)] ??= { onTime: 0, late: 0 });
       if (d.metAt) r[d.metAt <= d.dueAt ? 'onTime' : 'late']++;
       else if (d.dueAt < now) r.late++;
     }
   }
-  for (const r of Object.values(out)) r.rate = r.onTime + r.late ? r.onTime / (r.onTime + r.late) : null;
-  return out;
+  return Object.fromEntries(Object.entries<{ onTime: number; late: number }>(out).map(([k, r]) => [k, rateOf(r)])) as Record<K, OnTimeRate>;
 }
 
 function hoursToFirst(records: readonly StatsRecord[], type: string): number[] {
@@ -113,7 +117,8 @@ export function periodStats(records: readonly StatsRecord[], now: Date): PeriodS
     byDepartment: countBy(cs.map((c) => c.department)),
     byGrade: countBy(cs.map((c) => c.grade)),
     byStatus: countBy(cs.map((c) => c.status)),
-    onTime: onTimeRates(records, now),
+    onTime: tallyOnTime(records, now, (_, kind) => kind, KINDS),
+    byCategoryOnTime: tallyOnTime(records, now, (r) => r.state.complaint.category, Object.keys(byCategory)),
     firstResponse: durations(hoursToFirst(records, 'acknowledged')),
     eightD: durations(hoursToFirst(records, 'eightd_submitted')),
     reopened,

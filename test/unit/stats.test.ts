@@ -105,6 +105,15 @@ describe('monthly statistics', () => {
     expect(s.onTime.containment).toEqual({ onTime: 0, late: 0, rate: null });
   });
 
+  it('on-time rate per category, every deadline kind together', () => {
+    // Product quality: C1 3 on time; C2 response late, 8D on time; C4 response late, 8D and revisit on time.
+    expect(s.byCategoryOnTime).toEqual({
+      product_quality: { onTime: 6, late: 2, rate: 0.75 },
+      service_attitude: { onTime: 0, late: 0, rate: null },
+      delivery: { onTime: 0, late: 1, rate: 0 },
+    });
+  });
+
   it('median and p90 time to first response and to the 8D', () => {
     expect(s.firstResponse).toEqual({ n: 3, medianHours: 4, p90Hours: 26 }); // 1, 4, 26
     expect(s.eightD).toEqual({ n: 3, medianHours: 97, p90Hours: 312 }); // 24, 97, 312

@@ -140,8 +140,22 @@ export interface FormView {
   notice?: string;
 }
 
+/** A bar per category (complaint count) with its on-time rate as a line; rendered to SVG or PNG (render/chart.ts). */
+export interface ChartView {
+  title: string;
+  /** The chart's figures as text, for readers and places without images. */
+  alt: string;
+  countLabel: string;
+  rateLabel: string;
+  bars: Array<{ label: string; count: number; /** 0–1, or null with nothing due yet. */ rate: number | null }>;
+  /** File name without extension, e.g. `kesu-2026-03`. */
+  fileName: string;
+}
+
 export interface MessageView {
   text: string;
   tone?: Tone;
   card?: CardView;
+  /** An image sent with the message (reports, /complaint stats). */
+  chart?: ChartView;
 }

@@ -72,6 +72,11 @@ export const stats = {
   topCauses: 'Top root causes',
   noData: 'no data yet',
   none: 'none',
+  chartTitle: 'Complaints by category {{period}}',
+  chartCount: 'Complaints',
+  chartRate: 'On-time rate',
+  chartAlt: '{{label}}: {{count}}, on time {{rate}}',
+  chartOthers: 'Others',
 };
 
 export const exportTexts = {

@@ -72,6 +72,11 @@ export const stats = {
   topCauses: '主要根本原因',
   noData: '暂无数据',
   none: '无',
+  chartTitle: '各类别投诉 {{period}}',
+  chartCount: '投诉数',
+  chartRate: '按时率',
+  chartAlt: '{{label}}：{{count}} 件，按时率 {{rate}}',
+  chartOthers: '其他',
 };
 
 export const exportTexts = {
