@@ -77,7 +77,7 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
     return { tick: t, delivered: d };
   }
   let stopped = false;
-  const idleResult: StepResult = { tick: { steps: 0, notifications: 0, digest: false }, delivered: { sent: 0, retried: 0, dead: 0 } };
+  const idleResult: StepResult = { tick: { steps: 0, notifications: 0, digest: false, reports: 0 }, delivered: { sent: 0, retried: 0, dead: 0 } };
   // After stop nothing runs: a late request must not take the lease again or touch a closed database.
   const runOnce = () => (stopped ? Promise.resolve(idleResult) : (running ??= step().finally(() => (running = undefined))));
   // Deliver right after a change commits, not only on the next minute's tick.

@@ -7,6 +7,7 @@ import type { Deps } from './deps.ts';
 import { eventsOf, listStates } from '../store/complaints.ts';
 import type { Actor, ComplaintState } from '../workflows/model.ts';
 import { canView } from '../workflows/permissions.ts';
+import { shiftMonth } from '../workflows/report-slots.ts';
 import { monthStats, type MonthStats, type StatsRecord } from '../workflows/stats.ts';
 
 export type StatsScope = { kind: 'all' } | { kind: 'departments'; departments: string[] } | { kind: 'own' };
@@ -27,32 +28,30 @@ export interface MonthlyStats {
 
 const MAX = 20_000;
 
-/** The local month before or after 'YYYY-MM'. */
-export function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
-async function received(deps: Deps, actor: Actor, scope: StatsScope, month: string): Promise<ComplaintState[]> {
+async function received(deps: Deps, month: string, keep: (s: ComplaintState) => boolean): Promise<ComplaintState[]> {
   const { calendar } = deps;
   const states = await listStates(deps.db.prisma, {
     receivedFrom: calendar.atLocalTime(`${month}-01`, '00:00'),
     receivedBefore: calendar.atLocalTime(`${shiftMonth(month, 1)}-01`, '00:00'),
     take: MAX,
   });
-  if (scope.kind === 'all') return states;
-  if (scope.kind === 'departments') return states.filter((s) => scope.departments.includes(s.complaint.department));
-  return states.filter((s) => canView(actor.id, s.complaint, deps.directory, s.approvals));
+  return states.filter(keep);
+}
+
+/** A month's statistics over the complaints `keep` lets through, with the month before for comparison. */
+export async function statsOfMonth(deps: Deps, month: string, now: Date, keep: (s: ComplaintState) => boolean = () => true): Promise<MonthStats> {
+  const current = await received(deps, month, keep);
+  const previous = await received(deps, shiftMonth(month, -1), keep);
+  const events = await eventsOf(deps.db.prisma, current.map((s) => s.complaint.id), ['acknowledged', 'eightd_submitted']);
+  const records: StatsRecord[] = current.map((state) => ({ state, events: events.get(state.complaint.id) ?? [] }));
+  return monthStats(records, previous.map((state) => ({ state, events: [] })), now);
 }
 
 export async function monthlyStats(deps: Deps, actor: Actor, month?: string): Promise<MonthlyStats> {
   const now = deps.clock.now();
   const m = month ?? deps.calendar.localDate(now).slice(0, 7);
   const scope = statsScope(deps, actor.id);
-  const current = await received(deps, actor, scope, m);
-  const previous = await received(deps, actor, scope, shiftMonth(m, -1));
-  const events = await eventsOf(deps.db.prisma, current.map((s) => s.complaint.id), ['acknowledged', 'eightd_submitted']);
-  const records: StatsRecord[] = current.map((state) => ({ state, events: events.get(state.complaint.id) ?? [] }));
-  return { month: m, scope, stats: monthStats(records, previous.map((state) => ({ state, events: [] })), now) };
+  const keep = (s: ComplaintState) =>
+    scope.kind === 'all' ? true : scope.kind === 'departments' ? scope.departments.includes(s.complaint.department) : canView(actor.id, s.complaint, deps.directory, s.approvals);
+  return { month: m, scope, stats: await statsOfMonth(deps, m, now, keep) };
 }

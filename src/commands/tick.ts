@@ -1,7 +1,7 @@
 /**
  * The deadline engine's step: a pure function of the database and `now`. It sends every ladder step
  * that has come due (once: each deadline's step is claimed with a compare-and-set, so replicas and
- * retries never repeat one) and the GM's daily digest, writing the notifications to the outbox in the
+ * retries never repeat one), the GM's daily digest and the scheduled reports (reports.ts), writing the notifications to the outbox in the
  * same transaction. A missed tick, a restart or a week of downtime loses nothing.
  */
 import type { Deps } from './deps.ts';
@@ -9,6 +9,7 @@ import { lifecycleEnv } from './deps.ts';
 import type { PlatformName } from '../notifiers/deliverer.ts';
 import { digestNotifications, ladderNotifications } from '../notifiers/notifications.ts';
 import { notify } from './notify.ts';
+import { scheduledReports } from './reports.ts';
 import { runInTransaction } from '../store/client.ts';
 import { dueSteps, listStates, loadState, type DueStep } from '../store/complaints.ts';
 import { stepsDue } from '../workflows/ladder.ts';
@@ -21,6 +22,8 @@ export interface TickResult {
   steps: number;
   notifications: number;
   digest: boolean;
+  /** Report slots sent (weekly, monthly). */
+  reports: number;
 }
 
 /** Advance one deadline's ladder; returns how many notifications were written (0 if another process got there first). */
@@ -68,7 +71,7 @@ async function digest(deps: EngineDeps, now: Date): Promise<boolean> {
 }
 
 export async function tick(deps: EngineDeps, now: Date): Promise<TickResult> {
-  const result: TickResult = { steps: 0, notifications: 0, digest: false };
+  const result: TickResult = { steps: 0, notifications: 0, digest: false, reports: 0 };
   for (;;) {
     const rows = await dueSteps(deps.db.prisma, now, 200);
     let progressed = 0;
@@ -81,5 +84,6 @@ export async function tick(deps: EngineDeps, now: Date): Promise<TickResult> {
     if (rows.length < 200 || progressed === 0) break;
   }
   result.digest = await digest(deps, now);
+  result.reports = await scheduledReports(deps, now);
   return result;
 }

@@ -237,6 +237,11 @@ export const OrgConfig = z
     claims: Claims,
     deadlines: DeadlinePolicy.default(DeadlinePolicy.parse({})),
     calendar: CalendarOverrides.default({ holidays: [], workdays: [] }),
+    /** Scheduled reports, in org time: weekly on each week's first working day, monthly on each month's. */
+    reports: z
+      .object({ enabled: z.boolean().default(true), weeklyAt: hhmm.default('09:00'), monthlyAt: hhmm.default('09:00') })
+      .strict()
+      .default({ enabled: true, weeklyAt: '09:00', monthlyAt: '09:00' }),
   })
   .strict();
 export type OrgConfig = z.infer<typeof OrgConfig>;

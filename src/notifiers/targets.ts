@@ -3,7 +3,7 @@ import type { Directory } from '../config/directory.ts';
 import type { OrgConfig } from '../config/schema.ts';
 import type { PlatformName } from './deliverer.ts';
 
-export type Target = { type: 'person'; id: string } | { type: 'department'; key: string } | { type: 'gm_channel' } | { type: 'cs_channel' };
+export type Target = { type: 'person'; id: string } | { type: 'department'; key: string } | { type: 'gm_channel' } | { type: 'cs_channel' } | { type: 'mgmt_channel' };
 
 export interface Address {
   platform: PlatformName;
@@ -23,8 +23,15 @@ export function addressesOf(target: Target, platforms: readonly PlatformName[], 
       if (id) out.push({ platform, address: id, direct: true });
     } else {
       const channels =
-        target.type === 'department' ? dir.department(target.key)?.channel : target.type === 'cs_channel' ? config.customerService.channel : config.gmChannel;
-      const local = target.type === 'department' ? `#${target.key}` : target.type === 'cs_channel' ? CS_LOCAL : channels ? GM_LOCAL : undefined;
+        target.type === 'department'
+          ? dir.department(target.key)?.channel
+          : target.type === 'cs_channel'
+            ? config.customerService.channel
+            : target.type === 'mgmt_channel'
+              ? config.managementChannel
+              : config.gmChannel;
+      const local =
+        target.type === 'department' ? `#${target.key}` : target.type === 'cs_channel' ? CS_LOCAL : !channels ? undefined : target.type === 'mgmt_channel' ? MGMT_LOCAL : GM_LOCAL;
       const id = platform === 'local' ? local : channels?.[platform];
       if (id) out.push({ platform, address: id, direct: false });
     }
@@ -34,20 +41,22 @@ export function addressesOf(target: Target, platforms: readonly PlatformName[], 
 
 const CS_LOCAL = '#customer_service';
 const GM_LOCAL = '#gm';
+const MGMT_LOCAL = '#management';
 
 export interface LocalChannel {
   /** The address notifications use on the local platform, e.g. `#quality`. */
   id: string;
-  kind: 'department' | 'customer_service' | 'gm';
+  kind: 'department' | 'customer_service' | 'gm' | 'management';
   /** Department key, for department channels. */
   department?: string;
 }
 
-/** The local console's channels: one per department, customer service's, and the GM's when configured. */
+/** The local console's channels: one per department, customer service's, and the GM's and management's when configured. */
 export function localChannels(config: OrgConfig): LocalChannel[] {
   const out: LocalChannel[] = config.departments.map((d) => ({ id: `#${d.key}`, kind: 'department', department: d.key }));
   if (!out.some((c) => c.id === CS_LOCAL)) out.push({ id: CS_LOCAL, kind: 'customer_service' });
   if (config.gmChannel) out.push({ id: GM_LOCAL, kind: 'gm' });
+  if (config.managementChannel) out.push({ id: MGMT_LOCAL, kind: 'management' });
   return out;
 }
 

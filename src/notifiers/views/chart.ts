@@ -14,7 +14,7 @@ export interface CategoryChartInput {
 
 const pct = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate * 100)}%`);
 
-export function buildCategoryChart(s: CategoryChartInput, ctx: { locale: Locale; directory: ViewDirectory; period: string; fileName: string }): ChartView {
+export function buildCategoryChart(s: CategoryChartInput, ctx: { locale: Locale; directory: ViewDirectory; period: string; fileName: string; /** Open complaints (weekly report) rather than a month's. */ open?: boolean }): ChartView {
   const t = (key: string, params?: Record<string, unknown>) => translator().t(ctx.locale, `stats.${key}`, params);
   const rows = Object.entries(s.byCategory)
     .map(([key, count]) => ({ key, count, tally: s.byCategoryOnTime[key] ?? { onTime: 0, late: 0, rate: null } }))
@@ -27,7 +27,7 @@ export function buildCategoryChart(s: CategoryChartInput, ctx: { locale: Locale;
     const all = rest.reduce((n, r) => n + r.tally.onTime + r.tally.late, 0);
     bars.push({ label: t('chartOthers'), count: rest.reduce((n, r) => n + r.count, 0), rate: all ? onTime / all : null });
   }
-  const title = t('chartTitle', { period: ctx.period });
+  const title = t(ctx.open ? 'chartTitleOpen' : 'chartTitle', { period: ctx.period });
   const alt = [title, ...bars.map((b) => t('chartAlt', { label: b.label, count: b.count, rate: pct(b.rate) }))].join(t('separator'));
   return { title, alt, countLabel: t('chartCount'), rateLabel: t('chartRate'), bars, fileName: ctx.fileName };
 }

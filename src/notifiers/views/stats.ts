@@ -2,6 +2,7 @@
 import type { DeadlineKind, Locale } from '../../config/schema.ts';
 import type { MonthStats, OnTimeRate, Ranked } from '../../workflows/stats.ts';
 import { translator } from '../i18n/index.ts';
+import { buildCategoryChart } from './chart.ts';
 import type { MessageView, ViewDirectory } from './types.ts';
 
 export interface StatsViewContext {
@@ -10,6 +11,8 @@ export interface StatsViewContext {
   month: string;
   /** Department names, or undefined for the whole organisation. */
   departments?: string[];
+  /** A heading line above the figures (the monthly report's). */
+  heading?: string;
 }
 
 const KINDS: readonly DeadlineKind[] = ['response', 'containment', 'eightD', 'revisit'];
@@ -32,6 +35,7 @@ export function buildStatsView(s: MonthStats, ctx: StatsViewContext): MessageVie
   const scope = ctx.departments ? ctx.departments.join(sep) : t('scopeAll');
   const change = s.change === null ? t('noPrevious', { previous: s.previousTotal }) : t('change', { previous: s.previousTotal, change: `${s.change >= 0 ? '+' : ''}${pct(s.change)}` });
   const lines = [
+    ...(ctx.heading ? [ctx.heading] : []),
     t('title', { month: ctx.month, scope }),
     t('totalLine', { total: t('total', { n: s.total }), change }),
     line('byStatus', named(s.byStatus, (k) => tr.t(ctx.locale, `status.${k}`))),
@@ -47,5 +51,6 @@ export function buildStatsView(s: MonthStats, ctx: StatsViewContext): MessageVie
     line('topCauses', ranked(s.topRootCauses, (k) => k)),
   ];
   const late = KINDS.some((k) => (s.onTime[k].rate ?? 1) < 0.9);
-  return { text: lines.join('\n'), tone: late ? 'warning' : 'normal' };
+  const chart = s.total ? buildCategoryChart(s, { locale: ctx.locale, directory: ctx.directory, period: ctx.month, fileName: `kesu-stats-${ctx.month}` }) : undefined;
+  return { text: lines.join('\n'), tone: late ? 'warning' : 'normal', ...(chart ? { chart } : {}) };
 }

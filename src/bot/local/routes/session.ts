@@ -42,9 +42,7 @@ export function register(app: Hono, ctx: ConsoleContext): void {
     const channelName = (ch: ReturnType<typeof localChannels>[number]) =>
       ch.kind === 'department'
         ? directory.departmentName(ch.department!, locale)
-        : ch.kind === 'gm'
-          ? translator().t(locale, 'console.role.gm')
-          : translator().t(locale, 'console.role.customerService');
+        : translator().t(locale, `console.role.${ch.kind === 'gm' ? 'gm' : ch.kind === 'management' ? 'management' : 'customerService'}`);
     return c.json({
       me: { id: viewer.id, name: viewer.name, locale },
       organisation: config.organisation.name[locale === 'en' ? 'en' : 'zh'],

@@ -44,6 +44,7 @@ export const consoleTexts = {
     member: '{{department}}',
     staff: 'Staff',
     approver: '{{role}}',
+    management: 'Management',
   },
 };
 
@@ -77,6 +78,14 @@ export const stats = {
   chartRate: 'On-time rate',
   chartAlt: '{{label}}: {{count}}, on time {{rate}}',
   chartOthers: 'Others',
+  chartTitleOpen: 'Open complaints by category {{period}}',
+  weeklyTitle: 'Weekly complaint report, week of {{week}} — {{scope}}',
+  weeklyCounts: 'Open: {{open}} · overdue: {{overdue}} · due this week: {{due}}',
+  overdueHeading: 'Overdue:',
+  dueHeading: 'Due this week:',
+  item: '• {{number}} {{title}} ({{department}}) — {{deadline}}: {{timeLeft}}',
+  more: '  … and {{n}} more',
+  monthlyTitle: 'Monthly complaint report',
 };
 
 export const exportTexts = {

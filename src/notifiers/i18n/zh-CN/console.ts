@@ -44,6 +44,7 @@ export const consoleTexts = {
     member: '{{department}}',
     staff: '员工',
     approver: '{{role}}',
+    management: '管理层',
   },
 };
 
@@ -77,6 +78,14 @@ export const stats = {
   chartRate: '按时率',
   chartAlt: '{{label}}：{{count}} 件，按时率 {{rate}}',
   chartOthers: '其他',
+  chartTitleOpen: '各类别未结投诉 {{period}}',
+  weeklyTitle: '投诉周报（{{week}} 当周）— {{scope}}',
+  weeklyCounts: '未结 {{open}} 件 · 逾期 {{overdue}} 件 · 本周到期 {{due}} 件',
+  overdueHeading: '逾期：',
+  dueHeading: '本周到期：',
+  item: '• {{number}} {{title}}（{{department}}）— {{deadline}}：{{timeLeft}}',
+  more: '  … 另有 {{n}} 件',
+  monthlyTitle: '投诉月报',
 };
 
 export const exportTexts = {

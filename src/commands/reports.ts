@@ -1,0 +1,118 @@
+/**
+ * The scheduled reports, run by the engine's step (tick.ts): weekly — the open complaints, the overdue
+ * ones and what falls due this week — to each GM for the whole company and to each department head for
+ * their departments; monthly — the previous month's statistics — to the GMs and the management channel.
+ * Both come with the category chart.
+ *
+ * Due slots are derived from the database and the calendar, not from cron firing: each slot is claimed
+ * once with a unique marker written in the same transaction as its messages, so a slot missed while the
+ * process was down goes out when it is back (once), and replicas never repeat one. Reports start with the
+ * first slot after the engine first ran (`reports:since`), so a new installation does not send a backlog.
+ * A weekly report shows the present, so after a downtime across several weeks only the latest is sent;
+ * each missed monthly report is sent, oldest first.
+ */
+import type { Locale } from '../config/schema.ts';
+import type { Notification } from '../notifiers/notifications.ts';
+import type { Target } from '../notifiers/targets.ts';
+import { buildStatsView } from '../notifiers/views/stats.ts';
+import { buildWeeklyReport } from '../notifiers/views/weekly-report.ts';
+import { translator } from '../notifiers/i18n/index.ts';
+import { runInTransaction } from '../store/client.ts';
+import { listStates } from '../store/complaints.ts';
+import { readMarker } from '../store/markers.ts';
+import { latestWeeklySlot, monthlySlotsBetween, type Slot } from '../workflows/report-slots.ts';
+import { STATUSES, type Status } from '../workflows/model.ts';
+import { notify } from './notify.ts';
+import { statsOfMonth } from './stats.ts';
+import type { EngineDeps } from './tick.ts';
+
+const SINCE = 'reports:since';
+const CLOSED: readonly Status[] = ['closed', 'rejected'];
+const OPEN_LIMIT = 20_000;
+
+/**
+ * Builds the slot's messages (reads outside the transaction: SQLite has one writer) and writes them
+ * with the marker `key` in one transaction; false if the slot was already taken.
+ */
+async function claim(deps: EngineDeps, now: Date, key: string, build: () => Promise<Notification[]>): Promise<boolean> {
+  if (await readMarker(deps.db.prisma, key)) return false;
+  const notes = await build();
+  try {
+    await runInTransaction(deps.db, async (tx) => {
+      await tx.marker.create({ data: { key, owner: 'engine', until: now, createdAt: now } });
+      await notify(tx, deps, now, notes);
+    });
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'P2002') return false; // another replica took the slot
+    throw e;
+  }
+}
+
+async function since(deps: EngineDeps, now: Date): Promise<Date> {
+  const found = await readMarker(deps.db.prisma, SINCE);
+  if (found) return found.createdAt;
+  try {
+    await deps.db.prisma.marker.create({ data: { key: SINCE, owner: 'engine', until: now, createdAt: now } });
+    return now;
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'P2002') throw e;
+    return (await readMarker(deps.db.prisma, SINCE))!.createdAt;
+  }
+}
+
+const localeFor = (deps: EngineDeps, target: Target): Locale =>
+  target.type === 'person' ? deps.directory.localeOf(target.id) : deps.config.organisation.locale;
+
+function weekly(deps: EngineDeps, slot: Slot, now: Date) {
+  return async (): Promise<Notification[]> => {
+    const open = await listStates(deps.db.prisma, { status: STATUSES.filter((s) => !CLOSED.includes(s)), take: OPEN_LIMIT });
+    const weekEnd = deps.calendar.atLocalTime(addDays(slot.period, 7), '00:00');
+    const { directory } = deps;
+    const readers: Array<{ target: Target; departments?: string[] }> = directory.gms().map((id) => ({ target: { type: 'person', id } }));
+    const heads = new Map<string, string[]>();
+    for (const d of directory.departments()) for (const id of directory.headsOf(d.key)) if (!directory.isGm(id)) heads.set(id, [...(heads.get(id) ?? []), d.key]);
+    for (const [id, departments] of heads) readers.push({ target: { type: 'person', id }, departments });
+    return readers.map(({ target, departments }) => ({
+      key: `report:weekly:${slot.period}`,
+      kind: 'report',
+      target,
+      view: buildWeeklyReport(
+        { week: slot.period, weekEnd, open: departments ? open.filter((s) => departments.includes(s.complaint.department)) : open, ...(departments ? { departments } : {}) },
+        { locale: localeFor(deps, target), now, timeZone: deps.config.organisation.timeZone, directory },
+      ),
+    }));
+  };
+}
+
+function monthly(deps: EngineDeps, slot: Slot, now: Date) {
+  return async (): Promise<Notification[]> => {
+    const stats = await statsOfMonth(deps, slot.period, now);
+    const targets: Target[] = [...deps.directory.gms().map((id) => ({ type: 'person', id }) as Target), ...(deps.config.managementChannel ? [{ type: 'mgmt_channel' } as Target] : [])];
+    return targets.map((target) => {
+      const locale = localeFor(deps, target);
+      return {
+        key: `report:monthly:${slot.period}`,
+        kind: 'report',
+        target,
+        view: buildStatsView(stats, { locale, directory: deps.directory, month: slot.period, heading: translator().t(locale, 'stats.monthlyTitle') }),
+      };
+    });
+  };
+}
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Sends every report slot that has passed and is not yet sent; returns how many slots were sent. */
+export async function scheduledReports(deps: EngineDeps, now: Date): Promise<number> {
+  const { reports } = deps.config;
+  if (!reports.enabled || !deps.platforms.length) return 0;
+  const start = await since(deps, now);
+  let sent = 0;
+  const week = latestWeeklySlot(now, deps.calendar, reports.weeklyAt);
+  if (week && week.at >= start && (await claim(deps, now, `report:weekly:${week.period}`, weekly(deps, week, now)))) sent++;
+  for (const month of monthlySlotsBetween(start, now, deps.calendar, reports.monthlyAt)) {
+    if (await claim(deps, now, `report:monthly:${month.period}`, monthly(deps, month, now))) sent++;
+  }
+  return sent;
+}
