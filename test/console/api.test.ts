@@ -132,6 +132,10 @@ describe('the local console API', () => {
     expect(stats.data.html).toContain('2026-03 客诉统计（质量部）'); // a head sees their department
     expect(stats.data.html).toContain('受理 1 件（上月 0 件）');
     expect(stats.data.html).toContain('按类别：产品质量 1');
+    // The category chart comes along as an SVG image, with its figures as the alt text.
+    const img = /<img src="data:image\/svg\+xml;base64,([^"]+)" alt="([^"]+)"/.exec(stats.data.html as string)!;
+    expect(img[2]).toBe('各类别投诉 2026-03 · 产品质量：1 件，按时率 –');
+    expect(Buffer.from(img[1]!, 'base64').toString()).toMatch(/^<svg[^>]+width="960"[\s\S]*产品质量[\s\S]*<\/svg>$/);
     const all = await c.api('cs.zhao', '/api/command', { text: '/complaint stats 2026-03' });
     expect(all.data.html).toContain('Complaint statistics 2026-03 — whole company');
     const wrong = await c.api('cs.zhao', '/api/command', { text: '/complaint shwo' });

@@ -34,6 +34,9 @@ async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
 export class FakeSlack {
   readonly calls: Call[] = [];
   readonly users = new Map<string, FakeUser>();
+  /** Files uploaded through files.uploadV2, by file id: name, bytes, and once completed, where shared. */
+  readonly uploads = new Map<string, { filename: string; length: number; bytes?: Buffer; shared?: Record<string, any> }>();
+  #files = 0;
   readonly #failures = new Map<string, Failure[]>();
   #server?: Server;
   #ts = 1_700_000_000;
@@ -48,8 +51,27 @@ export class FakeSlack {
     const fake = new FakeSlack();
     for (const u of users) fake.users.set(u.id, u);
     fake.#server = createServer(async (req, res) => {
-      const args = await readBody(req);
       const path = req.url ?? '';
+      if (path.startsWith('/upload/')) {
+        // files.uploadV2 step 2: the file's bytes go to the URL files.getUploadURLExternal handed out.
+        // WebClient posts it as multipart/form-data; the raw body is accepted too.
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        const raw = Buffer.concat(chunks);
+        const type = req.headers['content-type'] ?? '';
+        let bytes = raw;
+        if (type.startsWith('multipart/form-data')) {
+          const form = await new Request('http://upload/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
+          const file = [...form.values()].find((v): v is File => typeof v !== 'string');
+          bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+        }
+        const id = path.slice('/upload/'.length);
+        fake.uploads.set(id, { ...fake.uploads.get(id)!, bytes });
+        fake.calls.push({ method: 'upload', args: { file_id: id, authorization: req.headers.authorization } });
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+        return;
+      }
+      const args = await readBody(req);
       if (path.startsWith('/response_url/')) {
         fake.calls.push({ method: 'response_url', args });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
@@ -89,6 +111,22 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: `${++this.#ts}.000100`, message: { text: args.text } };
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
+      case 'conversations.open':
+        return this.users.has(args.users) || /^U/.test(args.users) ? { ok: true, channel: { id: `D${String(args.users).slice(1)}` } } : { ok: false, error: 'user_not_found' };
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(++this.#files).padStart(8, '0')}`;
+        this.uploads.set(id, { filename: args.filename, length: Number(args.length) });
+        return { ok: true, upload_url: `${this.url}upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (args.files as Array<{ id: string; title?: string }>).map((f) => {
+          const upload = this.uploads.get(f.id);
+          if (!upload?.bytes || upload.bytes.length !== upload.length) return undefined;
+          upload.shared = args;
+          return { id: f.id, title: f.title, name: upload.filename };
+        });
+        return files.every(Boolean) ? { ok: true, files } : { ok: false, error: 'file_not_found' };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${++this.#ts}.000200` };
       case 'views.open':

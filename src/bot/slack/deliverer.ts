@@ -1,13 +1,16 @@
 /**
  * The Slack deliverer: the outbox dispatcher hands it cards, reminders, notices and escalations. A
  * card is posted once and then updated in place (`chat.update`), with its timeline kept in one reply
- * in the card's thread; a person's address is their user ID (a DM from the app). Rate limits (429)
- * become the dispatcher's Retry-After; errors a retry cannot fix are permanent.
+ * in the card's thread; a person's address is their user ID (a DM from the app). A message with a
+ * chart (reports) is one file share: the chart as PNG with the message's blocks (files.uploadV2). Rate
+ * limits (429) become the dispatcher's Retry-After; errors a retry cannot fix are permanent.
  */
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import { DeliveryError, type Deliverer, type OutboundMessage } from '../../notifiers/deliverer.ts';
+import { chartPng } from '../../notifiers/render/chart.ts';
+import { fit } from '../../notifiers/views/fit.ts';
 import { messagePayload, timelineText } from '../../notifiers/render/slack/blocks.ts';
-import type { TimelineView } from '../../notifiers/views/types.ts';
+import type { MessageView, TimelineView } from '../../notifiers/views/types.ts';
 
 /** Errors that will not go away by trying again. */
 const PERMANENT = new Set([
@@ -57,7 +60,9 @@ export class SlackDeliverer implements Deliverer {
 
   async deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
     try {
-      return m.view.card ? await this.#card(m) : { messageId: await this.#post(m.address, m.view) };
+      if (m.view.card) return await this.#card(m);
+      if (m.view.chart) return { messageId: await this.shareChart(m.direct ? await this.dmChannel(m.address) : m.address, m.view) };
+      return { messageId: await this.#post(m.address, m.view) };
     } catch (e) {
       throw asDeliveryError(e);
     }
@@ -66,6 +71,27 @@ export class SlackDeliverer implements Deliverer {
   async #post(channel: string, view: OutboundMessage['view'], thread_ts?: string): Promise<string | undefined> {
     const res = await this.client.chat.postMessage({ channel, ...messagePayload(view), unfurl_links: false, unfurl_media: false, ...(thread_ts ? { thread_ts } : {}) });
     return res.ts;
+  }
+
+  /** Files are shared to conversations: a DM's channel ID, not the user's (conversations.open). */
+  async dmChannel(user: string): Promise<string> {
+    const res = await this.client.conversations.open({ users: user });
+    return res.channel!.id!;
+  }
+
+  /** The view as one message: the chart as a PNG (at twice the size, sharp on any screen) with the view's blocks. Returns the file id. */
+  async shareChart(channel: string, view: MessageView): Promise<string | undefined> {
+    const chart = view.chart!;
+    const res = await this.client.filesUploadV2({
+      channel_id: channel,
+      file: chartPng(chart, 2),
+      filename: `${chart.fileName}.png`,
+      title: chart.title,
+      alt_text: fit(chart.alt, 1000),
+      blocks: messagePayload(view).blocks,
+    });
+    const done = res.files as unknown as Array<{ files?: Array<{ id?: string }> }>;
+    return done[0]?.files?.[0]?.id;
   }
 
   async #card(m: OutboundMessage): Promise<{ messageId?: string }> {

@@ -65,8 +65,21 @@ function options(chart: ChartView): echarts.EChartsOption {
   };
 }
 
-/** The chart as an SVG document (what the web console shows). */
+const recent = new Map<string, string>();
+const RECENT = 64;
+
+/** The chart as an SVG document (what the web console shows); the last few are kept, as pages redraw them. */
 export function chartSvg(chart: ChartView): string {
+  const key = JSON.stringify(chart);
+  const hit = recent.get(key);
+  if (hit) return hit;
+  const svg = drawSvg(chart);
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  recent.set(key, svg);
+  return svg;
+}
+
+function drawSvg(chart: ChartView): string {
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: CHART_HEIGHT });
   try {
     instance.setOption(options(chart));

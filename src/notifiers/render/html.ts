@@ -3,7 +3,8 @@
  * from a view is escaped here, so user input can never become markup. The console's script finds
  * buttons and cards by their data- attributes.
  */
-import type { CardView, DeadlineLine, ListView, MessageView, TimelineView } from '../views/types.ts';
+import type { CardView, ChartView, DeadlineLine, ListView, MessageView, TimelineView } from '../views/types.ts';
+import { CHART_HEIGHT, CHART_WIDTH, chartSvg } from './chart.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -102,6 +103,12 @@ export function renderMessage(view: MessageView, opts: MessageOptions): string {
     `<div class="meta"><span class="sender">${escapeHtml(opts.sender)}</span>` +
     (opts.atText ? ` <time>${escapeHtml(opts.atText)}</time>` : '') +
     (opts.note ? ` <span class="note">${escapeHtml(opts.note)}</span>` : '') +
-    `</div>${body}</div>`
+    `</div>${body}${view.chart ? renderChart(view.chart) : ''}</div>`
   );
+}
+
+/** A chart as an image (SVG in a data: URL: no script runs in it, and the page's CSP allows it). */
+export function renderChart(chart: ChartView): string {
+  const src = `data:image/svg+xml;base64,${Buffer.from(chartSvg(chart)).toString('base64')}`;
+  return `<figure class="chart"><img${attr('src', src)}${attr('alt', chart.alt)} width="${CHART_WIDTH}" height="${CHART_HEIGHT}"></figure>`;
 }
