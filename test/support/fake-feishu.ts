@@ -1,7 +1,8 @@
 /**
  * A fake Feishu/Lark Open API on 127.0.0.1 for the real Lark SDK client (FEISHU_DOMAIN = its URL):
- * the tenant token endpoint, messages (create, patch, reply) and user lookup by email. It records
- * every call, checks the bearer token, and can expire the token or fail the next calls of a path.
+ * the tenant token endpoint, messages (create, patch, reply), image and file uploads (multipart) and
+ * user lookup by email. It records every call, checks the bearer token, and can expire the token or
+ * fail the next calls of a path.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,9 +16,23 @@ export interface FeishuCall {
   card?: any;
 }
 
+/** A multipart form's text fields and its one file. */
+async function formOf(raw: Buffer, type: string): Promise<{ fields: Record<string, string>; name?: string; bytes: Buffer }> {
+  const form = await new Request('http://upload/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
+  const fields: Record<string, string> = {};
+  let file: File | undefined;
+  for (const [k, v] of form) {
+    if (typeof v === 'string') fields[k] = v;
+    else file = v;
+  }
+  return { fields, ...(file ? { name: file.name } : {}), bytes: file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0) };
+}
+
 export class FakeFeishu {
   readonly calls: FeishuCall[] = [];
   readonly users = new Map<string, string>(); // email → open_id
+  /** Uploaded images and files by key: the form's fields and the bytes. */
+  readonly uploads = new Map<string, { fields: Record<string, string>; name?: string; bytes: Buffer }>();
   #server?: Server;
   #token = 1;
   #ids = 0;
@@ -28,10 +43,13 @@ export class FakeFeishu {
     const fake = new FakeFeishu();
     for (const [email, openId] of Object.entries(users)) fake.users.set(email, openId);
     fake.#server = createServer(async (req, res) => {
-      let raw = '';
-      for await (const chunk of req) raw += chunk;
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
       const url = new URL(req.url ?? '/', 'http://x');
-      const body = raw ? JSON.parse(raw) : {};
+      const type = req.headers['content-type'] ?? '';
+      const multipart = type.startsWith('multipart/form-data');
+      const raw = Buffer.concat(chunks);
+      const body = multipart ? await formOf(raw, type) : raw.length ? JSON.parse(raw.toString()) : {};
       const call: FeishuCall = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body };
       if (typeof body.content === 'string') call.card = JSON.parse(body.content);
       fake.calls.push(call);
@@ -42,6 +60,14 @@ export class FakeFeishu {
       const failure = fake.#failures.get(key)?.shift();
       if (failure) return reply(failure.status ?? 200, { code: failure.code, msg: 'fake failure' });
       if (key === 'POST /open-apis/im/v1/messages' || key === 'POST /open-apis/im/v1/messages/:id/reply') return reply(200, { code: 0, msg: 'success', data: { message_id: `om_${++fake.#ids}` } });
+      if (key === 'POST /open-apis/im/v1/images' || key === 'POST /open-apis/im/v1/files') {
+        const image = key.endsWith('images');
+        const upload = body as Awaited<ReturnType<typeof formOf>>;
+        if (!upload.bytes?.length) return reply(400, { code: 234001, msg: 'Invalid request param.' });
+        const fileKey = `${image ? 'img_v3_' : 'file_v3_'}${++fake.#ids}`;
+        fake.uploads.set(fileKey, upload);
+        return reply(200, { code: 0, msg: 'success', data: image ? { image_key: fileKey } : { file_key: fileKey } });
+      }
       if (key === 'PATCH /open-apis/im/v1/messages/:id') return reply(200, { code: 0, msg: 'success', data: {} });
       if (key === 'POST /open-apis/contact/v3/users/batch_get_id') {
         const user_list = (body.emails ?? []).map((email: string) => ({ email, ...(fake.users.has(email) ? { user_id: fake.users.get(email) } : {}) }));

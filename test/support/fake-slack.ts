@@ -62,8 +62,8 @@ export class FakeSlack {
         let bytes = raw;
         if (type.startsWith('multipart/form-data')) {
           const form = await new Request('http://upload/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
-          const file = [...form.values()].find((v): v is File => typeof v !== 'string');
-          bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+          const file = [...form.values()].find((v) => typeof v !== 'string');
+          bytes = file && typeof file !== 'string' ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
         }
         const id = path.slice('/upload/'.length);
         fake.uploads.set(id, { ...fake.uploads.get(id)!, bytes });

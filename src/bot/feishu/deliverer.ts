@@ -4,14 +4,18 @@
  * patched in place (`update_multi` cards); when Feishu refuses the patch (the 14-day window has
  * passed, the message was recalled) a fresh card is sent. Its timeline lives in one thread reply.
  * Throttling (HTTP 429, code 99991400) becomes the dispatcher's retry; a stale token (99991663) is
- * retried after the SDK's token cache is cleared.
+ * retried after the SDK's token cache is cleared. A chart (reports) is uploaded as an image first and
+ * shown in the message's card.
  */
 import { createHash } from 'node:crypto';
+import type { ReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { Client } from '@larksuiteoapi/node-sdk';
 import { DeliveryError, type Deliverer, type OutboundMessage } from '../../notifiers/deliverer.ts';
+import { chartPng } from '../../notifiers/render/chart.ts';
 import { messageCard } from '../../notifiers/render/feishu/card.ts';
 import { fit } from '../../notifiers/render/feishu/limits.ts';
-import type { TimelineView } from '../../notifiers/views/types.ts';
+import type { ChartView, TimelineView } from '../../notifiers/views/types.ts';
 
 const THROTTLED = 99991400;
 export const TOKEN_INVALID = 99991663;
@@ -27,7 +31,7 @@ export interface FeishuDelivererOptions {
 interface ApiResult {
   code?: number;
   msg?: string;
-  data?: { message_id?: string };
+  data?: { message_id?: string; image_key?: string; file_key?: string };
 }
 
 /** Feishu's uuid: at most 50 characters, unique per message. */
@@ -46,7 +50,8 @@ export class FeishuDeliverer implements Deliverer {
   ) {}
 
   async deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
-    const content = JSON.stringify(messageCard(m.view));
+    const imageKey = m.view.chart && !m.view.card ? await this.uploadImage(m.view.chart) : undefined;
+    const content = JSON.stringify(messageCard(m.view, imageKey ? { imageKey } : {}));
     if (!m.view.card) return { messageId: await this.#send(m, content, m.dedupeKey) };
     let [cardId, replyId] = (m.updateMessageId ?? '').split('|');
     if (cardId) {
@@ -56,6 +61,16 @@ export class FeishuDeliverer implements Deliverer {
     cardId ||= await this.#send(m, content, `${m.dedupeKey}:card`);
     replyId = await this.#timeline(m.view.card.complaintId, cardId!, replyId).catch(() => replyId);
     return { messageId: replyId ? `${cardId}|${replyId}` : cardId };
+  }
+
+  /** The chart as a PNG (twice the size, sharp on any screen) uploaded for messages; its image_key. */
+  async uploadImage(chart: ChartView): Promise<string> {
+    const res = await this.#call(async () => {
+      // Upload endpoints answer with the payload's `data` only (or nothing on a refusal).
+      const data = await this.client.im.v1.image.create({ data: { image_type: 'message', image: fileStream(chartPng(chart, 2), `${chart.fileName}.png`) } });
+      return data?.image_key ? { code: 0, data } : { code: -1, msg: 'image upload refused' };
+    });
+    return res!.data!.image_key!;
   }
 
   async #send(m: OutboundMessage, content: string, key: string): Promise<string | undefined> {
@@ -100,6 +115,14 @@ export class FeishuDeliverer implements Deliverer {
     if (soft && res.code !== TOKEN_INVALID && res.code !== -1) return undefined;
     throw new DeliveryError(`feishu: ${res.code} ${res.msg ?? ''}`.trim(), undefined, PERMANENT.has(res.code));
   }
+}
+
+/**
+ * A named stream: the SDK's multipart form sends a Buffer as a plain field and a stream with a `path`
+ * as a file (what Feishu expects); typed as the fs.ReadStream the SDK's types ask for.
+ */
+export function fileStream(bytes: Buffer, name: string): ReadStream {
+  return Object.assign(Readable.from([bytes]), { path: name }) as unknown as ReadStream;
 }
 
 /** The SDK throws on HTTP errors (axios): read Feishu's code from the response when there is one. */

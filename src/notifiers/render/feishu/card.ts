@@ -79,9 +79,10 @@ export function complaintCard(card: CardView): FeishuCard {
 }
 
 /** A plain notice (reminder, overdue notice, escalation) as a small card with its tone. */
-export function messageCard(view: MessageView): FeishuCard {
+export function messageCard(view: MessageView, opts: { /** The uploaded chart (im/v1/images). */ imageKey?: string } = {}): FeishuCard {
   if (view.card) return complaintCard(view.card);
-  return { schema: '2.0', config: { update_multi: false }, body: { elements: [text(fit(view.text, 8000))] }, header: { title: plain(fit(view.text.split('\n')[0] ?? '', L.headerTitle)), template: TEMPLATE[view.tone ?? 'normal'] } };
+  const image = opts.imageKey && view.chart ? [{ tag: 'img', img_key: opts.imageKey, alt: plain(fit(view.chart.alt, 1000)), scale_type: 'fit_horizontal', preview: true }] : [];
+  return { schema: '2.0', config: { update_multi: false }, body: { elements: [text(fit(view.text, 8000)), ...image] }, header: { title: plain(fit(view.text.split('\n')[0] ?? '', L.headerTitle)), template: TEMPLATE[view.tone ?? 'normal'] } };
 }
 
 export function listCard(view: ListView): FeishuCard {
