@@ -6,6 +6,7 @@
 import type { Deps } from './deps.ts';
 import { localeOf } from './present.ts';
 import { translator } from '../notifiers/i18n/index.ts';
+import { tableToCsv, tableToXlsx } from '../notifiers/render/table.ts';
 import { buildTrackingTable, type TrackingTable } from '../notifiers/views/tracking-table.ts';
 import { eventsOf, listStates } from '../store/complaints.ts';
 import type { Actor } from '../workflows/model.ts';
@@ -46,4 +47,30 @@ export async function exportTable(deps: Deps, actor: Actor | undefined, range: E
     }),
     { locale, timeZone: config.organisation.timeZone, directory, title: translator().t(locale, 'export.title', { from: range.from, to: range.to }) },
   );
+}
+
+export type ExportFormat = 'xlsx' | 'csv';
+export const EXPORT_TYPES: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export interface ExportFile {
+  format: ExportFormat;
+  name: string;
+  bytes: Buffer;
+}
+
+export const exportFileName = (range: ExportRange, format: ExportFormat) =>
+  `kesu-${range.from}-${range.to}${range.department ? `-${range.department}` : ''}.${format}`;
+
+export async function exportFile(table: TrackingTable, range: ExportRange, format: ExportFormat): Promise<ExportFile> {
+  return { format, name: exportFileName(range, format), bytes: format === 'csv' ? tableToCsv(table) : await tableToXlsx(table) };
+}
+
+/** The table as both files (what chat platforms send) and the line that goes with them. */
+export async function exportFiles(deps: Deps, actor: Actor, range: ExportRange): Promise<{ comment: string; files: ExportFile[] }> {
+  const table = await exportTable(deps, actor, range);
+  const comment = translator().t(localeOf(deps, actor), 'commands.exportFiles', { from: range.from, to: range.to, n: table.rows.length });
+  return { comment, files: [await exportFile(table, range, 'xlsx'), await exportFile(table, range, 'csv')] };
 }

@@ -1,12 +1,25 @@
 /**
  * Scheduled reports on Feishu: the chart is uploaded as an image (im/v1/images, multipart) and shown in
- * the report's card, sent to the GM by open_id and to the management group.
+ * the report's card, sent to the GM by open_id and to the management group. `/complaint stats` answers
+ * with the chart the same way; `/complaint export` sends the .xlsx and .csv as file messages.
  */
+
+/** A text message from a person to the bot (the fixture, with a fresh event id). */
+function message(openId: string, text: string) {
+  const m = feishuFixture('message-receive');
+  m.header.event_id = `ev-${openId}-${text}-${Math.random()}`;
+  m.event.sender.sender_id.open_id = openId;
+  m.event.message.message_id = `om_${Math.random().toString(16).slice(2)}`;
+  m.event.message.content = JSON.stringify({ text });
+  return m;
+}
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileComplaint } from '../../src/commands/file.ts';
 import { filingForm } from '../support/org.ts';
-import { startFeishu, type FeishuRun } from '../support/feishu.ts';
+import { feishuFixture, sendFeishu, startFeishu, type FeishuRun } from '../support/feishu.ts';
 
 const who = (id: string) => ({ id, name: id });
 const imageOf = (card: any): string | undefined => card.body.elements.find((e: any) => e.tag === 'img')?.img_key;
@@ -44,5 +57,36 @@ describe('reports on Feishu', () => {
     const monthly = f.feishu.sent(since).filter((c) => JSON.stringify(c.card).includes('投诉月报'));
     expect(monthly.map((c) => c.body.receive_id).sort()).toEqual(['oc_placeholder_management', 'ou_wangjianguo']);
     expect(monthly.every((c) => f.feishu.uploads.has(imageOf(c.card)!))).toBe(true);
+  });
+
+  it('/complaint stats: the summary card with the chart image', async () => {
+    const since = f.feishu.calls.length;
+    await sendFeishu(f.events, message('ou_zhangwei', '/complaint stats 2026-03'));
+    // Asked in the DM with the bot: answered in that chat.
+    const card = await f.feishu.waitFor((c) => c.path === '/open-apis/im/v1/messages', since);
+    expect(card.body.receive_id).toBe(feishuFixture('message-receive').event.message.chat_id);
+    expect(JSON.stringify(card.card)).toContain('2026-03 客诉统计（质量部）');
+    expect(f.feishu.uploads.has(imageOf(card.card)!)).toBe(true);
+  });
+
+  it('/complaint export: a line, then the .xlsx and .csv as file messages, privately', async () => {
+    const since = f.feishu.calls.length;
+    await sendFeishu(f.events, message('ou_zhangwei', '投诉 导出 2026-03'));
+    await f.feishu.waitFor(() => f.feishu.sent(since).length === 3, since);
+    const sent = f.feishu.sent(since);
+    expect(sent.every((c) => c.body.receive_id === 'ou_zhangwei' && c.query.receive_id_type === 'open_id')).toBe(true);
+    expect(sent.map((c) => c.body.msg_type)).toEqual(['interactive', 'file', 'file']);
+    expect(JSON.stringify(sent[0]!.card)).toContain('客户抱怨处理跟踪表 2026-03-01 – 2026-03-31：共 1 件');
+    const [xlsx, csv] = sent.slice(1).map((c) => f.feishu.uploads.get(JSON.parse(c.body.content).file_key)!);
+    expect([xlsx!.fields.file_type, xlsx!.fields.file_name, csv!.fields.file_type, csv!.fields.file_name]).toEqual([
+      'xls',
+      'kesu-2026-03-01-2026-03-31.xlsx',
+      'stream',
+      'kesu-2026-03-01-2026-03-31.csv',
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx!.bytes as unknown as ArrayBuffer);
+    expect(book.worksheets[0]!.getRow(2).getCell(1).value).toBe('KS-2026-0001');
+    expect((parse(csv!.bytes, { bom: true }) as string[][])[1]![0]).toBe('KS-2026-0001');
   });
 });

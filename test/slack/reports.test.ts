@@ -1,12 +1,16 @@
 /**
  * Scheduled reports on Slack: each one is a single file share — the chart as a PNG with the report's
- * blocks — to the GM's DM (conversations.open), the heads' DMs and the management channel.
+ * blocks — to the GM's DM (conversations.open), the heads' DMs and the management channel. What a
+ * command answers with files (/complaint stats with its chart, /complaint export) goes to the asker's DM.
  */
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileComplaint } from '../../src/commands/file.ts';
 import { filingForm } from '../support/org.ts';
 import { startSlack, type SlackRun } from '../support/slack.ts';
+import { fixture, slashCommand } from '../support/slack-requests.ts';
 
 const who = (id: string) => ({ id, name: id });
 
@@ -54,5 +58,37 @@ describe('reports on Slack', () => {
     expect(monthly.map((c) => c.args.channel_id).sort()).toEqual(['C0MGMTREVIEW', 'D0WANG']);
     expect(JSON.stringify(monthly[0]!.args.blocks)).toContain('2026-03 客诉统计（全公司）');
     expect(monthly.every((c) => s.fake.uploads.get(c.args.files[0].id)?.filename === 'kesu-stats-2026-03.png')).toBe(true);
+  });
+
+  it('/complaint stats: the summary with the chart in the asker’s DM, a note where they asked', async () => {
+    const since = s.fake.calls.length;
+    const url = `${s.fake.url}response_url/stats`;
+    await slashCommand(s.events, { ...fixture('slash-command'), user_id: 'U0ZHANG', channel_id: 'C0QUALITY01', text: 'stats 2026-03', response_url: url });
+    const share = await s.fake.waitFor('files.completeUploadExternal', () => true, since);
+    expect(share.args.channel_id).toBe('D0ZHANG');
+    expect(JSON.stringify(share.args.blocks)).toContain('2026-03 客诉统计（质量部）');
+    expect(s.fake.uploads.get(share.args.files[0].id)!.filename).toBe('kesu-stats-2026-03.png');
+    const note = await s.fake.waitFor('response_url', () => true, since);
+    expect(note.args).toMatchObject({ response_type: 'ephemeral', text: '统计（含图表）已私信发给您。' });
+  });
+
+  it('/complaint export: the .xlsx and .csv in the asker’s DM, only what they may see', async () => {
+    const since = s.fake.calls.length;
+    const url = `${s.fake.url}response_url/export`;
+    await slashCommand(s.events, { ...fixture('slash-command'), user_id: 'U0ZHANG', text: 'export 2026-03', response_url: url });
+    const share = await s.fake.waitFor('files.completeUploadExternal', () => true, since);
+    expect(share.args.channel_id).toBe('D0ZHANG');
+    expect(share.args.initial_comment).toBe('客户抱怨处理跟踪表 2026-03-01 – 2026-03-31：共 1 件（.xlsx 与 .csv）。');
+    const [xlsx, csv] = (share.args.files as Array<{ id: string }>).map((f) => s.fake.uploads.get(f.id)!);
+    expect([xlsx!.filename, csv!.filename]).toEqual(['kesu-2026-03-01-2026-03-31.xlsx', 'kesu-2026-03-01-2026-03-31.csv']);
+    // The quality head sees the quality complaint only (the delivery one belongs to logistics).
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx!.bytes! as unknown as ArrayBuffer);
+    expect(book.worksheets[0]!.rowCount).toBe(2);
+    const rows = parse(csv!.bytes!, { bom: true }) as string[][];
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![0]).toBe('KS-2026-0001');
+    const note = await s.fake.waitFor('response_url', () => true, since);
+    expect(note.args.text).toBe('跟踪表 2026-03-01 – 2026-03-31 已私信发给您。');
   });
 });

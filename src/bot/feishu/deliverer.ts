@@ -8,14 +8,12 @@
  * shown in the message's card.
  */
 import { createHash } from 'node:crypto';
-import type { ReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import type { Client } from '@larksuiteoapi/node-sdk';
 import { DeliveryError, type Deliverer, type OutboundMessage } from '../../notifiers/deliverer.ts';
-import { chartPng } from '../../notifiers/render/chart.ts';
 import { messageCard } from '../../notifiers/render/feishu/card.ts';
 import { fit } from '../../notifiers/render/feishu/limits.ts';
 import type { ChartView, TimelineView } from '../../notifiers/views/types.ts';
+import { uploadChart } from './files.ts';
 
 const THROTTLED = 99991400;
 export const TOKEN_INVALID = 99991663;
@@ -50,7 +48,7 @@ export class FeishuDeliverer implements Deliverer {
   ) {}
 
   async deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
-    const imageKey = m.view.chart && !m.view.card ? await this.uploadImage(m.view.chart) : undefined;
+    const imageKey = m.view.chart && !m.view.card ? await this.#image(m.view.chart) : undefined;
     const content = JSON.stringify(messageCard(m.view, imageKey ? { imageKey } : {}));
     if (!m.view.card) return { messageId: await this.#send(m, content, m.dedupeKey) };
     let [cardId, replyId] = (m.updateMessageId ?? '').split('|');
@@ -63,13 +61,9 @@ export class FeishuDeliverer implements Deliverer {
     return { messageId: replyId ? `${cardId}|${replyId}` : cardId };
   }
 
-  /** The chart as a PNG (twice the size, sharp on any screen) uploaded for messages; its image_key. */
-  async uploadImage(chart: ChartView): Promise<string> {
-    const res = await this.#call(async () => {
-      // Upload endpoints answer with the payload's `data` only (or nothing on a refusal).
-      const data = await this.client.im.v1.image.create({ data: { image_type: 'message', image: fileStream(chartPng(chart, 2), `${chart.fileName}.png`) } });
-      return data?.image_key ? { code: 0, data } : { code: -1, msg: 'image upload refused' };
-    });
+  /** The chart uploaded as an image for the message's card. */
+  async #image(chart: ChartView): Promise<string> {
+    const res = await this.#call(async () => ({ code: 0, data: { image_key: await uploadChart(this.client, chart) } }));
     return res!.data!.image_key!;
   }
 
@@ -115,14 +109,6 @@ export class FeishuDeliverer implements Deliverer {
     if (soft && res.code !== TOKEN_INVALID && res.code !== -1) return undefined;
     throw new DeliveryError(`feishu: ${res.code} ${res.msg ?? ''}`.trim(), undefined, PERMANENT.has(res.code));
   }
-}
-
-/**
- * A named stream: the SDK's multipart form sends a Buffer as a plain field and a stream with a `path`
- * as a file (what Feishu expects); typed as the fs.ReadStream the SDK's types ask for.
- */
-export function fileStream(bytes: Buffer, name: string): ReadStream {
-  return Object.assign(Readable.from([bytes]), { path: name }) as unknown as ReadStream;
 }
 
 /** The SDK throws on HTTP errors (axios): read Feishu's code from the response when there is one. */

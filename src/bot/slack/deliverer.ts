@@ -7,10 +7,9 @@
  */
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import { DeliveryError, type Deliverer, type OutboundMessage } from '../../notifiers/deliverer.ts';
-import { chartPng } from '../../notifiers/render/chart.ts';
-import { fit } from '../../notifiers/views/fit.ts';
 import { messagePayload, timelineText } from '../../notifiers/render/slack/blocks.ts';
-import type { MessageView, TimelineView } from '../../notifiers/views/types.ts';
+import type { TimelineView } from '../../notifiers/views/types.ts';
+import { dmChannel, shareChart } from './files.ts';
 
 /** Errors that will not go away by trying again. */
 const PERMANENT = new Set([
@@ -61,7 +60,7 @@ export class SlackDeliverer implements Deliverer {
   async deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
     try {
       if (m.view.card) return await this.#card(m);
-      if (m.view.chart) return { messageId: await this.shareChart(m.direct ? await this.dmChannel(m.address) : m.address, m.view) };
+      if (m.view.chart) return { messageId: await shareChart(this.client, m.direct ? await dmChannel(this.client, m.address) : m.address, m.view) };
       return { messageId: await this.#post(m.address, m.view) };
     } catch (e) {
       throw asDeliveryError(e);
@@ -71,27 +70,6 @@ export class SlackDeliverer implements Deliverer {
   async #post(channel: string, view: OutboundMessage['view'], thread_ts?: string): Promise<string | undefined> {
     const res = await this.client.chat.postMessage({ channel, ...messagePayload(view), unfurl_links: false, unfurl_media: false, ...(thread_ts ? { thread_ts } : {}) });
     return res.ts;
-  }
-
-  /** Files are shared to conversations: a DM's channel ID, not the user's (conversations.open). */
-  async dmChannel(user: string): Promise<string> {
-    const res = await this.client.conversations.open({ users: user });
-    return res.channel!.id!;
-  }
-
-  /** The view as one message: the chart as a PNG (at twice the size, sharp on any screen) with the view's blocks. Returns the file id. */
-  async shareChart(channel: string, view: MessageView): Promise<string | undefined> {
-    const chart = view.chart!;
-    const res = await this.client.filesUploadV2({
-      channel_id: channel,
-      file: chartPng(chart, 2),
-      filename: `${chart.fileName}.png`,
-      title: chart.title,
-      alt_text: fit(chart.alt, 1000),
-      blocks: messagePayload(view).blocks,
-    });
-    const done = res.files as unknown as Array<{ files?: Array<{ id?: string }> }>;
-    return done[0]?.files?.[0]?.id;
   }
 
   async #card(m: OutboundMessage): Promise<{ messageId?: string }> {

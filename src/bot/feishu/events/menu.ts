@@ -12,8 +12,8 @@ export function register(handlers: Handlers, ctx: FeishuContext): void {
     const e = MenuEvent.parse(data);
     const openId = e.operator.operator_id.open_id;
     const actor = ctx.identity.actor(openId);
-    if (e.event_key === MENU_KEYS.file) await sendCard(ctx, { openId }, replyCard({ type: 'form', form: await openForm(ctx.core.deps, actor, 'file') }, actor.locale!));
-    else if (e.event_key === MENU_KEYS.tasks) await sendCard(ctx, { openId }, replyCard({ type: 'list', list: (await myTasks(ctx.core.deps, actor)).view }, actor.locale!));
+    if (e.event_key === MENU_KEYS.file) await sendCard(ctx, { openId }, replyCard({ type: 'form', form: await openForm(ctx.core.deps, actor, 'file') }));
+    else if (e.event_key === MENU_KEYS.tasks) await sendCard(ctx, { openId }, replyCard({ type: 'list', list: (await myTasks(ctx.core.deps, actor)).view }));
     return {};
   };
 }

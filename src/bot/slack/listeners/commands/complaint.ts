@@ -1,14 +1,17 @@
 /**
  * `/complaint [subcommand]`. Filing: ack at once, then `views.open` inside the trigger's 3 seconds
  * (the form needs only the config; nothing is written until the modal is submitted). Other
- * subcommands: ack, then answer ephemerally through the response URL.
+ * subcommands: ack, then answer ephemerally through the response URL — except what comes as files
+ * (the stats chart, the tracking table), which goes to the asker's DM with the bot.
  */
 import type { App } from '@slack/bolt';
 import { openForm } from '../../../../commands/forms.ts';
 import { parseCommand } from '../../../../commands/parse-command.ts';
+import { exportFiles } from '../../../../commands/export.ts';
 import { runCommand } from '../../../../commands/run-command.ts';
 import { translator } from '../../../../notifiers/i18n/index.ts';
 import type { SlackContext } from '../../context.ts';
+import { dmChannel, shareChart, shareFiles } from '../../files.ts';
 import { modalFor, replyPayload } from '../../views.ts';
 
 export function register(app: App, ctx: SlackContext): void {
@@ -23,8 +26,16 @@ export function register(app: App, ctx: SlackContext): void {
     }
     const reply = await runCommand(ctx.core.deps, actor, command.text, { command: command.command });
     if (reply.type === 'form') return; // only `file` opens a form, handled above
+    const t = (key: string, params?: Record<string, unknown>) => translator().t(actor.locale!, `commands.${key}`, params);
     if (reply.type === 'export') {
-      await respond({ response_type: 'ephemeral', text: translator().t(actor.locale!, 'commands.exportUnavailable') });
+      const { comment, files } = await exportFiles(ctx.core.deps, actor, reply.range);
+      await shareFiles(client, await dmChannel(client, command.user_id), comment, files);
+      await respond({ response_type: 'ephemeral', text: t('exportSent', { ...reply.range }) });
+      return;
+    }
+    if (reply.type === 'message' && reply.message.chart) {
+      await shareChart(client, await dmChannel(client, command.user_id), reply.message);
+      if (!command.channel_id.startsWith('D')) await respond({ response_type: 'ephemeral', text: t('chartSent') });
       return;
     }
     await respond({ response_type: 'ephemeral', ...replyPayload(reply) });
