@@ -137,6 +137,17 @@ describe.skipIf(!chromiumPath)('the local console in a browser: a complaint’s 
     await screenshot(p.page, '06-gm-gets-the-case');
   });
 
+  it('the GM asks for the month’s statistics and sees the category chart', async () => {
+    await p.command('/complaint stats 2026-03');
+    await p.sees('2026-03 客诉统计（全公司）');
+    const chart = p.messages().locator('figure.chart img').last();
+    await chart.scrollIntoViewIfNeeded();
+    // Chromium decoded the server-drawn SVG: it has its full size, and its alt text carries the figures.
+    await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(960);
+    expect(await chart.getAttribute('alt')).toContain('产品质量：1 件');
+    await screenshot(p.page, '07-gm-monthly-stats');
+  });
+
   it('needed nothing but this computer, and raised no script error', () => {
     const origin = new URL(c.url).origin;
     expect(p.requests.length).toBeGreaterThan(10);
