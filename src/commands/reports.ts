@@ -111,8 +111,12 @@ export async function scheduledReports(deps: EngineDeps, now: Date): Promise<num
   let sent = 0;
   const week = latestWeeklySlot(now, deps.calendar, reports.weeklyAt);
   if (week && week.at >= start && (await claim(deps, now, `report:weekly:${week.period}`, weekly(deps, week, now)))) sent++;
-  for (const month of monthlySlotsBetween(start, now, deps.calendar, reports.monthlyAt)) {
-    if (await claim(deps, now, `report:monthly:${month.period}`, monthly(deps, month, now))) sent++;
+  const months = monthlySlotsBetween(start, now, deps.calendar, reports.monthlyAt);
+  // One query for the months already sent, rather than one per month since the start.
+  const done = new Set((await deps.db.prisma.marker.findMany({ where: { key: { startsWith: 'report:monthly:' } }, select: { key: true } })).map((m) => m.key));
+  for (const month of months) {
+    const key = `report:monthly:${month.period}`;
+    if (!done.has(key) && (await claim(deps, now, key, monthly(deps, month, now)))) sent++;
   }
   return sent;
 }

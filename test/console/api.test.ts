@@ -249,6 +249,12 @@ describe('the local console API', () => {
     await c.api('q.chen', '/api/clock/advance', { by: 'morning' }); // Mon 09:00
     const session = await c.api('q.chen', '/api/session');
     expect(session.data.clock.nowText).toBe('2026-03-16 09:00');
+    // Monday 09:00: the weekly report, with its chart, in the GM's and the quality head's DMs.
+    const gm = (await c.api('gm.wang', `/api/conversations/${encodeURIComponent('@gm.wang')}`)).data.html as string;
+    expect(gm).toContain('投诉周报（2026-03-16 当周）— 全公司');
+    expect(gm).toMatch(/投诉周报（2026-03-16 当周）[^]*<figure class="chart"><img src="data:image\/svg\+xml;base64,/);
+    const head = (await c.api('q.chen', `/api/conversations/${encodeURIComponent('@q.chen')}`)).data.html as string;
+    expect(head).toContain('投诉周报（2026-03-16 当周）— 质量部');
     const bad = await c.api('q.chen', '/api/clock/advance', { by: 'year' });
     expect(bad.status).toBe(400);
   });

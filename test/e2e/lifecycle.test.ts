@@ -143,7 +143,8 @@ describe.skipIf(!chromiumPath)('the local console in a browser: a complaint’s 
     const chart = p.messages().locator('figure.chart img').last();
     await chart.scrollIntoViewIfNeeded();
     // Chromium decoded the server-drawn SVG: it has its full size, and its alt text carries the figures.
-    await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(960);
+    const decodedWidth = () => chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+    await expect.poll(decodedWidth).toBe(960);
     expect(await chart.getAttribute('alt')).toContain('产品质量：1 件');
     await screenshot(p.page, '07-gm-monthly-stats');
   });
