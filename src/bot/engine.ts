@@ -73,7 +73,7 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
     if (sqlite) await holdSqliteLease(core, owner, now);
     const t = await tick(deps, now);
     const d = await dispatch(now);
-    if (t.steps || t.digest || d.sent || d.retried || d.dead) core.logger.info({ tick: t, delivered: d }, 'engine step');
+    if (t.steps || t.digest || t.reports || d.sent || d.retried || d.dead) core.logger.info({ tick: t, delivered: d }, 'engine step');
     return { tick: t, delivered: d };
   }
   let stopped = false;

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { KesuError } from '../../errors.ts';
 import type { Actor } from '../../workflows/model.ts';
+import { localChannels } from '../../notifiers/targets.ts';
 import type { ConsoleContext } from './context.ts';
 
 /**
@@ -37,5 +38,5 @@ export function viewerOf(c: Context, ctx: ConsoleContext, opts: ViewerOptions = 
  */
 export function mayRead(viewer: Actor, conversation: string, ctx: ConsoleContext): boolean {
   if (conversation.startsWith('@')) return conversation === `@${viewer.id}`;
-  return ctx.core.deps.config.departments.some((d) => `#${d.key}` === conversation) || conversation === '#customer_service' || conversation === '#gm';
+  return localChannels(ctx.core.deps.config).some((ch) => ch.id === conversation);
 }
