@@ -89,4 +89,15 @@ describe('reports on Feishu', () => {
     expect(book.worksheets[0]!.getRow(2).getCell(1).value).toBe('KS-2026-0001');
     expect((parse(csv!.bytes, { bom: true }) as string[][])[1]![0]).toBe('KS-2026-0001');
   });
+
+  it('without permission to upload images the report still goes, as text with the chart’s figures', async () => {
+    f.feishu.fail('POST /open-apis/im/v1/images', { status: 400, code: 99991672 }, 10);
+    f.clock.set('2026-04-07T01:00:00Z'); // Qingming Monday 04-06 is off: the week's report is on Tuesday 09:00
+    const since = f.feishu.calls.length;
+    await f.running.engine.runOnce();
+    const gm = f.feishu.sent(since).find((c) => c.body.receive_id === 'ou_wangjianguo' && JSON.stringify(c.card).includes('投诉周报（2026-04-06 当周）'))!;
+    expect(imageOf(gm.card)).toBeUndefined();
+    expect(JSON.stringify(gm.card)).toContain('各类别未结投诉 2026-04-06 · 产品质量：1 件');
+    expect(await f.running.core.deps.db.prisma.outbox.count({ where: { kind: 'report', status: { not: 'sent' } } })).toBe(0);
+  });
 });

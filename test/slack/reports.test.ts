@@ -91,4 +91,16 @@ describe('reports on Slack', () => {
     const note = await s.fake.waitFor('response_url', () => true, since);
     expect(note.args.text).toBe('跟踪表 2026-03-01 – 2026-03-31 已私信发给您。');
   });
+
+  it('without files:write the report still goes, as text with the chart’s figures', async () => {
+    s.fake.fail('files.getUploadURLExternal', { error: 'missing_scope' }, 10);
+    s.clock.set('2026-04-07T01:00:00Z'); // Qingming Monday 04-06 is off: the week's report is on Tuesday 09:00
+    const since = s.fake.calls.length;
+    await s.running.engine.runOnce();
+    s.fake.clearFailures();
+    const gm = s.fake.calls.slice(since).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'U0WANG' && String(c.args.text).startsWith('投诉周报'))!;
+    expect(gm.args.text).toContain('投诉周报（2026-04-06 当周）— 全公司');
+    expect(JSON.stringify(gm.args.blocks)).toMatch(/各类别未结投诉 2026-04-06 · 交货期：1 件，按时率 0% · 产品质量：1 件，按时率 \d+%/);
+    expect(await s.running.core.deps.db.prisma.outbox.count({ where: { kind: 'report', status: { not: 'sent' } } })).toBe(0);
+  });
 });

@@ -12,8 +12,9 @@ import type { Client } from '@larksuiteoapi/node-sdk';
 import { DeliveryError, type Deliverer, type OutboundMessage } from '../../notifiers/deliverer.ts';
 import { messageCard } from '../../notifiers/render/feishu/card.ts';
 import { fit } from '../../notifiers/render/feishu/limits.ts';
+import { withoutChart } from '../../notifiers/views/chart.ts';
 import type { ChartView, TimelineView } from '../../notifiers/views/types.ts';
-import { uploadChart } from './files.ts';
+import { UPLOAD_REFUSED, uploadChart } from './files.ts';
 
 const THROTTLED = 99991400;
 export const TOKEN_INVALID = 99991663;
@@ -22,6 +23,8 @@ const PERMANENT = new Set([230001, 230002, 230006, 230013, 230017, 230099, 99992
 
 export interface FeishuDelivererOptions {
   timelineFor?: (complaintId: string) => Promise<TimelineView | undefined>;
+  /** A chart could not be uploaded (logged; the message went without it). */
+  onChartError?: (reason: string) => void;
   /** Clears cached tenant tokens (after 99991663). */
   resetToken?: () => void;
 }
@@ -49,7 +52,8 @@ export class FeishuDeliverer implements Deliverer {
 
   async deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
     const imageKey = m.view.chart && !m.view.card ? await this.#image(m.view.chart) : undefined;
-    const content = JSON.stringify(messageCard(m.view, imageKey ? { imageKey } : {}));
+    const view = m.view.chart && !imageKey ? withoutChart(m.view) : m.view;
+    const content = JSON.stringify(messageCard(view, imageKey ? { imageKey } : {}));
     if (!m.view.card) return { messageId: await this.#send(m, content, m.dedupeKey) };
     let [cardId, replyId] = (m.updateMessageId ?? '').split('|');
     if (cardId) {
@@ -61,10 +65,21 @@ export class FeishuDeliverer implements Deliverer {
     return { messageId: replyId ? `${cardId}|${replyId}` : cardId };
   }
 
-  /** The chart uploaded as an image for the message's card. */
-  async #image(chart: ChartView): Promise<string> {
-    const res = await this.#call(async () => ({ code: 0, data: { image_key: await uploadChart(this.client, chart) } }));
-    return res!.data!.image_key!;
+  /**
+   * The chart uploaded as an image for the message's card. Throttling and network failures are retried;
+   * if Feishu refuses the image (no im:resource permission, say) the message goes without it.
+   */
+  async #image(chart: ChartView): Promise<string | undefined> {
+    const res = await this.#call(async () => {
+      try {
+        return { code: 0, data: { image_key: await uploadChart(this.client, chart) } };
+      } catch (e) {
+        if ((e as { code?: number }).code === UPLOAD_REFUSED) return { code: UPLOAD_REFUSED, msg: (e as Error).message };
+        throw e;
+      }
+    }, true);
+    if (!res) this.opts.onChartError?.('feishu: chart image refused (is im:resource granted?); the message went without it');
+    return res?.data?.image_key;
   }
 
   async #send(m: OutboundMessage, content: string, key: string): Promise<string | undefined> {

@@ -18,8 +18,10 @@ function fileStream(bytes: Buffer, name: string): ReadStream {
 }
 
 /** Upload endpoints answer with the payload's `data` only, or nothing when Feishu refused. */
+export const UPLOAD_REFUSED = 234_000;
+
 function required(key: string | undefined, what: string): string {
-  if (!key) throw Object.assign(new Error(`feishu: ${what} upload refused`), { code: -1 });
+  if (!key) throw Object.assign(new Error(`feishu: ${what} upload refused`), { code: UPLOAD_REFUSED });
   return key;
 }
 

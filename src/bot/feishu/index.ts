@@ -63,6 +63,7 @@ export function createFeishuPlatform(core: Core): FeishuPlatform {
       return state ? timelineFor(core.deps, state, core.config.organisation.locale) : undefined;
     },
     resetToken: ctx.resetToken,
+    onChartError: (reason) => core.logger.warn(reason),
   });
 
   return {

@@ -8,6 +8,7 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import { DeliveryError, type Deliverer, type OutboundMessage } from '../../notifiers/deliverer.ts';
 import { messagePayload, timelineText } from '../../notifiers/render/slack/blocks.ts';
+import { withoutChart } from '../../notifiers/views/chart.ts';
 import type { TimelineView } from '../../notifiers/views/types.ts';
 import { dmChannel, shareChart } from './files.ts';
 
@@ -37,6 +38,8 @@ export interface SlackDelivererOptions {
   timelineFor?: (complaintId: string) => Promise<TimelineView | undefined>;
   /** A card's timeline reply could not be written (logged; the card itself was delivered). */
   onThreadError?: (complaintId: string, error: DeliveryError) => void;
+  /** A chart could not be shared (logged; the message went without it). */
+  onChartError?: (error: DeliveryError) => void;
   /** Called after a card changed (App Home refresh). */
   onCardDelivered?: (complaintId: string) => void;
 }
@@ -60,7 +63,7 @@ export class SlackDeliverer implements Deliverer {
   async deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
     try {
       if (m.view.card) return await this.#card(m);
-      if (m.view.chart) return { messageId: await shareChart(this.client, m.direct ? await dmChannel(this.client, m.address) : m.address, m.view) };
+      if (m.view.chart) return await this.#withChart(m);
       return { messageId: await this.#post(m.address, m.view) };
     } catch (e) {
       throw asDeliveryError(e);
@@ -70,6 +73,18 @@ export class SlackDeliverer implements Deliverer {
   async #post(channel: string, view: OutboundMessage['view'], thread_ts?: string): Promise<string | undefined> {
     const res = await this.client.chat.postMessage({ channel, ...messagePayload(view), unfurl_links: false, unfurl_media: false, ...(thread_ts ? { thread_ts } : {}) });
     return res.ts;
+  }
+
+  /** One file share; if Slack refuses the file for good (no files:write yet, say), the message goes without it. */
+  async #withChart(m: OutboundMessage): Promise<{ messageId?: string }> {
+    try {
+      return { messageId: await shareChart(this.client, m.direct ? await dmChannel(this.client, m.address) : m.address, m.view) };
+    } catch (e) {
+      const error = asDeliveryError(e);
+      if (!error.permanent) throw error;
+      this.opts.onChartError?.(error);
+      return { messageId: await this.#post(m.address, withoutChart(m.view)) };
+    }
   }
 
   async #card(m: OutboundMessage): Promise<{ messageId?: string }> {

@@ -86,6 +86,7 @@ export function createSlackPlatform(core: Core): SlackPlatform {
       return state ? timelineFor(core.deps, state, core.config.organisation.locale) : undefined;
     },
     onThreadError: (id, e) => core.logger.warn({ complaint: id, err: e.message }, 'slack: timeline reply failed; it follows with the next change'),
+    onChartError: (e) => core.logger.warn({ err: e.message }, 'slack: chart not shared (is files:write granted?); the message went without it'),
     onCardDelivered: refreshHomes,
   });
 

@@ -2,7 +2,7 @@
 import type { Locale } from '../../config/schema.ts';
 import type { OnTimeRate } from '../../workflows/stats.ts';
 import { translator } from '../i18n/index.ts';
-import type { ChartView, ViewDirectory } from './types.ts';
+import type { ChartView, MessageView, ViewDirectory } from './types.ts';
 
 /** More categories than this are folded into one "others" bar so labels stay readable. */
 export const MAX_BARS = 10;
@@ -30,4 +30,10 @@ export function buildCategoryChart(s: CategoryChartInput, ctx: { locale: Locale;
   const title = t(ctx.open ? 'chartTitleOpen' : 'chartTitle', { period: ctx.period });
   const alt = [title, ...bars.map((b) => t('chartAlt', { label: b.label, count: b.count, rate: pct(b.rate) }))].join(t('separator'));
   return { title, alt, countLabel: t('chartCount'), rateLabel: t('chartRate'), bars, fileName: ctx.fileName };
+}
+
+/** The message without its chart, the chart's figures added as text (where the image cannot go). */
+export function withoutChart(view: MessageView): MessageView {
+  const { chart, ...rest } = view;
+  return chart ? { ...rest, text: `${view.text}\n${chart.alt}` } : view;
 }
