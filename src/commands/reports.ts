@@ -7,9 +7,10 @@
  * Due slots are derived from the database and the calendar, not from cron firing: each slot is claimed
  * once with a unique marker written in the same transaction as its messages, so a slot missed while the
  * process was down goes out when it is back (once), and replicas never repeat one. Reports start with the
- * first slot after the engine first ran (`reports:since`), so a new installation does not send a backlog.
- * A weekly report shows the present, so after a downtime across several weeks only the latest is sent;
- * each missed monthly report is sent, oldest first.
+ * first slot after the engine first ran (`reports:since`; moved forward while reports are turned off), so
+ * a new installation does not send a backlog. A weekly report shows the present, so it goes out only
+ * within its week: after a downtime across several weeks only this week's is sent. Each missed monthly
+ * report is sent, oldest first.
  */
 import type { Locale } from '../config/schema.ts';
 import type { Notification } from '../notifiers/notifications.ts';
@@ -19,7 +20,7 @@ import { buildWeeklyReport } from '../notifiers/views/weekly-report.ts';
 import { translator } from '../notifiers/i18n/index.ts';
 import { runInTransaction } from '../store/client.ts';
 import { listStates } from '../store/complaints.ts';
-import { readMarker } from '../store/markers.ts';
+import { readMarker, writeMarker } from '../store/markers.ts';
 import { latestWeeklySlot, monthlySlotsBetween, type Slot } from '../workflows/report-slots.ts';
 import { STATUSES, type Status } from '../workflows/model.ts';
 import { notify } from './notify.ts';
@@ -29,6 +30,11 @@ import type { EngineDeps } from './tick.ts';
 const SINCE = 'reports:since';
 const CLOSED: readonly Status[] = ['closed', 'rejected'];
 const OPEN_LIMIT = 20_000;
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Midnight after the slot's week (org time). */
+const weekEndOf = (deps: EngineDeps, week: Slot) => deps.calendar.atLocalTime(addDays(week.period, 7), '00:00');
 
 /**
  * Builds the slot's messages (reads outside the transaction: SQLite has one writer) and writes them
@@ -67,7 +73,7 @@ const localeFor = (deps: EngineDeps, target: Target): Locale =>
 function weekly(deps: EngineDeps, slot: Slot, now: Date) {
   return async (): Promise<Notification[]> => {
     const open = await listStates(deps.db.prisma, { status: STATUSES.filter((s) => !CLOSED.includes(s)), take: OPEN_LIMIT });
-    const weekEnd = deps.calendar.atLocalTime(addDays(slot.period, 7), '00:00');
+    const weekEnd = weekEndOf(deps, slot);
     const { directory } = deps;
     const readers: Array<{ target: Target; departments?: string[] }> = directory.gms().map((id) => ({ target: { type: 'person', id } }));
     const heads = new Map<string, string[]>();
@@ -101,16 +107,19 @@ function monthly(deps: EngineDeps, slot: Slot, now: Date) {
   };
 }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
 /** Sends every report slot that has passed and is not yet sent; returns how many slots were sent. */
 export async function scheduledReports(deps: EngineDeps, now: Date): Promise<number> {
   const { reports } = deps.config;
-  if (!reports.enabled || !deps.platforms.length) return 0;
+  if (!reports.enabled || !deps.platforms.length) {
+    // Slots passing while reports are off are not owed later: reports restart from when they are back on.
+    await writeMarker(deps.db.prisma, SINCE, { owner: 'engine', until: now, createdAt: now });
+    return 0;
+  }
   const start = await since(deps, now);
   let sent = 0;
+  // A weekly report shows the present; once its week is over, the next week's replaces it.
   const week = latestWeeklySlot(now, deps.calendar, reports.weeklyAt);
-  if (week && week.at >= start && (await claim(deps, now, `report:weekly:${week.period}`, weekly(deps, week, now)))) sent++;
+  if (week && week.at >= start && now < weekEndOf(deps, week) && (await claim(deps, now, `report:weekly:${week.period}`, weekly(deps, week, now)))) sent++;
   const months = monthlySlotsBetween(start, now, deps.calendar, reports.monthlyAt);
   // One query for the months already sent, rather than one per month since the start.
   const done = new Set((await deps.db.prisma.marker.findMany({ where: { key: { startsWith: 'report:monthly:' } }, select: { key: true } })).map((m) => m.key));

@@ -70,7 +70,12 @@ async function digest(deps: EngineDeps, now: Date): Promise<boolean> {
   }
 }
 
-export async function tick(deps: EngineDeps, now: Date): Promise<TickResult> {
+export interface TickOptions {
+  /** Also send the scheduled reports that are due (default). The `kesu tick` CLI leaves them to the running bot. */
+  reports?: boolean;
+}
+
+export async function tick(deps: EngineDeps, now: Date, opts: TickOptions = {}): Promise<TickResult> {
   const result: TickResult = { steps: 0, notifications: 0, digest: false, reports: 0 };
   for (;;) {
     const rows = await dueSteps(deps.db.prisma, now, 200);
@@ -84,6 +89,6 @@ export async function tick(deps: EngineDeps, now: Date): Promise<TickResult> {
     if (rows.length < 200 || progressed === 0) break;
   }
   result.digest = await digest(deps, now);
-  result.reports = await scheduledReports(deps, now);
+  if (opts.reports !== false) result.reports = await scheduledReports(deps, now);
   return result;
 }

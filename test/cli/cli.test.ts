@@ -45,6 +45,10 @@ describe('the kesu CLI', () => {
     expect(sent.messages.map((m: { kind: string; to: string }) => `${m.kind} ${m.to}`)).toEqual(['overdue q.chen', 'overdue #quality', 'card #quality', 'card #quality']);
     const again = JSON.parse((await kesu(['tick', '--now', '2026-03-12T00:00:00Z', '--json'], ws.env)).stdout);
     expect(again).toMatchObject({ steps: 0, notifications: 0, messages: [] });
+    // Monday 09:30: the weekly report is left to the running bot (a slot taken here would reach no chat).
+    const monday = JSON.parse((await kesu(['tick', '--now', '2026-03-16T01:30:00Z', '--json'], ws.env)).stdout);
+    expect(monday.reports).toBe(0);
+    expect(monday.messages.filter((m: { kind: string }) => m.kind === 'report')).toEqual([]);
   });
 
   it('refuses bad input field by field, in the chosen language, and writes nothing', async () => {

@@ -60,4 +60,38 @@ describe('weekly report across a crash', () => {
     const gm = JSON.parse(rows.find((r) => r.targetId === 'gm.wang')!.payload) as { text: string };
     expect(gm.text.split('\n')[1]).toMatch(/^未结 12 件 · 逾期 12 件/);
   });
+
+  it('killed while delivering the weekly report: after the restart every recipient has it, written once', { timeout: 120_000 }, async () => {
+    const second = await openTestDatabase('sqlite');
+    try {
+      const log = join(dir, 'deliveries-2.log');
+      const lines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
+      const run = async (local: string) => {
+        const r = await exited(spawnWorker({ databaseUrl: second.url, log, at: sh(local) }));
+        expect(r.code, r.stderr).toBe(0);
+      };
+      await run('2026-11-19T09:00:00');
+      const deps = org.deps(second, new ManualClock(sh('2026-11-19T10:00:00')));
+      for (let i = 0; i < 6; i++) await fileComplaint(deps, actor('cs.li'), filingForm({ title: `周报测试 ${i}` }));
+
+      // Monday 09:00: the slot is claimed and its messages written; the process dies while sending them.
+      const child = spawnWorker({ databaseUrl: second.url, log, at: sh('2026-11-23T09:00:00'), delayMs: 60 });
+      let finished = false;
+      const done = exited(child).finally(() => (finished = true));
+      while (!lines().some((l) => l.startsWith('start report:')) && !finished) await new Promise((r) => setTimeout(r, 2));
+      child.kill('SIGKILL');
+      expect((await done).signal).toBe('SIGKILL');
+      await run('2026-11-23T09:05:00');
+
+      const rows = await second.prisma.outbox.findMany({ where: { kind: 'report' } });
+      expect(rows.map((r) => r.targetId).sort()).toEqual(['gm.wang', 'l.he', 'q.chen', 's.zhou']);
+      expect(rows.every((r) => r.status === 'sent')).toBe(true);
+      const starts = lines().filter((l) => l.startsWith('start report:'));
+      for (const r of rows) expect(starts.filter((l) => l === `start ${r.dedupeKey}`).length).toBeGreaterThanOrEqual(1);
+      // Only a message in flight at the kill can go twice (the platform's own dedupe, e.g. Feishu's uuid, absorbs it).
+      expect(starts.length - rows.length).toBeLessThanOrEqual(1);
+    } finally {
+      await second.cleanup();
+    }
+  });
 });

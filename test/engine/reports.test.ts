@@ -129,4 +129,23 @@ describe('scheduled reports', () => {
     expect((await at('2026-11-23T09:00:00')).reports).toBe(0);
     expect(await reports()).toEqual([]);
   });
+
+  it('a weekly report goes out only within its week: back on Monday 08:00, last week’s is not sent, this week’s is at 09:00', async () => {
+    await at('2026-11-13T10:00:00');
+    await fileComplaint(deps, actor('cs.li'), filingForm());
+    expect((await at('2026-11-23T08:00:00')).reports).toBe(0); // down over 11-16 09:00; that week is over
+    expect((await at('2026-11-23T09:00:00')).reports).toBe(1);
+    expect(new Set((await reports()).map((r) => r.key))).toEqual(new Set(['report:weekly:2026-11-23']));
+  });
+
+  it('slots passing while reports are off are not sent when they are turned back on', async () => {
+    await at('2026-08-20T10:00:00');
+    const on = deps;
+    deps = { ...testOrg({ ...testConfig(), reports: { enabled: false, weeklyAt: '09:00', monthlyAt: '09:00' } }).deps(db, clock), platforms: ['local'] };
+    for (const day of ['2026-09-01T10:00:00', '2026-10-08T10:00:00', '2026-11-20T10:00:00']) expect((await at(day)).reports).toBe(0);
+    deps = on;
+    expect((await at('2026-11-24T10:00:00')).reports).toBe(1); // this week's only: no September or October backlog
+    expect((await reports()).map((r) => r.key)).toEqual(expect.arrayContaining(['report:weekly:2026-11-23']));
+    expect((await reports()).some((r) => r.key.startsWith('report:monthly:'))).toBe(false);
+  });
 });

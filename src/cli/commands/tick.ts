@@ -29,7 +29,8 @@ export function register(program: Command): void {
         }
         // Until a chat platform or the web console is attached, notifications are printed here.
         const local = new RecordingDeliverer('local');
-        const result = await tick({ ...core.deps, platforms: ['local'] }, now);
+        // Scheduled reports are left to the running bot: a slot claimed here would reach no chat platform.
+        const result = await tick({ ...core.deps, platforms: ['local'] }, now, { reports: false });
         // Deliveries happen in real time: anything waiting in the outbox up to now goes too.
         const deliverAt = new Date(Math.max(now.getTime(), core.deps.clock.now().getTime()));
         const delivered = await createDispatcher(core.deps.db, [local], { owner: `cli:${process.pid}`, logger: core.logger, renderCard: channelCardRenderer(core.deps) }).dispatch(deliverAt);
