@@ -70,6 +70,15 @@ describe('reports on Slack', () => {
     expect(s.fake.uploads.get(share.args.files[0].id)!.filename).toBe('kesu-stats-2026-03.png');
     const note = await s.fake.waitFor('response_url', () => true, since);
     expect(note.args).toMatchObject({ response_type: 'ephemeral', text: '统计（含图表）已私信发给您。' });
+    // Asked in the DM with the bot itself: the chart arrives right there, without a note.
+    const inDm = s.fake.calls.length;
+    await slashCommand(s.events, { ...fixture('slash-command'), user_id: 'U0ZHANG', channel_id: 'D0ZHANG', text: 'stats 2026-03', response_url: url });
+    await s.fake.waitFor('files.completeUploadExternal', () => true, inDm);
+    // A help request after it: its answer is the only one through the response URL.
+    await slashCommand(s.events, { ...fixture('slash-command'), user_id: 'U0ZHANG', channel_id: 'D0ZHANG', text: 'help', response_url: url });
+    await s.fake.waitFor('response_url', () => true, inDm);
+    expect(s.fake.calls.slice(inDm).filter((c) => c.method === 'response_url').map((c) => c.args.text ?? '')).toHaveLength(1);
+    expect(JSON.stringify(s.fake.calls.slice(inDm).find((c) => c.method === 'response_url')!.args)).not.toContain('统计（含图表）已私信发给您');
   });
 
   it('/complaint export: the .xlsx and .csv in the asker’s DM, only what they may see', async () => {

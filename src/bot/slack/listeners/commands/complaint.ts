@@ -34,8 +34,9 @@ export function register(app: App, ctx: SlackContext): void {
       return;
     }
     if (reply.type === 'message' && reply.message.chart) {
-      await shareChart(client, await dmChannel(client, command.user_id), reply.message);
-      if (!command.channel_id.startsWith('D')) await respond({ response_type: 'ephemeral', text: t('chartSent') });
+      const dm = await dmChannel(client, command.user_id);
+      await shareChart(client, dm, reply.message);
+      if (command.channel_id !== dm) await respond({ response_type: 'ephemeral', text: t('chartSent') });
       return;
     }
     await respond({ response_type: 'ephemeral', ...replyPayload(reply) });
