@@ -16,5 +16,5 @@ const chart = buildCategoryChart(
   },
   { locale: 'zh-CN', directory: createDirectory(loadConfig()), period: '2026-10', fileName: 'kesu-2026-10' },
 );
-writeFileSync('docs/monthly-chart.png', chartPng(chart));
+writeFileSync('docs/monthly-chart.png', await chartPng(chart));
 console.log('docs/monthly-chart.png:', chart.alt);

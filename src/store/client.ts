@@ -6,11 +6,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/sqlite/client.ts';
 import type { Prisma } from './generated/sqlite/client.ts';
 import { KesuError } from '../errors.ts';
+import { SqliteAdapter } from './libsql.ts';
 
 export type Provider = 'sqlite' | 'postgresql';
 
@@ -49,7 +49,7 @@ export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   if (provider === 'sqlite') {
     mkdirSync(dirname(sqlitePath(url)), { recursive: true });
-    const prisma = new PrismaClient({ adapter: new PrismaLibSql(libsqlConfig(url)) });
+    const prisma = new PrismaClient({ adapter: new SqliteAdapter(libsqlConfig(url)) });
     try {
       // WAL is stored in the file (set once, kept by every later connection): readers go on while a
       // writer commits. libsql enforces foreign keys by default.

@@ -161,10 +161,20 @@ export async function dueSteps(tx: Tx, at: Date, take = 500): Promise<DueStep[]>
   }));
 }
 
-/** The events of the given types for these complaints, by complaint id (statistics). */
+/** Ids per `IN (…)` query: SQLite and PostgreSQL limit the parameters of one statement. */
+const IN_CHUNK = 500;
+
+/** The events of the given types for these complaints, by complaint id, oldest first (statistics, exports). */
 export async function eventsOf(tx: Tx, complaintIds: readonly string[], types: readonly string[]): Promise<Map<string, TimelineEvent[]>> {
-  const rows = complaintIds.length ? await tx.complaintEvent.findMany({ where: { complaintId: { in: [...complaintIds] }, type: { in: [...types] } }, orderBy: { seq: 'asc' } }) : [];
   const out = new Map<string, TimelineEvent[]>();
-  for (const row of rows) out.set(row.complaintId, [...(out.get(row.complaintId) ?? []), eventFromRow(row)]);
+  for (let i = 0; i < complaintIds.length; i += IN_CHUNK) {
+    const ids = complaintIds.slice(i, i + IN_CHUNK);
+    const rows = await tx.complaintEvent.findMany({ where: { complaintId: { in: ids }, type: { in: [...types] } }, orderBy: { seq: 'asc' } });
+    for (const row of rows) {
+      const list = out.get(row.complaintId);
+      if (list) list.push(eventFromRow(row));
+      else out.set(row.complaintId, [eventFromRow(row)]);
+    }
+  }
   return out;
 }

@@ -3,6 +3,7 @@ import { ManualClock } from '../../src/clock.ts';
 import { act } from '../../src/commands/act.ts';
 import { fileComplaint } from '../../src/commands/file.ts';
 import { due, list, show } from '../../src/commands/query.ts';
+import { eventsOf } from '../../src/store/complaints.ts';
 import { openTestDatabase, pgAvailable } from '../support/db.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
 
@@ -82,6 +83,15 @@ for (const [provider, available] of [['sqlite', true], ['postgresql', pgAvailabl
               );
             });
       expect(JSON.stringify(plan)).toMatch(/Deadline_nextStepAt_idx/);
+    });
+
+    it('reads events for more complaints than one statement may name (a busy month’s statistics)', async () => {
+      const deps = org.deps(db, new ManualClock('2026-03-02T02:00:00Z'));
+      const { state } = await fileComplaint(deps, actor('cs.li'), filingForm());
+      const ids = [...Array.from({ length: 70_000 }, (_, i) => `absent-${i}`), state.complaint.id];
+      const events = await eventsOf(db.prisma, ids, ['filed']);
+      expect([...events.keys()]).toEqual([state.complaint.id]);
+      expect(events.get(state.complaint.id)!.map((e) => e.type)).toEqual(['filed']);
     });
   });
 }

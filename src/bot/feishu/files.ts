@@ -27,7 +27,7 @@ function required(key: string | undefined, what: string): string {
 
 /** The chart as a PNG (twice the size, sharp on any screen) uploaded for messages; its image_key. */
 export async function uploadChart(client: Client, chart: ChartView): Promise<string> {
-  const data = await client.im.v1.image.create({ data: { image_type: 'message', image: fileStream(chartPng(chart, 2), `${chart.fileName}.png`) } });
+  const data = await client.im.v1.image.create({ data: { image_type: 'message', image: fileStream(await chartPng(chart, 2), `${chart.fileName}.png`) } });
   return required(data?.image_key, 'image');
 }
 

@@ -21,7 +21,7 @@ export async function shareChart(client: WebClient, channel: string, view: Messa
   const chart = view.chart!;
   const res = await client.filesUploadV2({
     channel_id: channel,
-    file: chartPng(chart, 2),
+    file: await chartPng(chart, 2),
     filename: `${chart.fileName}.png`,
     title: chart.title,
     alt_text: fit(chart.alt, 1000),

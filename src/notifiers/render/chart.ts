@@ -1,9 +1,15 @@
 /**
  * Charts without a browser: ECharts renders the chart to SVG on the server (SSR), resvg rasterizes it
  * to PNG with the bundled Noto Sans SC (GB2312 subset, assets/fonts) so Chinese renders on any machine.
+ *
+ * resvg runs as WebAssembly: its memory is freed explicitly after each image and reused, so a long-running
+ * bot stays flat (the native build holds each image until V8 happens to collect, which it does not know
+ * to hurry; see bench/reports.ts), and there is no platform binary to install.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import * as echarts from 'echarts';
 import type { ChartView } from '../views/types.ts';
 
@@ -89,12 +95,35 @@ function drawSvg(chart: ChartView): string {
   }
 }
 
+let ready: Promise<void> | undefined;
+let font: Uint8Array | undefined;
+
+/** Loads resvg's WebAssembly once (on first use) and the font. */
+function resvg(): Promise<void> {
+  ready ??= initWasm(readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'))).catch((e: unknown) => {
+    ready = undefined;
+    throw e;
+  });
+  font ??= new Uint8Array(readFileSync(FONT_FILE));
+  return ready;
+}
+
 /** The chart as a PNG (what chat platforms get), at `scale` times the SVG size. */
-export function chartPng(chart: ChartView, scale = 1): Buffer {
-  const resvg = new Resvg(chartSvg(chart), {
-    font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+export async function chartPng(chart: ChartView, scale = 1): Promise<Buffer> {
+  await resvg();
+  const renderer = new Resvg(chartSvg(chart), {
+    font: { fontBuffers: [font!], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
   });
-  return resvg.render().asPng();
+  try {
+    const image = renderer.render();
+    try {
+      return Buffer.from(image.asPng());
+    } finally {
+      image.free();
+    }
+  } finally {
+    renderer.free();
+  }
 }

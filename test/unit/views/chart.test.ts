@@ -57,12 +57,12 @@ describe('category chart', () => {
     expect(chart.bars.at(-1)).toEqual({ label: 'Others', count: 30, rate: 30 / 33 });
   });
 
-  it('renders to a PNG without a browser: right size, blue bars, the Chinese title drawn with the bundled font', () => {
+  it('renders to a PNG without a browser: right size, blue bars, the Chinese title drawn with the bundled font', async () => {
     const chart = buildCategoryChart(STATS, { locale: 'zh-CN', directory, period: '2026-03', fileName: 'kesu-2026-03' });
     const svg = chartSvg(chart);
     expect(svg).toMatch(/^<svg[^>]+width="960"/);
     expect(svg).toContain('产品质量');
-    const { img, count } = pixels(chartPng(chart));
+    const { img, count } = pixels(await chartPng(chart));
     expect([img.width, img.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
     // Three solid blue bars (the tallest half the plot's height) below the orange on-time line.
     expect(count(0, img.height / 2, img.width, img.height, barBlue)).toBeGreaterThan(10_000);
@@ -74,9 +74,9 @@ describe('category chart', () => {
     expect(count(64, CHART_HEIGHT - 60, CHART_WIDTH - 72, CHART_HEIGHT - 30, dark)).toBeGreaterThan(150);
   });
 
-  it('renders at twice the size for sharp images in chat', () => {
+  it('renders at twice the size for sharp images in chat', async () => {
     const chart = buildCategoryChart(STATS, { locale: 'en', directory, period: '2026-03', fileName: 'x' });
-    const { img } = pixels(chartPng(chart, 2));
+    const { img } = pixels(await chartPng(chart, 2));
     expect([img.width, img.height]).toEqual([CHART_WIDTH * 2, CHART_HEIGHT * 2]);
   });
 });
