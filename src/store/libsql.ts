@@ -35,7 +35,13 @@ class SameConnectionTransaction implements Transaction {
   async commit(): Promise<void> {
     this.#open();
     this.closed = true;
-    await this.client.execute('COMMIT');
+    try {
+      await this.client.execute('COMMIT');
+    } catch (e) {
+      // The connection is shared: never leave it inside a transaction that failed to commit.
+      await this.client.execute('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
   }
 
   async rollback(): Promise<void> {

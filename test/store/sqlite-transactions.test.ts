@@ -4,7 +4,7 @@
  * wait for it rather than seeing its uncommitted rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInTransaction } from '../../src/store/client.ts';
+import { openDatabase, runInTransaction } from '../../src/store/client.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 
 describe('SQLite transactions on one connection', () => {
@@ -59,5 +59,26 @@ describe('SQLite transactions on one connection', () => {
     release();
     await expect(tx).rejects.toThrow('changed my mind');
     expect(await outside).toBeNull();
+  });
+
+  it('a commit that fails leaves the connection out of the transaction', async () => {
+    // A deferred foreign key is checked at COMMIT: the commit fails.
+    await expect(
+      runInTransaction(db, async (tx) => {
+        await tx.$executeRawUnsafe('PRAGMA defer_foreign_keys = ON');
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "Deadline" ("id", "complaintId", "kind", "startsAt", "dueAt", "ladderStep", "extensions", "updatedAt") VALUES ('d-orphan', 'no-such-complaint', 'response', '2026-03-02T01:00:00.000Z', '2026-03-03T01:00:00.000Z', 0, 0, '2026-03-02T01:00:00.000Z')`,
+        );
+      }),
+    ).rejects.toThrow(/FOREIGN KEY/i);
+    // Written after it and seen from another connection: committed, not stuck in the failed transaction.
+    await db.prisma.marker.create({ data: { key: 'after-failed-commit', owner: 'x', until: at, createdAt: at } });
+    const other = await openDatabase(db.url);
+    try {
+      expect(await other.prisma.marker.findUnique({ where: { key: 'after-failed-commit' } })).not.toBeNull();
+      expect(await other.prisma.deadline.count({ where: { complaintId: 'no-such-complaint' } })).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 });
