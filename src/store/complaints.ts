@@ -167,8 +167,9 @@ const IN_CHUNK = 500;
 /** The events of the given types for these complaints, by complaint id, oldest first (statistics, exports). */
 export async function eventsOf(tx: Tx, complaintIds: readonly string[], types: readonly string[]): Promise<Map<string, TimelineEvent[]>> {
   const out = new Map<string, TimelineEvent[]>();
-  for (let i = 0; i < complaintIds.length; i += IN_CHUNK) {
-    const ids = complaintIds.slice(i, i + IN_CHUNK);
+  const unique = [...new Set(complaintIds)];
+  for (let i = 0; i < unique.length; i += IN_CHUNK) {
+    const ids = unique.slice(i, i + IN_CHUNK);
     const rows = await tx.complaintEvent.findMany({ where: { complaintId: { in: ids }, type: { in: [...types] } }, orderBy: { seq: 'asc' } });
     for (const row of rows) {
       const list = out.get(row.complaintId);

@@ -112,4 +112,15 @@ describe('reports on Slack', () => {
     expect(JSON.stringify(gm.args.blocks)).toMatch(/各类别未结投诉 2026-04-06 · 交货期：1 件，按时率 0% · 产品质量：1 件，按时率 \d+%/);
     expect(await s.running.core.deps.db.prisma.outbox.count({ where: { kind: 'report', status: { not: 'sent' } } })).toBe(0);
   });
+
+  it('/complaint stats without files:write answers in place, the chart’s figures as text', async () => {
+    s.fake.fail('files.getUploadURLExternal', { error: 'missing_scope' });
+    const since = s.fake.calls.length;
+    const url = `${s.fake.url}response_url/stats-text`;
+    await slashCommand(s.events, { ...fixture('slash-command'), user_id: 'U0ZHANG', channel_id: 'C0QUALITY01', text: 'stats 2026-03', response_url: url });
+    const answer = await s.fake.waitFor('response_url', () => true, since);
+    expect(answer.args.response_type).toBe('ephemeral');
+    expect(JSON.stringify(answer.args.blocks)).toMatch(/2026-03 客诉统计（质量部）[^]*各类别投诉 2026-03 · 产品质量：1 件/);
+    expect(s.fake.calls.slice(since).some((c) => c.method === 'files.completeUploadExternal')).toBe(false);
+  });
 });

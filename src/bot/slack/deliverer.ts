@@ -10,7 +10,7 @@ import { DeliveryError, type Deliverer, type OutboundMessage } from '../../notif
 import { messagePayload, timelineText } from '../../notifiers/render/slack/blocks.ts';
 import { withoutChart } from '../../notifiers/views/chart.ts';
 import type { TimelineView } from '../../notifiers/views/types.ts';
-import { dmChannel, shareChart } from './files.ts';
+import { dmChannel, refusedFile, shareChart } from './files.ts';
 
 /** Errors that will not go away by trying again. */
 const PERMANENT = new Set([
@@ -75,14 +75,13 @@ export class SlackDeliverer implements Deliverer {
     return res.ts;
   }
 
-  /** One file share; if Slack refuses the file for good (no files:write yet, say), the message goes without it. */
+  /** One file share; if Slack refuses files (no files:write yet, say), the message goes as text without the chart. */
   async #withChart(m: OutboundMessage): Promise<{ messageId?: string }> {
     try {
       return { messageId: await shareChart(this.client, m.direct ? await dmChannel(this.client, m.address) : m.address, m.view) };
     } catch (e) {
-      const error = asDeliveryError(e);
-      if (!error.permanent) throw error;
-      this.opts.onChartError?.(error);
+      if (!refusedFile(e)) throw e;
+      this.opts.onChartError?.(asDeliveryError(e));
       return { messageId: await this.#post(m.address, withoutChart(m.view)) };
     }
   }

@@ -8,6 +8,11 @@ import { messagePayload } from '../../notifiers/render/slack/blocks.ts';
 import { fit } from '../../notifiers/views/fit.ts';
 import type { MessageView } from '../../notifiers/views/types.ts';
 
+/** Slack's refusals of a file (no files:write yet, uploads off in the workspace): the message can still go as text. */
+export const FILE_REFUSALS = new Set(['missing_scope', 'not_allowed_token_type', 'no_permission', 'restricted_action', 'file_uploads_disabled', 'file_uploads_except_images_disabled']);
+
+export const refusedFile = (e: unknown) => FILE_REFUSALS.has((e as { data?: { error?: string } }).data?.error ?? '');
+
 /** The DM channel with a user (conversations.open; needs im:write). */
 export async function dmChannel(client: WebClient, user: string): Promise<string> {
   const res = await client.conversations.open({ users: user });

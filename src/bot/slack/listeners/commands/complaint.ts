@@ -10,8 +10,9 @@ import { parseCommand } from '../../../../commands/parse-command.ts';
 import { exportFiles } from '../../../../commands/export.ts';
 import { runCommand } from '../../../../commands/run-command.ts';
 import { translator } from '../../../../notifiers/i18n/index.ts';
+import { withoutChart } from '../../../../notifiers/views/chart.ts';
 import type { SlackContext } from '../../context.ts';
-import { dmChannel, shareChart, shareFiles } from '../../files.ts';
+import { dmChannel, refusedFile, shareChart, shareFiles } from '../../files.ts';
 import { modalFor, replyPayload } from '../../views.ts';
 
 export function register(app: App, ctx: SlackContext): void {
@@ -35,8 +36,15 @@ export function register(app: App, ctx: SlackContext): void {
     }
     if (reply.type === 'message' && reply.message.chart) {
       const dm = await dmChannel(client, command.user_id);
-      await shareChart(client, dm, reply.message);
-      if (command.channel_id !== dm) await respond({ response_type: 'ephemeral', text: t('chartSent') });
+      const shared = await shareChart(client, dm, reply.message).then(
+        () => true,
+        (e: unknown) => {
+          if (!refusedFile(e)) throw e;
+          return false; // no files:write: the answer goes as text, with the chart's figures
+        },
+      );
+      if (!shared) await respond({ response_type: 'ephemeral', ...replyPayload({ type: 'message', message: withoutChart(reply.message) }) });
+      else if (command.channel_id !== dm) await respond({ response_type: 'ephemeral', text: t('chartSent') });
       return;
     }
     await respond({ response_type: 'ephemeral', ...replyPayload(reply) });
