@@ -9,6 +9,7 @@ import { translator } from '../notifiers/i18n/index.ts';
 import { tableToCsv, tableToXlsx } from '../notifiers/render/table.ts';
 import { buildTrackingTable, type TrackingTable } from '../notifiers/views/tracking-table.ts';
 import { eventsOf, listStates } from '../store/complaints.ts';
+import { addDays } from '../workflows/calendar.ts';
 import type { Actor } from '../workflows/model.ts';
 import { canSeeContact, canView } from '../workflows/permissions.ts';
 
@@ -20,14 +21,13 @@ export interface ExportRange {
 }
 
 const REVISITS = ['revisit_satisfied', 'revisit_unsatisfied', 'revisit_unreachable'] as const;
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export async function exportTable(deps: Deps, actor: Actor | undefined, range: ExportRange): Promise<TrackingTable> {
   const { calendar, directory, config } = deps;
   const states = (
     await listStates(deps.db.prisma, {
       receivedFrom: calendar.atLocalTime(range.from, '00:00'),
-      receivedBefore: calendar.atLocalTime(nextDay(range.to), '00:00'),
+      receivedBefore: calendar.atLocalTime(addDays(range.to, 1), '00:00'),
       ...(range.department ? { department: range.department } : {}),
       take: 50_000,
     })

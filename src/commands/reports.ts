@@ -12,8 +12,7 @@
  * within its week: after a downtime across several weeks only this week's is sent. Each missed monthly
  * report is sent, oldest first.
  */
-import type { Locale } from '../config/schema.ts';
-import type { Notification } from '../notifiers/notifications.ts';
+import { localeFor, type Notification } from '../notifiers/notifications.ts';
 import type { Target } from '../notifiers/targets.ts';
 import { buildStatsView } from '../notifiers/views/stats.ts';
 import { buildWeeklyReport } from '../notifiers/views/weekly-report.ts';
@@ -21,7 +20,7 @@ import { translator } from '../notifiers/i18n/index.ts';
 import { runInTransaction } from '../store/client.ts';
 import { listStates } from '../store/complaints.ts';
 import { readMarker, writeMarker } from '../store/markers.ts';
-import { latestWeeklySlot, monthlySlotsBetween, type Slot } from '../workflows/report-slots.ts';
+import { latestWeeklySlot, monthlySlotsBetween, weekEnd, type Slot } from '../workflows/report-slots.ts';
 import { STATUSES, type Status } from '../workflows/model.ts';
 import { notify } from './notify.ts';
 import { statsOfMonth } from './stats.ts';
@@ -31,10 +30,6 @@ const SINCE = 'reports:since';
 const CLOSED: readonly Status[] = ['closed', 'rejected'];
 const OPEN_LIMIT = 20_000;
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-/** Midnight after the slot's week (org time). */
-const weekEndOf = (deps: EngineDeps, week: Slot) => deps.calendar.atLocalTime(addDays(week.period, 7), '00:00');
 
 /**
  * Builds the slot's messages (reads outside the transaction: SQLite has one writer) and writes them
@@ -67,13 +62,10 @@ async function since(deps: EngineDeps, now: Date): Promise<Date> {
   }
 }
 
-const localeFor = (deps: EngineDeps, target: Target): Locale =>
-  target.type === 'person' ? deps.directory.localeOf(target.id) : deps.config.organisation.locale;
-
 function weekly(deps: EngineDeps, slot: Slot, now: Date) {
   return async (): Promise<Notification[]> => {
     const open = await listStates(deps.db.prisma, { status: STATUSES.filter((s) => !CLOSED.includes(s)), take: OPEN_LIMIT });
-    const weekEnd = weekEndOf(deps, slot);
+    const end = weekEnd(slot, deps.calendar);
     const { directory } = deps;
     const readers: Array<{ target: Target; departments?: string[] }> = directory.gms().map((id) => ({ target: { type: 'person', id } }));
     const heads = new Map<string, string[]>();
@@ -84,8 +76,8 @@ function weekly(deps: EngineDeps, slot: Slot, now: Date) {
       kind: 'report',
       target,
       view: buildWeeklyReport(
-        { week: slot.period, weekEnd, open: departments ? open.filter((s) => departments.includes(s.complaint.department)) : open, ...(departments ? { departments } : {}) },
-        { locale: localeFor(deps, target), now, timeZone: deps.config.organisation.timeZone, directory },
+        { week: slot.period, weekEnd: end, open: departments ? open.filter((s) => departments.includes(s.complaint.department)) : open, ...(departments ? { departments } : {}) },
+        { locale: localeFor(target, deps), now, timeZone: deps.config.organisation.timeZone, directory },
       ),
     }));
   };
@@ -96,7 +88,7 @@ function monthly(deps: EngineDeps, slot: Slot, now: Date) {
     const stats = await statsOfMonth(deps, slot.period, now);
     const targets: Target[] = [...deps.directory.gms().map((id) => ({ type: 'person', id }) as Target), ...(deps.config.managementChannel ? [{ type: 'mgmt_channel' } as Target] : [])];
     return targets.map((target) => {
-      const locale = localeFor(deps, target);
+      const locale = localeFor(target, deps);
       return {
         key: `report:monthly:${slot.period}`,
         kind: 'report',
@@ -119,7 +111,7 @@ export async function scheduledReports(deps: EngineDeps, now: Date): Promise<num
   let sent = 0;
   // A weekly report shows the present; once its week is over, the next week's replaces it.
   const week = latestWeeklySlot(now, deps.calendar, reports.weeklyAt);
-  if (week && week.at >= start && now < weekEndOf(deps, week) && (await claim(deps, now, `report:weekly:${week.period}`, weekly(deps, week, now)))) sent++;
+  if (week && week.at >= start && now < weekEnd(week, deps.calendar) && (await claim(deps, now, `report:weekly:${week.period}`, weekly(deps, week, now)))) sent++;
   const months = monthlySlotsBetween(start, now, deps.calendar, reports.monthlyAt);
   // One query for the months already sent, rather than one per month since the start.
   const done = new Set((await deps.db.prisma.marker.findMany({ where: { key: { startsWith: 'report:monthly:' } }, select: { key: true } })).map((m) => m.key));

@@ -45,7 +45,8 @@ function recipients(step: LadderStep, kind: Deadline['kind'], state: ComplaintSt
   return [...env.directory.gms().map((id) => ({ type: 'person', id }) as Target), ...(env.config.gmChannel ? [{ type: 'gm_channel' } as Target] : [])];
 }
 
-function localeFor(target: Target, env: NotifyEnv): Locale {
+/** A person reads in their language; channels in the organisation's. */
+export function localeFor(target: Target, env: Pick<NotifyEnv, 'config' | 'directory'>): Locale {
   return target.type === 'person' ? env.directory.localeOf(target.id) : env.config.organisation.locale;
 }
 

@@ -53,7 +53,9 @@ interface YearData {
   workdays: { date: string; name: Name }[];
 }
 
-const nextDay = (key: string) => dayjs.utc(key).add(1, 'day').format('YYYY-MM-DD');
+/** The day `n` days after a YYYY-MM-DD day key (before, for negative `n`). */
+export const addDays = (key: string, n: number) => dayjs.utc(key).add(n, 'day').format('YYYY-MM-DD');
+const nextDay = (key: string) => addDays(key, 1);
 
 /** Shipped data expanded once into day → name maps. */
 const SHIPPED = (() => {

@@ -5,7 +5,7 @@
  * covering the month before. The engine derives from these which slots have passed and are not yet sent,
  * so a slot missed while the process was down goes out when it is back.
  */
-import type { WorkCalendar } from './calendar.ts';
+import { addDays, type WorkCalendar } from './calendar.ts';
 
 export interface Slot {
   /** The week's Monday (YYYY-MM-DD) or the reported month (YYYY-MM). */
@@ -13,8 +13,6 @@ export interface Slot {
   at: Date;
 }
 
-const DAY = 86_400_000;
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 /** Monday of the ISO week containing `day`. */
 export const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 
@@ -26,6 +24,11 @@ function firstWorkday(days: string[], cal: WorkCalendar): string | undefined {
 export function weeklySlot(monday: string, cal: WorkCalendar, at: string): Slot | undefined {
   const day = firstWorkday(Array.from({ length: 7 }, (_, i) => addDays(monday, i)), cal);
   return day ? { period: monday, at: cal.atLocalTime(day, at) } : undefined;
+}
+
+/** Midnight after a weekly slot's week (org time): a weekly report is only sent before it. */
+export function weekEnd(week: Slot, cal: WorkCalendar): Date {
+  return cal.atLocalTime(addDays(week.period, 7), '00:00');
 }
 
 /** The latest weekly slot at or before `now` (this week's, or last week's before this week's time). */
