@@ -15,6 +15,11 @@ export const ErrorCodes = [
   'already_in_status',
   'approval_pending',
   'claim_not_approved',
+  'claim_declined',
+  'solution_not_approved',
+  'reply_not_sent',
+  'reply_already_sent',
+  'own_approval',
   'no_pending_approval',
   'concurrent_update',
   // permissions

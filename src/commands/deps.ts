@@ -41,6 +41,7 @@ export function lifecycleEnv(deps: Deps, now: Date): LifecycleEnv {
       categories: config.categories.map((c) => c.key),
       departments: config.departments.map((d) => d.key),
       currencies: claimCurrencies(config.claims),
+      extensionHorizonDays: config.deadlines.extension.maxHorizonDays,
     },
   };
 }

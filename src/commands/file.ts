@@ -29,7 +29,8 @@ export async function fileComplaint(deps: Deps, actor: Actor, raw: Record<string
   try {
     const state = await runInTransaction(deps.db, async (tx) => {
       const seq = await nextSequence(tx, `${prefix}-${year}`);
-      const decision = buildFiling(input, actor, { year, seq, number: formatNumber(prefix, year, seq) }, env);
+      const { sourceKey: _key, ...form } = raw;
+      const decision = { ...buildFiling(input, actor, { year, seq, number: formatNumber(prefix, year, seq) }, env), record: { action: 'file' as const, input: form } };
       await insertFiling(tx, decision, actor.id, input.sourceKey);
       const state = (await loadState(tx, decision.complaint.id))!;
       await notifyDecision(tx, deps, now, state, decision.events, actor.id);

@@ -96,6 +96,10 @@ function confirmation(deps: Deps, id: FormId, state: ComplaintState, duplicate: 
   if (id === 'file') {
     return tr.t(locale, duplicate ? 'commands.filedAgain' : 'commands.filed', { number: c.number, department: deps.directory.departmentName(c.department, locale) });
   }
+  const held = id === 'resolve' && c.status !== 'resolved' ? state.approvals.find((a) => a.kind === 'claim' && a.status === 'pending') : undefined;
+  if (held && !duplicate) {
+    return tr.t(locale, 'commands.payoutHeld', { number: c.number, approver: deps.directory.roleName(held.requiredRole, locale) });
+  }
   return tr.t(locale, 'commands.acted', { number: c.number, action: tr.t(locale, `action.${id}`), status: tr.t(locale, `status.${c.status}`) });
 }
 

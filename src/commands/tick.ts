@@ -13,6 +13,8 @@ import { scheduledReports } from './reports.ts';
 import { runInTransaction } from '../store/client.ts';
 import { dueSteps, listStates, loadState, type DueStep } from '../store/complaints.ts';
 import { stepsDue } from '../workflows/ladder.ts';
+import type { DeadlineKind } from '../config/schema.ts';
+import type { Deadline, Status } from '../workflows/model.ts';
 
 export interface EngineDeps extends Deps {
   platforms: readonly PlatformName[];
@@ -32,6 +34,11 @@ async function advance(deps: EngineDeps, row: DueStep, now: Date): Promise<{ ste
     const state = await loadState(tx, row.complaintId);
     const d = state?.deadlines.find((x) => x.kind === row.kind);
     if (!state || !d || d.ladderStep !== row.ladderStep || d.nextStepAt?.getTime() !== row.nextStepAt.getTime()) return { steps: 0, notifications: 0 };
+    if (!mayStep(state.complaint.status, d.kind, d)) {
+      // A finished complaint's deadlines never step again (DESIGN §9); a stale ladder is stopped silently.
+      await tx.deadline.updateMany({ where: { complaintId: row.complaintId, kind: row.kind, nextStepAt: d.nextStepAt }, data: { nextStepAt: null, updatedAt: now } });
+      return { steps: 0, notifications: 0 };
+    }
     const env = lifecycleEnv(deps, now);
     const r = stepsDue(d, d.ladderStep, now, env, state.complaint);
     const claimed = await tx.deadline.updateMany({
@@ -68,6 +75,13 @@ async function digest(deps: EngineDeps, now: Date): Promise<boolean> {
     if ((e as { code?: string }).code === 'P2002') return false;
     throw e;
   }
+}
+
+/** Only active deadlines of open complaints step; of a resolved one only the revisit. */
+function mayStep(status: Status, kind: DeadlineKind, d: Deadline): boolean {
+  if (d.metAt || d.cancelledAt) return false;
+  if (status === 'closed' || status === 'rejected' || status === 'escalated') return false;
+  return status !== 'resolved' || kind === 'revisit';
 }
 
 export interface TickOptions {

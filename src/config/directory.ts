@@ -52,6 +52,10 @@ export interface Directory {
   customerServiceMembers(): string[];
   /** The person's locale, or the organisation's. */
   localeOf(id: string): Locale;
+  /** Holders of a role (`gm`: the general managers), in config order. */
+  holdersOf(roleKey: string): string[];
+  /** Config `controls.separationOfDuties`: nobody decides an approval they requested or whose complaint they handle. */
+  separationOfDuties(): boolean;
 }
 
 const GM_NAME: LocalizedName = { zh: '总经理', en: 'General manager' };
@@ -163,6 +167,8 @@ export function createDirectory(config: OrgConfig): Directory {
     gms: () => [...gm],
     customerServiceMembers: () => [...cs],
     localeOf: (id) => people.get(id)?.locale ?? orgLocale,
+    holdersOf: (roleKey) => (roleKey === 'gm' ? [...gm] : [...(roleHolders.get(roleKey) ?? [])]),
+    separationOfDuties: () => config.controls?.separationOfDuties ?? true,
   };
   return directory;
 }

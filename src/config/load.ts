@@ -129,8 +129,16 @@ export function crossReferenceProblems(config: OrgConfig): ConfigProblem[] {
   }
   for (const region of ['domestic', 'foreign'] as const) {
     claims.approval[region].forEach((t, i) => {
-      if (t.approver !== 'gm' && !roles.has(t.approver)) {
+      if (t.approver !== undefined && t.approver !== 'gm' && !roles.has(t.approver)) {
         add(['claims', 'approval', region, i, 'approver'], `unknown approver "${t.approver}" (not a key in roles, nor "gm")`);
+      }
+      t.chain?.forEach((s, j) => {
+        if (s.role !== 'gm' && !roles.has(s.role)) {
+          add(['claims', 'approval', region, i, 'chain', j, 'role'], `unknown role "${s.role}" (not a key in roles, nor "gm")`);
+        }
+      });
+      if (t.chain && !t.chain.some((s) => s.as === 'approve')) {
+        add(['claims', 'approval', region, i, 'chain'], 'needs a step with as: approve');
       }
     });
   }

@@ -75,11 +75,26 @@ export type Category = z.infer<typeof Category>;
 export const Role = z.object({ key, name: LocalizedName, people: z.array(key).min(1) }).strict();
 export type Role = z.infer<typeof Role>;
 
-/** A claim tier applies when any of its conditions holds; the last tier that applies names the approver. */
+/** What one step of an approval chain is: a review, the approval itself, or the signature that makes it effective. */
+export const APPROVAL_STEP_KINDS = ['review', 'approve', 'sign'] as const;
+export type ApprovalStepKind = (typeof APPROVAL_STEP_KINDS)[number];
+
+/** One step of an approval chain: who (a role key, or `gm`) and as what. */
+export const ChainStep = z
+  .object({ role: key, as: z.enum(APPROVAL_STEP_KINDS).default('approve') })
+  .strict();
+export type ChainStep = z.infer<typeof ChainStep>;
+
+/**
+ * A claim tier applies when any of its conditions holds; the last tier that applies names who approves:
+ * one `approver`, or a `chain` of steps decided in order (seed 001 §5.7.2.3: reviewed by the sales VP and
+ * the finance VP, approved by the GM, signed by the sales VP).
+ */
 export const ClaimTier = z
   .object({
-    /** A role key, or `gm`. */
-    approver: key,
+    /** A role key, or `gm` (shorthand for a chain of one approval). */
+    approver: key.optional(),
+    chain: z.array(ChainStep).min(1).max(8).optional(),
     when: z
       .object({
         amountOver: z.number().nonnegative().optional(),
@@ -89,7 +104,8 @@ export const ClaimTier = z
       .strict()
       .refine((w) => Object.keys(w).length > 0, 'needs at least one of amountOver, amountAtLeast, quantityOver'),
   })
-  .strict();
+  .strict()
+  .refine((t) => (t.approver === undefined) !== (t.chain === undefined), 'needs exactly one of approver and chain');
 export type ClaimTier = z.infer<typeof ClaimTier>;
 
 export const Claims = z
@@ -116,8 +132,14 @@ export const Duration = z.union(
 );
 export type Duration = z.infer<typeof Duration>;
 
+/** The procedure's deadlines towards the customer. */
 export const DEADLINE_KINDS = ['response', 'containment', 'eightD', 'revisit'] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+/** Internal deadlines: one per kind of pending approval (claim, solution, extension, downgrade). */
+export const APPROVAL_DEADLINE_KINDS = ['approval_claim', 'approval_solution', 'approval_extension', 'approval_downgrade'] as const;
+export type CustomerDeadlineKind = (typeof DEADLINE_KINDS)[number];
+export type ApprovalDeadlineKind = (typeof APPROVAL_DEADLINE_KINDS)[number];
+export type DeadlineKind = CustomerDeadlineKind | ApprovalDeadlineKind;
+export const isApprovalDeadline = (k: DeadlineKind): k is ApprovalDeadlineKind => k.startsWith('approval_');
 
 /** One deadline's escalation ladder (issue 3 walks it; the core stores its first step time). */
 export const Ladder = z
@@ -140,6 +162,7 @@ const GradeOverrides = z
 
 const LadderOverrides = z
   .object({
+    approval: Ladder.partial().optional(),
     response: Ladder.partial().optional(),
     containment: Ladder.partial().optional(),
     eightD: Ladder.partial().optional(),
@@ -169,11 +192,26 @@ export const DeadlinePolicy = z
       .object({
         /** A first extension that moves the due date by at most this many working days is granted at once. */
         autoGrantWorkdays: z.number().int().nonnegative().default(3),
+        /** No extension may set a due time further than this many calendar days from now. */
+        maxHorizonDays: z.number().int().positive().max(3660).default(90),
       })
       .strict()
-      .default({ autoGrantWorkdays: 3 }),
+      .default({ autoGrantWorkdays: 3, maxHorizonDays: 90 }),
+    /** Every pending approval (claim, solution, extension, downgrade) is due this long after it is requested. */
+    approval: Duration.default({ workdays: 1 }),
+    /**
+     * Urgent complaints (seed 001 §5.1: 24 hours): their response and containment ladders count calendar
+     * hours and send through nights and holidays, except inside this night window (org time).
+     */
+    urgent: z
+      .object({
+        nightWindow: z.object({ start: hhmm, end: hhmm }).strict().nullable().default({ start: '22:00', end: '07:00' }),
+      })
+      .strict()
+      .default({ nightWindow: { start: '22:00', end: '07:00' } }),
     ladders: z
       .object({
+        approval: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workdays: 1 } }),
         response: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } }),
         containment: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } }),
         eightD: Ladder.default({ remindBefore: { workdays: 1 }, graceBeforeGm: { workdays: 1 } }),
@@ -181,6 +219,7 @@ export const DeadlinePolicy = z
       })
       .strict()
       .default({
+        approval: { remindBefore: { hours: 4 }, graceBeforeGm: { workdays: 1 } },
         response: { remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } },
         containment: { remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } },
         eightD: { remindBefore: { workdays: 1 }, graceBeforeGm: { workdays: 1 } },
@@ -237,6 +276,14 @@ export const OrgConfig = z
     claims: Claims,
     deadlines: DeadlinePolicy.default(DeadlinePolicy.parse({})),
     calendar: CalendarOverrides.default({ holidays: [], workdays: [] }),
+    /** The company's controls (README "Controls"). */
+    controls: z
+      .object({
+        /** Nobody approves a claim, solution, extension or downgrade they requested or handle. */
+        separationOfDuties: z.boolean().default(true),
+      })
+      .strict()
+      .default({ separationOfDuties: true }),
     /** Scheduled reports, in org time: weekly on each week's first working day, monthly on each month's. */
     reports: z
       .object({ enabled: z.boolean().default(true), weeklyAt: hhmm.default('09:00'), monthlyAt: hhmm.default('09:00') })

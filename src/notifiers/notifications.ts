@@ -4,7 +4,8 @@
  * channel; the daily digest → the GMs. Pure: messages are rendered in each recipient's language.
  */
 import type { Directory } from '../config/directory.ts';
-import type { Locale, OrgConfig } from '../config/schema.ts';
+import { isApprovalDeadline, type Locale, type OrgConfig } from '../config/schema.ts';
+import { decidersOf } from '../workflows/permissions.ts';
 import type { LadderStep } from '../workflows/ladder.ts';
 import type { ComplaintState, Deadline } from '../workflows/model.ts';
 import { translator } from './i18n/index.ts';
@@ -33,6 +34,12 @@ const STEP_KIND = { 1: 'remind', 2: 'overdue', 3: 'escalate' } as const;
 function recipients(step: LadderStep, kind: Deadline['kind'], state: ComplaintState, env: NotifyEnv): Target[] {
   const c = state.complaint;
   const person = (id: string): Target => ({ type: 'person', id });
+  if (isApprovalDeadline(kind)) {
+    // A pending approval: its deciders are reminded and told it is overdue; then the GM hears of it.
+    const pending = state.approvals.find((a) => a.status === 'pending' && `approval_${a.kind}` === kind);
+    if (!pending) return [];
+    if (step < 3) return decidersOf(pending, c, env.directory).map(person);
+  }
   if (kind === 'revisit') {
     // The revisit is customer service's job: their channel is reminded, their managers get the notice.
     const cs: Target = { type: 'cs_channel' };
@@ -123,12 +130,13 @@ export function decisionNotifications(
       );
     } else if (e.type === 'acknowledged' && c.handlerId && c.handlerId !== actorId) {
       say('assigned', e.type, { type: 'person', id: c.handlerId }, (l) => t.t(l, 'notify.assigned', { number: c.number, title: c.title }));
-    } else if (e.type === 'approval_requested' || e.type === 'extension_requested') {
-      const role = String(e.data.needs ?? 'gm');
-      const kind = e.type === 'extension_requested' ? 'extension' : String(e.data.kind);
-      const approvers = env.directory.people().filter((p) => env.directory.hasRole(p.id, role)).map((p) => p.id);
-      for (const id of role === 'gm' ? env.directory.gms() : approvers) {
-        say('approval', `${e.type}:${kind}`, { type: 'person', id }, (l) =>
+    } else if (e.type === 'approval_requested' || e.type === 'approval_step') {
+      // A new request, or a chain handed to its next step: everyone who may decide it now (not its requester).
+      const kind = String(e.data.kind);
+      const pending = state.approvals.find((a) => a.status === 'pending' && a.kind === kind);
+      const deciders = pending ? decidersOf(pending, c, env.directory) : [];
+      for (const id of deciders) {
+        say('approval', `${e.type}:${kind}:${pending!.requiredRole}`, { type: 'person', id }, (l) =>
           t.t(l, 'notify.approvalNeeded', { number: c.number, kind: t.t(l, `approvalKind.${kind}`) }),
         );
       }

@@ -88,18 +88,33 @@ async function writeChildren(tx: Tx, d: Decision, prior: Deadline[], actorId: st
     if (old && JSON.stringify(old) === JSON.stringify(a)) continue;
     await tx.approval.upsert({ where: { id: a.id }, create: { id: a.id, complaintId, ...approvalToRow(a) }, update: approvalToRow(a) });
   }
-  let seq = lastSeq;
-  for (const e of d.events) {
-    seq += 1;
-    await tx.complaintEvent.create({
-      data: { id: `${complaintId}:${seq}`, complaintId, seq, type: e.type, actorId, at: now, data: JSON.stringify(e.data) },
-    });
-  }
+  // One accepted action, one timeline entry: its own event, its effects, and the request that caused it.
+  const [main, ...effects] = d.events;
+  if (!main) return;
+  const seq = lastSeq + 1;
+  const data = { ...main.data, ...(effects.length ? { effects } : {}), ...(d.record ? { action: d.record.action, input: d.record.input } : {}) };
+  await tx.complaintEvent.create({
+    data: { id: `${complaintId}:${seq}`, complaintId, seq, type: main.type, actorId, at: now, data: JSON.stringify(data) },
+  });
 }
 
-export async function timeline(tx: Tx, complaintId: string): Promise<TimelineEvent[]> {
+/** The stored entries, one per accepted action (see `expandEntries` for the events they hold). */
+export async function timelineEntries(tx: Tx, complaintId: string): Promise<TimelineEvent[]> {
   const rows = await tx.complaintEvent.findMany({ where: { complaintId }, orderBy: { seq: 'asc' } });
   return rows.map(eventFromRow);
+}
+
+/** Every event, effects included, in order: what the timeline view, statistics and exports read. */
+export async function timeline(tx: Tx, complaintId: string): Promise<TimelineEvent[]> {
+  return expandEntries(await timelineEntries(tx, complaintId));
+}
+
+/** An entry's own event followed by its effects (same seq, actor and time). */
+export function expandEntries(entries: readonly TimelineEvent[]): TimelineEvent[] {
+  return entries.flatMap((e) => {
+    const { effects, ...data } = e.data as { effects?: { type: string; data: Record<string, unknown> }[] };
+    return [{ ...e, data }, ...(effects ?? []).map((x) => ({ seq: e.seq, type: x.type, actorId: e.actorId, at: e.at, data: x.data }))];
+  });
 }
 
 export interface ListFilter {
@@ -170,11 +185,13 @@ export async function eventsOf(tx: Tx, complaintIds: readonly string[], types: r
   const unique = [...new Set(complaintIds)];
   for (let i = 0; i < unique.length; i += IN_CHUNK) {
     const ids = unique.slice(i, i + IN_CHUNK);
+    // Matched on the entries' own types (effects ride along and are filtered after expanding).
     const rows = await tx.complaintEvent.findMany({ where: { complaintId: { in: ids }, type: { in: [...types] } }, orderBy: { seq: 'asc' } });
     for (const row of rows) {
+      const events = expandEntries([eventFromRow(row)]).filter((e) => types.includes(e.type));
       const list = out.get(row.complaintId);
-      if (list) list.push(eventFromRow(row));
-      else out.set(row.complaintId, [eventFromRow(row)]);
+      if (list) list.push(...events);
+      else out.set(row.complaintId, events);
     }
   }
   return out;

@@ -35,7 +35,10 @@ export function complaintFromRow(r: Row.Complaint): Complaint {
     grade: r.grade as Complaint['grade'],
     urgent: r.urgent,
     order: Object.values(order).some((v) => v !== undefined) ? order : undefined,
-    claim: r.claimMinor === null ? undefined : { amountMinor: Number(r.claimMinor), currency: r.claimCurrency ?? 'CNY' },
+    claim:
+      r.claimMinor === null
+        ? undefined
+        : { amountMinor: Number(r.claimMinor), currency: r.claimCurrency ?? 'CNY', ...(r.claimQuantity !== null ? { quantity: r.claimQuantity } : {}) },
     department: r.department,
     handlerId: opt(r.handlerId),
     filerId: r.filerId,
@@ -82,6 +85,7 @@ export function complaintToRow(c: Complaint): Omit<Row.Complaint, 'id' | 'number
     shipDate: c.order?.shipDate ?? null,
     claimMinor: c.claim ? BigInt(c.claim.amountMinor) : null,
     claimCurrency: c.claim?.currency ?? null,
+    claimQuantity: c.claim?.quantity ?? null,
     department: c.department,
     handlerId: c.handlerId ?? null,
     filerId: c.filerId,

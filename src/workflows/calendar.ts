@@ -25,6 +25,15 @@ export interface CalendarOptions {
 
 type Name = { zh: string; en: string };
 
+/**
+ * A time-of-day window in org time, 'HH:MM' to 'HH:MM', start included and end excluded. It wraps
+ * midnight when start > end (22:00–07:00); start === end is an empty window.
+ */
+export interface DayWindow {
+  start: string;
+  end: string;
+}
+
 export interface WorkCalendar {
   readonly timeZone: string;
   readonly coveredYears: { from: number; to: number };
@@ -46,6 +55,12 @@ export interface WorkCalendar {
   holdToWorkingHours(at: Date): Date;
   /** Adds hours counted only inside working hours on working days. */
   addWorkingHours(at: Date, hours: number): Date;
+  /**
+   * `at` if it lies outside `window` (or there is no window), else the window's end — on the same
+   * local date, or on the next one when `at` is in the part of a wrapping window before midnight.
+   * Every day counts: working days, weekends and holidays alike.
+   */
+  holdOutOfWindow(at: Date, window: DayWindow | null | undefined): Date;
 }
 
 interface YearData {
@@ -143,6 +158,15 @@ export function createCalendar(options: CalendarOptions): WorkCalendar {
         left -= available;
         t = cal.nextWorkingMorning(close);
       }
+    },
+    holdOutOfWindow(d, window) {
+      if (!window || window.start === window.end) return d;
+      const t = hhmmOf(d);
+      const key = keyOf(d);
+      const endOn = (day: string) => at(day, `${window.end}:00.000`);
+      if (window.start < window.end) return window.start <= t && t < window.end ? endOn(key) : d;
+      if (t >= window.start) return endOn(nextDay(key)); // evening part of a window that wraps midnight
+      return t < window.end ? endOn(key) : d;
     },
   };
   return cal;

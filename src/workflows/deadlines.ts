@@ -36,14 +36,24 @@ export function startDeadline(kind: DeadlineKind, startsAt: Date, dueAt: Date, e
   return restartLadder({ kind, startsAt, dueAt, ladderStep: 0, extensions: 0 }, env, who);
 }
 
-/** The same deadline with a new due time and its ladder restarted (extension, re-grade, undoing a meeting). */
-export function moveDeadline(d: Deadline, dueAt: Date, env: DeadlineEnv, opts: { extension?: boolean; who?: LadderOptions } = {}): Deadline {
-  return restartLadder({ ...d, dueAt, breachedAt: undefined, extensions: d.extensions + (opts.extension ? 1 : 0) }, env, opts.who ?? {});
+/**
+ * The same deadline with a new due time and its ladder restarted (extension, re-grade). A deadline that
+ * was already missed at `now` stays breached: moving it never erases the breach (DESIGN §9).
+ */
+export function moveDeadline(
+  d: Deadline,
+  dueAt: Date,
+  env: DeadlineEnv,
+  opts: { extension?: boolean; who?: LadderOptions; now?: Date } = {},
+): Deadline {
+  const breachedAt = opts.now ? breachAt(d, opts.now) : d.breachedAt;
+  return restartLadder({ ...d, dueAt, breachedAt, extensions: d.extensions + (opts.extension ? 1 : 0) }, env, opts.who ?? {});
 }
 
-/** Undo a meeting: the deadline is active again with its old due time (e.g. a declined 8D solution). */
-export function unmeetDeadline(d: Deadline, env: DeadlineEnv, who: LadderOptions = {}): Deadline {
-  return moveDeadline({ ...d, metAt: undefined, cancelledAt: undefined }, d.dueAt, env, { who });
+/** When the deadline was breached, as known at `now`: recorded, or due and still unmet. */
+export function breachAt(d: Deadline, now: Date): Date | undefined {
+  if (d.breachedAt) return d.breachedAt;
+  return isActive(d) && now.getTime() > d.dueAt.getTime() ? d.dueAt : undefined;
 }
 
 /** Mark met (a late meeting also records the breach at the due time, for the reports). */
@@ -53,9 +63,10 @@ export function meetDeadline(d: Deadline, at: Date): Deadline {
   return { ...d, metAt: at, breachedAt: d.breachedAt ?? (late ? d.dueAt : undefined), nextStepAt: undefined };
 }
 
+/** Cancel an active deadline; one already missed keeps its breach. */
 export function cancelDeadline(d: Deadline, at: Date): Deadline {
   if (d.metAt || d.cancelledAt) return d;
-  return { ...d, cancelledAt: at, nextStepAt: undefined };
+  return { ...d, cancelledAt: at, breachedAt: breachAt(d, at), nextStepAt: undefined };
 }
 
 export function isActive(d: Deadline): boolean {

@@ -2,13 +2,15 @@
  * The one entry point for actions on an existing complaint: parse the input, check state and
  * permission, and hand it to the action's handler.
  */
-import type { Action, Actor, ApprovalKind, ComplaintState } from './model.ts';
+import { APPROVAL_KINDS, type Action, type Actor, type ApprovalKind, type ComplaintState } from './model.ts';
 import { actionSchemas, type ActionSchemas } from './inputs.ts';
 import { assertAllowed, type Decision, type LifecycleEnv } from './lifecycle.ts';
 import { parseOrThrow } from './validation.ts';
 import type { Handler } from './transitions/shared.ts';
-import { acknowledge, comment, extend, reassign, regrade, reject } from './transitions/handling.ts';
-import { approve, resolve, submit8d } from './transitions/solution.ts';
+import { acknowledge, comment, contain, extend, reassign, reject } from './transitions/handling.ts';
+import { claim } from './transitions/money.ts';
+import { regrade } from './transitions/regrade.ts';
+import { approve, resolve, send8d, submit8d } from './transitions/solution.ts';
 import { gmDecide, reopen, revisit } from './transitions/aftercare.ts';
 
 const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> } = {
@@ -23,6 +25,9 @@ const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> 
   reject,
   reopen,
   regrade,
+  claim,
+  contain,
+  send_8d: send8d,
   comment,
 };
 
@@ -32,10 +37,10 @@ export function decide(state: ComplaintState, actor: Actor, action: Action, raw:
   assertAllowed(state, action, actor, env, approvalKind);
   const input = parseOrThrow(actionSchemas(env.input)[action], raw ?? {});
   const handler = HANDLERS[action] as Handler<typeof input>;
-  return handler(state, actor, input, env);
+  return { ...handler(state, actor, input, env), record: { action, input: raw ?? {} } };
 }
 
 function approvalKindOf(raw: unknown): ApprovalKind | undefined {
   const kind = (raw as { kind?: unknown } | null)?.kind;
-  return kind === 'solution' || kind === 'claim' || kind === 'extension' ? kind : undefined;
+  return (APPROVAL_KINDS as readonly unknown[]).includes(kind) ? (kind as ApprovalKind) : undefined;
 }

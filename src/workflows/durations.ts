@@ -23,6 +23,16 @@ export function addDuration(at: Date, d: Duration, calendar: WorkCalendar): Date
   return calendar.addWorkingHours(at, d.workingHours);
 }
 
+/**
+ * The same length on the clock, for ladders that run in calendar time (urgent complaints, seed 001
+ * §5.1): working hours count as hours, working days as 24 hours each; hours and days stay as they are.
+ */
+export function onTheClock(d: Duration): Duration {
+  if ('workingHours' in d) return { hours: d.workingHours };
+  if ('workdays' in d) return { hours: d.workdays * 24 };
+  return d;
+}
+
 /** The instant `d` before `at` (working days step back over days off; working hours are approximated by hours). */
 export function subtractDuration(at: Date, d: Duration, calendar: WorkCalendar): Date {
   if ('hours' in d) return new Date(at.getTime() - d.hours * HOUR);

@@ -1,9 +1,12 @@
 /** Filing a complaint: the new record, its first deadlines, a claim approval when thresholds say so. */
-import type { Actor, Approval, Complaint, ComplaintState } from './model.ts';
-import { claimApprover } from './claims.ts';
+import type { Actor, Complaint, ComplaintState } from './model.ts';
+import { requestApproval } from './approvals.ts';
+import { claimChain, exposureOf } from './claims.ts';
 import { initialDeadlines } from './deadlines.ts';
+import { gradeBelow, gradeForDemand } from './grades.ts';
 import type { FilingInput } from './inputs.ts';
 import type { Decision, LifecycleEnv } from './lifecycle.ts';
+import { fieldError } from './validation.ts';
 
 /** Demands that mean goods come back or money goes out, so a return quantity counts toward the thresholds. */
 const RETURN_DEMANDS = new Set(['replacement', 'redo', 'refund', 'compensation']);
@@ -20,8 +23,16 @@ export function formatNumber(prefix: string, year: number, seq: number): string 
 
 export function buildFiling(input: FilingInput, actor: Actor, num: ComplaintNumber, env: LifecycleEnv): Decision {
   const department = input.department ?? env.directory.departmentForCategory(input.category)!;
+  // The grade follows the demand (seed 002); a lower one must say why.
+  const byDemand = gradeForDemand(input.demand);
+  const grade = input.grade ?? byDemand;
+  if (gradeBelow(grade, byDemand) && !input.gradeReason) throw fieldError('gradeReason', 'reason_required');
+  // A return counts by its pieces as well as by its money (seed 001 §5.7).
+  const quantity = RETURN_DEMANDS.has(input.demand) ? input.qtyAffected : undefined;
   const claim =
-    input.claimAmount !== undefined ? { amountMinor: input.claimAmount, currency: input.claimCurrency ?? env.config.claims.currency } : undefined;
+    input.claimAmount !== undefined || quantity !== undefined
+      ? { amountMinor: input.claimAmount ?? 0, currency: input.claimCurrency ?? env.config.claims.currency, ...(quantity !== undefined ? { quantity } : {}) }
+      : undefined;
   const complaint: Complaint = {
     id: env.newId(),
     ...num,
@@ -32,7 +43,7 @@ export function buildFiling(input: FilingInput, actor: Actor, num: ComplaintNumb
     intakeChannel: input.intakeChannel,
     receivedAt: input.receivedAt,
     category: input.category,
-    grade: input.grade,
+    grade,
     urgent: input.urgent,
     order: {
       orderNo: input.orderNo,
@@ -52,26 +63,18 @@ export function buildFiling(input: FilingInput, actor: Actor, num: ComplaintNumb
     createdAt: env.now,
     updatedAt: env.now,
   };
-  const approvals: Approval[] = [];
-  const quantity = RETURN_DEMANDS.has(input.demand) ? input.qtyAffected : undefined;
-  const approver = claimApprover(claim, quantity, input.customerRegion, env.config.claims);
-  if (approver) {
-    approvals.push({
-      id: env.newId(),
-      kind: 'claim',
-      requiredRole: approver,
-      status: 'pending',
-      payload: { amountMinor: claim?.amountMinor, currency: claim?.currency, quantity },
-      requestedBy: actor.id,
-      requestedAt: env.now,
-    });
+  const d: Decision = { complaint, deadlines: initialDeadlines(complaint, env), approvals: [], events: [] };
+  d.events.push({
+    type: 'filed',
+    data: { department, category: input.category, grade, urgent: input.urgent, ...(grade !== byDemand ? { gradeByDemand: byDemand, gradeReason: input.gradeReason } : {}) },
+  });
+  const exposure = exposureOf(input.claimAmount !== undefined ? claim : undefined, quantity, env.config.claims);
+  const chain = claimChain(exposure, input.customerRegion, env.config.claims);
+  if (chain.length > 0) {
+    const payload = { amountMinor: input.claimAmount, currency: claim?.currency, amountBaseMinor: exposure.amountBaseMinor, quantity: exposure.quantity, source: 'filing' };
+    requestApproval(d, env, 'claim', chain, payload, actor);
   }
-  const deadlines = initialDeadlines(complaint, env);
-  const events = [
-    { type: 'filed', data: { department, category: input.category, grade: input.grade, urgent: input.urgent } },
-    ...approvals.map((a) => ({ type: 'approval_requested', data: { kind: a.kind, needs: a.requiredRole } })),
-  ];
-  return { complaint, deadlines, approvals, events };
+  return d;
 }
 
 /** A state as if just loaded: what the store returns after filing. */

@@ -1,12 +1,9 @@
 /**
  * Input schemas for filing and for every action. Each form view carries the same field names, so a
- * platform can put each error beside its field. Raw values come from forms (mostly strings) or JSON.
+ * platform can put each error beside its field. Raw values come from forms (mostly strings) or JSON;
+ * the field types are in input-fields.ts.
  */
 import { z } from 'zod';
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-import timezone from 'dayjs/plugin/timezone.js';
-import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import {
   DEMANDS,
   GRADES,
@@ -15,126 +12,45 @@ import {
   REJECT_REASONS,
   RESOLUTION_KINDS,
   REVISIT_OUTCOMES,
+  SENT_VIA,
 } from './model.ts';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
-dayjs.extend(customParseFormat);
-
-/** Field length limits, in one place (views use them for maxLength too). */
-export const LIMITS = {
-  title: 120,
-  text: 2000,
-  description: 4000,
-  name: 80,
-  company: 120,
-  contact: 120,
-  code: 64,
-  tag: 30,
-  tags: 10,
-  quantity: 1_000_000_000,
-  /** Major units (e.g. yuan); stored as minor units. */
-  amount: 1_000_000_000,
-} as const;
-
-/** What validation needs to know about the organisation and the moment. */
-export interface InputContext {
-  now: Date;
-  timeZone: string;
-  categories: readonly string[];
-  departments: readonly string[];
-  currencies: readonly string[];
-}
-
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-
-export const text = (max: number) => z.preprocess(trimmed, z.string().min(1).max(max));
-export const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
-
-const choice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blankToUndefined, z.enum(values));
-
-const bool = z.preprocess((v) => {
-  if (v === undefined || v === null || v === '') return false;
-  if (typeof v === 'string') return ['true', '1', 'yes', 'on', 'y'].includes(v.toLowerCase());
-  return v;
-}, z.boolean());
-
-const optionalInt = (max: number) =>
-  z.preprocess((v) => {
-    const b = blankToUndefined(v);
-    if (typeof b === 'string') return /^-?\d+$/.test(b.trim()) ? Number(b) : Number.isNaN(Number(b)) ? b : Number(b);
-    return b;
-  }, z.number({ error: (iss) => (iss.code === 'invalid_type' ? 'invalid_number' : undefined) }).int({ error: 'not_integer' }).min(0).max(max).optional());
-
-/** A money amount in major units ('1234.5', 1234.5) → minor units (123450), never via float arithmetic. */
-const optionalAmountMinor = z.preprocess(blankToUndefined, z.union([z.string(), z.number()]).optional()).transform((v, ctx) => {
-  if (v === undefined) return undefined;
-  const s = typeof v === 'number' ? String(v) : v.trim().replace(/,/g, '');
-  const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(s);
-  if (!m) {
-    ctx.addIssue({ code: 'custom', message: 'invalid_amount' });
-    return z.NEVER;
-  }
-  const minor = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  if (minor > LIMITS.amount * 100) {
-    ctx.addIssue({ code: 'custom', message: 'out_of_range' });
-    return z.NEVER;
-  }
-  return minor;
-});
-
-const isoDate = z.preprocess(
+import {
+  CLOCK_SKEW_MS,
+  CONTACT,
+  CONTROL_CHARS,
+  LIMITS,
+  MAX_AGE_MS,
   blankToUndefined,
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
-    .refine((s) => dayjs(s, 'YYYY-MM-DD', true).isValid(), 'invalid_date')
-    .optional(),
-);
+  bool,
+  choice,
+  cleanString,
+  extensionDue,
+  hasControlCharacters,
+  isoDate,
+  line,
+  localDay,
+  moment,
+  optionalAmountMinor,
+  optionalInt,
+  optionalLine,
+  optionalText,
+  shipDateProblem,
+  text,
+  type InputContext,
+} from './input-fields.ts';
 
-/**
- * A moment: ISO 8601 with offset, or local 'YYYY-MM-DD HH:mm' / 'YYYY-MM-DDTHH:mm' in the org time zone,
- * or (dateOnlyAt given) a bare 'YYYY-MM-DD' at that local time.
- */
-export function parseMoment(raw: string, timeZone: string, dateOnlyAt?: string): Date | undefined {
-  const s = raw.trim();
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
-    const d = new Date(s);
-    return Number.isNaN(d.getTime()) ? undefined : d;
-  }
-  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/.exec(s);
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(s) && dateOnlyAt ? [s, s, dateOnlyAt] : null;
-  const parts = local ?? dateOnly;
-  if (!parts) return undefined;
-  const text = `${parts[1]} ${parts[2]}`;
-  if (!dayjs(text, 'YYYY-MM-DD HH:mm', true).isValid()) return undefined;
-  return dayjs.tz(text, 'YYYY-MM-DD HH:mm', timeZone).toDate();
-}
+export * from './input-fields.ts';
 
-const moment = (ctx: InputContext, dateOnlyAt?: string) =>
-  z.union([z.date(), z.string()]).transform((v, zctx) => {
-    const d = v instanceof Date ? v : parseMoment(v, ctx.timeZone, dateOnlyAt);
-    if (!d || Number.isNaN(d.getTime())) {
-      zctx.addIssue({ code: 'custom', message: 'invalid_datetime' });
-      return z.NEVER;
-    }
-    return d;
-  });
-
-const CONTACT = /^(\+?[\d\s()-]{5,20}|[^\s@]+@[^\s@]+\.[^\s@]+)$/;
-const MAX_AGE_MS = 366 * 24 * 3600 * 1000;
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export function filingSchema(ctx: InputContext) {
   return z
     .object({
-      title: text(LIMITS.title),
+      title: line(LIMITS.title),
       description: text(LIMITS.description),
       demand: choice(DEMANDS),
-      customerName: text(LIMITS.name),
-      customerCompany: optionalText(LIMITS.company),
-      customerContact: optionalText(LIMITS.contact).refine((v) => v === undefined || CONTACT.test(v), 'invalid_contact'),
+      customerName: line(LIMITS.name),
+      customerCompany: optionalLine(LIMITS.company),
+      customerContact: optionalLine(LIMITS.contact).refine((v) => v === undefined || CONTACT.test(v), 'invalid_contact'),
       customerRegion: z.preprocess((v) => blankToUndefined(v) ?? 'domestic', z.enum(REGIONS)),
       intakeChannel: choice(INTAKE_CHANNELS),
       receivedAt: z
@@ -143,17 +59,19 @@ export function filingSchema(ctx: InputContext) {
         .refine((d) => d === undefined || ctx.now.getTime() - d.getTime() <= MAX_AGE_MS, 'too_old')
         .transform((d) => d ?? ctx.now),
       category: z.preprocess(blankToUndefined, z.string().refine((c) => ctx.categories.includes(c), 'unknown_category')),
-      grade: z.preprocess((v) => blankToUndefined(v) ?? 'A', z.enum(GRADES)),
+      /** Blank: the grade follows the demand (seed 002). A grade below the demand's needs `gradeReason`. */
+      grade: z.preprocess(blankToUndefined, z.enum(GRADES).optional()),
+      gradeReason: optionalText(LIMITS.text),
       urgent: bool,
-      orderNo: optionalText(LIMITS.code),
-      productNo: optionalText(LIMITS.code),
+      orderNo: optionalLine(LIMITS.code),
+      productNo: optionalLine(LIMITS.code),
       qtyOrdered: optionalInt(LIMITS.quantity),
       qtyShipped: optionalInt(LIMITS.quantity),
       qtyAffected: optionalInt(LIMITS.quantity),
       shipDate: isoDate,
       claimAmount: optionalAmountMinor,
       claimCurrency: z.preprocess(
-        (v) => (typeof v === 'string' ? v.trim().toUpperCase() || undefined : v),
+        (v) => (typeof v === 'string' && !CONTROL_CHARS.test(v) ? v.trim().toUpperCase() || undefined : v),
         z.string().refine((c) => ctx.currencies.includes(c), 'invalid_currency').optional(),
       ),
       department: z.preprocess(
@@ -161,15 +79,31 @@ export function filingSchema(ctx: InputContext) {
         z.string().refine((d) => ctx.departments.includes(d), 'unknown_department').optional(),
       ),
       /** Idempotency key of the request that filed it (platform view/event ID); a repeat returns the first. */
-      sourceKey: optionalText(200),
+      sourceKey: optionalLine(200),
     })
-    .strict();
+    .strict()
+    .superRefine(
+      (v, zctx) => {
+        const problem = v.shipDate === undefined ? undefined : shipDateProblem(v.shipDate, localDay(v.receivedAt, ctx.timeZone));
+        if (problem) zctx.addIssue({ code: 'custom', message: problem, path: ['shipDate'], input: v.shipDate });
+      },
+      // Also beside other fields' errors, but only once the ship date and the receipt are themselves valid.
+      { when: (p) => !p.issues.some((i) => i.path?.[0] === 'shipDate' || i.path?.[0] === 'receivedAt') },
+    );
 }
 export type FilingInput = z.output<ReturnType<typeof filingSchema>>;
 
+/** Tags: a list, or one string split at commas, semicolons and new lines; no control characters in either. */
 const tags = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(/[,，;；\n]/).map((t) => t.trim()).filter(Boolean) : (v ?? [])),
-  z.array(z.string().min(1).max(LIMITS.tag)).max(LIMITS.tags),
+  (v, ctx) => {
+    if (typeof v !== 'string') return v ?? [];
+    if (hasControlCharacters(v)) {
+      ctx.addIssue({ code: 'custom', message: 'control_characters', input: v });
+      return v; // the issue aborts the pipe: the array schema never sees it
+    }
+    return v.split(/[,，;；\n]/).map((t) => t.trim()).filter(Boolean);
+  },
+  z.array(cleanString(false).trim().min(1).max(LIMITS.tag)).max(LIMITS.tags),
 );
 
 /** Schemas of every action's input, by action. */
@@ -191,7 +125,7 @@ export function actionSchemas(ctx: InputContext) {
     extend: z
       .object({
         deadline: z.preprocess((v) => blankToUndefined(v) ?? 'eightD', z.enum(['response', 'containment', 'eightD'])),
-        newDueAt: z.preprocess(blankToUndefined, moment(ctx, '18:00')),
+        newDueAt: extensionDue(ctx),
         reason: text(LIMITS.text),
       })
       .strict(),
@@ -206,11 +140,13 @@ export function actionSchemas(ctx: InputContext) {
         d6Verification: text(LIMITS.text),
         d7Prevention: text(LIMITS.text),
         d8Closure: optionalText(LIMITS.text),
+        /** Grade A: the report went to the customer with this submission, and how (B/C go only after the GM's approval). */
+        sentVia: z.preprocess(blankToUndefined, z.enum(SENT_VIA).optional()),
       })
       .strict(),
     approve: z
       .object({
-        kind: choice(['solution', 'claim', 'extension'] as const),
+        kind: choice(['solution', 'claim', 'extension', 'downgrade'] as const),
         decision: choice(['approve', 'decline'] as const),
         note: optionalText(LIMITS.text),
       })
@@ -228,6 +164,8 @@ export function actionSchemas(ctx: InputContext) {
           (v) => (typeof v === 'string' ? v.trim().toUpperCase() || undefined : v),
           z.string().refine((c) => ctx.currencies.includes(c), 'invalid_currency').optional(),
         ),
+        /** Pieces taken back from the customer. */
+        quantity: optionalInt(LIMITS.quantity),
       })
       .strict(),
     revisit: z
@@ -250,6 +188,23 @@ export function actionSchemas(ctx: InputContext) {
       })
       .strict(),
     comment: z.object({ text: text(LIMITS.text) }).strict(),
+    /** Add or amend the customer's claim (seed 001 §5.5, §5.7): money, pieces to return, or both. */
+    claim: z
+      .object({
+        amount: optionalAmountMinor,
+        currency: z.preprocess(
+          (v) => (typeof v === 'string' ? v.trim().toUpperCase() || undefined : v),
+          z.string().refine((c) => ctx.currencies.includes(c), 'invalid_currency').optional(),
+        ),
+        quantity: optionalInt(LIMITS.quantity),
+        reason: text(LIMITS.text),
+      })
+      .strict()
+      .refine((v) => v.amount !== undefined || v.quantity !== undefined, { message: 'required', path: ['amount'] }),
+    /** The emergency measure of an urgent complaint (seed 001 §5.1), at any open stage. */
+    contain: z.object({ containment: text(LIMITS.text) }).strict(),
+    /** The 8D reply reached the customer: how, and a note (who received it). */
+    send_8d: z.object({ via: choice(SENT_VIA), note: optionalText(LIMITS.text) }).strict(),
   } as const;
 }
 

@@ -9,21 +9,34 @@ import { KesuError } from '../errors.ts';
 import type { WorkCalendar } from './calendar.ts';
 import type { DeadlineEnv } from './deadlines.ts';
 import type { InputContext } from './inputs.ts';
-import type { Action, Actor, Approval, ApprovalKind, Complaint, ComplaintState, Deadline, Status } from './model.ts';
+import type { Action, Actor, Approval, ApprovalKind, Complaint, ComplaintState, Deadline, Grade, Status } from './model.ts';
 import { ACTION_RULES, satisfies } from './permissions.ts';
 
 /** Actions each status allows (besides permission). `approve` also needs a pending approval. */
 export const TRANSITIONS: Record<Status, readonly Action[]> = {
-  open: ['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'approve', 'comment'],
-  acknowledged: ['submit_8d', 'resolve', 'extend', 'reassign', 'reject', 'regrade', 'approve', 'comment'],
-  awaiting_approval: ['approve', 'comment'],
-  replied: ['resolve', 'approve', 'comment'],
+  open: ['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'approve', 'claim', 'contain', 'comment'],
+  acknowledged: ['submit_8d', 'resolve', 'extend', 'reassign', 'reject', 'regrade', 'approve', 'claim', 'contain', 'comment'],
+  awaiting_approval: ['approve', 'send_8d', 'extend', 'claim', 'contain', 'comment'],
+  replied: ['send_8d', 'resolve', 'submit_8d', 'extend', 'regrade', 'approve', 'claim', 'contain', 'comment'],
   resolved: ['revisit', 'comment'],
-  reopened: ['acknowledge', 'submit_8d', 'resolve', 'reassign', 'extend', 'approve', 'comment'],
+  reopened: ['acknowledge', 'submit_8d', 'send_8d', 'resolve', 'reassign', 'extend', 'regrade', 'approve', 'claim', 'contain', 'comment'],
   escalated: ['gm_decide', 'comment'],
   closed: ['reopen', 'comment'],
   rejected: ['reopen', 'comment'],
 };
+
+/** Grades whose solution the GM approves before it is carried out (seed 002). */
+export const GRADES_NEEDING_APPROVAL: readonly Grade[] = ['B', 'C'];
+export const needsGmSolution = (c: Pick<Complaint, 'grade'>): boolean => GRADES_NEEDING_APPROVAL.includes(c.grade);
+
+/** The GM approved the current 8D version in the current round (a reopen starts a new round). */
+export function solutionApproved(state: ComplaintState): boolean {
+  const c = state.complaint;
+  const version = c.eightD?.version ?? 1;
+  return state.approvals.some(
+    (a) => a.kind === 'solution' && a.status === 'approved' && Number(a.payload.eightDVersion ?? 1) === version && Number(a.payload.round ?? 0) === c.reopenCount,
+  );
+}
 
 export interface LifecycleEnv extends DeadlineEnv {
   now: Date;
@@ -39,21 +52,34 @@ export interface TimelineEntry {
   data: Record<string, unknown>;
 }
 
-/** The outcome of an accepted action: the whole next state, plus what happened. */
+/**
+ * The outcome of an accepted action: the whole next state, plus what happened. The first event is the
+ * action's own; the rest are its effects (a deadline met, an approval requested). The store keeps them as
+ * ONE timeline entry with the request that caused it (`record`), so the timeline replays to the state.
+ */
 export interface Decision {
   complaint: Complaint;
   deadlines: Deadline[];
   approvals: Approval[];
   events: TimelineEntry[];
+  record?: { action: Action | 'file'; input: unknown };
 }
 
 /** The coded reason an action is not possible now, or undefined when it is (permission aside). */
 export function stateRefusal(state: ComplaintState, action: Action, actor: Actor, env: Pick<LifecycleEnv, 'directory'>, approvalKind?: ApprovalKind): KesuError | undefined {
   const c = state.complaint;
   if (TRANSITIONS[c.status].includes(action)) {
-    if (action === 'resolve' && c.status === 'acknowledged' && !c.eightD) return illegal(c, action);
     if (action === 'approve' && !state.approvals.some((a) => a.status === 'pending' && (!approvalKind || a.kind === approvalKind))) {
       return new KesuError('no_pending_approval', { number: c.number });
+    }
+    if (action === 'resolve') return resolveRefusal(state);
+    if (action === 'send_8d') {
+      if (!c.eightD) return illegal(c, action);
+      if (c.eightD.sent) return new KesuError('reply_already_sent', { number: c.number });
+      if (needsGmSolution(c) && !solutionApproved(state)) return new KesuError('solution_not_approved', { number: c.number });
+    }
+    if (action === 'contain' && !c.urgent && !state.deadlines.some((d) => d.kind === 'containment' && !d.metAt && !d.cancelledAt)) {
+      return illegal(c, action);
     }
     return undefined;
   }
@@ -65,6 +91,16 @@ export function stateRefusal(state: ComplaintState, action: Action, actor: Actor
     });
   }
   return illegal(c, action);
+}
+
+/** What a resolve still waits for: the 8D, the GM's approval of it (B/C), its sending, the claim's approval. */
+function resolveRefusal(state: ComplaintState): KesuError | undefined {
+  const c = state.complaint;
+  if (!c.eightD) return illegal(c, 'resolve');
+  if (needsGmSolution(c) && !solutionApproved(state)) return new KesuError('solution_not_approved', { number: c.number });
+  if (!c.eightD.sent) return new KesuError('reply_not_sent', { number: c.number });
+  if (state.approvals.some((a) => a.kind === 'claim' && a.status === 'pending')) return new KesuError('claim_not_approved', { number: c.number });
+  return undefined;
 }
 
 function illegal(c: Complaint, action: Action): KesuError {

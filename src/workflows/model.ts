@@ -28,6 +28,9 @@ export const ACTIONS = [
   'reject',
   'reopen',
   'regrade',
+  'claim',
+  'contain',
+  'send_8d',
   'comment',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -55,8 +58,12 @@ export type RevisitOutcome = (typeof REVISIT_OUTCOMES)[number];
 export const RESOLUTION_KINDS = ['replacement', 'refund', 'repair', 'redo', 'apology', 'compensation', 'other'] as const;
 export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
 
-export const APPROVAL_KINDS = ['solution', 'claim', 'extension'] as const;
+export const APPROVAL_KINDS = ['solution', 'claim', 'extension', 'downgrade'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+
+/** How the 8D reply reached the customer (seed 001 §5.2, §6.5). */
+export const SENT_VIA = ['email', 'fax', 'phone', 'in_person', 'portal', 'post', 'other'] as const;
+export type SentVia = (typeof SENT_VIA)[number];
 
 export interface EightD {
   d1Team: string;
@@ -69,6 +76,10 @@ export interface EightD {
   d6Verification: string;
   d7Prevention: string;
   d8Closure: string;
+  /** Counts the submissions (1 when absent: reports stored before versions): a GM approval binds to one version (seed 002). */
+  version?: number;
+  /** When, by whom and how this version reached the customer: the 8D deadline is met then (seed 001 §5.2). */
+  sent?: { by: string; at: string; via: SentVia; note?: string };
 }
 
 export interface Resolution {
@@ -77,11 +88,15 @@ export interface Resolution {
   /** Money paid or credited, minor units. */
   amountMinor?: number;
   currency?: string;
+  /** Pieces taken back. */
+  quantity?: number;
 }
 
 export interface Claim {
   amountMinor: number;
   currency: string;
+  /** Pieces to be returned (seed 001 §5.7 counts a return by quantity as well as by amount). */
+  quantity?: number;
 }
 
 export interface Complaint {
@@ -146,7 +161,8 @@ export interface Approval {
   kind: ApprovalKind;
   /** A role key or `gm`. */
   requiredRole: string;
-  status: 'pending' | 'approved' | 'declined';
+  /** `superseded`: replaced by a newer request of the same kind before it was decided (an amended claim). */
+  status: 'pending' | 'approved' | 'declined' | 'superseded';
   payload: Record<string, unknown>;
   requestedBy: string;
   requestedAt: Date;

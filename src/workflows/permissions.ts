@@ -12,6 +12,9 @@ export type PermissionRule =
   | 'customer_service_manager_or_head'
   | 'gm'
   | 'approver'
+  | 'grader'
+  | 'claimant'
+  | 'replier'
   | 'involved';
 
 /** The rule each action is checked against. */
@@ -26,7 +29,10 @@ export const ACTION_RULES: Record<Action, PermissionRule> = {
   gm_decide: 'gm',
   reject: 'customer_service_manager_or_head',
   reopen: 'customer_service',
-  regrade: 'customer_service_or_head',
+  regrade: 'grader',
+  claim: 'claimant',
+  contain: 'handler_or_head',
+  send_8d: 'replier',
   comment: 'involved',
 };
 
@@ -54,6 +60,29 @@ export function mayDecide(actorId: string, a: Pick<Approval, 'requiredRole'>, di
   return dir.isGm(actorId) || dir.hasRole(actorId, a.requiredRole);
 }
 
+/**
+ * Separation of duties (config `controls.separationOfDuties`, on by default): nobody decides an approval
+ * they requested, or one on a complaint they handle. The one exception is a GM decision when the
+ * organisation has a single GM: nobody else could take it (the event records it).
+ */
+export function conflicted(actorId: string, a: Pick<Approval, 'requestedBy' | 'requiredRole'>, c: Pick<Complaint, 'handlerId'>, dir: Directory): boolean {
+  if (!dir.separationOfDuties()) return false;
+  if (a.requestedBy !== actorId && c.handlerId !== actorId) return false;
+  return !(a.requiredRole === 'gm' && dir.isGm(actorId) && dir.gms().length === 1);
+}
+
+/** Who is asked to decide a pending approval: the holders of its role without a conflict, else the GMs. */
+export function decidersOf(a: Approval, c: Pick<Complaint, 'handlerId'>, dir: Directory): string[] {
+  const free = (ids: string[]) => ids.filter((id) => mayDecideHere(id, a, c, dir));
+  const holders = free(dir.holdersOf(a.requiredRole));
+  return holders.length ? holders : free(dir.gms());
+}
+
+/** May decide this pending approval now: holds the role and has no conflict of interest. */
+export function mayDecideHere(actorId: string, a: Approval, c: Pick<Complaint, 'handlerId'>, dir: Directory): boolean {
+  return a.status === 'pending' && mayDecide(actorId, a, dir) && !conflicted(actorId, a, c, dir);
+}
+
 export function satisfies(
   rule: PermissionRule,
   actorId: string,
@@ -77,9 +106,15 @@ export function satisfies(
     case 'gm':
       return dir.isGm(actorId);
     case 'approver':
-      return approvals.some(
-        (a) => a.status === 'pending' && (!approvalKind || a.kind === approvalKind) && mayDecide(actorId, a, dir),
-      );
+      return approvals.some((a) => (!approvalKind || a.kind === approvalKind) && mayDecideHere(actorId, a, c, dir));
+    case 'grader':
+      // Customer service and the head grade; the GM decides downgrades and may re-grade directly (seed 002).
+      return head || dir.isCustomerService(actorId) || dir.isGm(actorId);
+    case 'claimant':
+      // Customer service, the department, and the holders of approval roles (the sales manager computes claims, §6.6.5).
+      return head || dir.isCustomerService(actorId) || (c.handlerId === actorId && dir.isMemberOf(actorId, c.department)) || dir.rolesOf(actorId).some((r) => r !== 'gm');
+    case 'replier':
+      return head || dir.isCustomerService(actorId) || (c.handlerId === actorId && dir.isMemberOf(actorId, c.department));
     case 'involved':
       return canView(actorId, c, dir, approvals);
   }

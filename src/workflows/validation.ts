@@ -15,6 +15,11 @@ export const FIELD_KEYS = [
   'invalid_datetime',
   'in_future',
   'too_old',
+  'too_far',
+  'too_early',
+  'after_received',
+  'invalid_boolean',
+  'control_characters',
   'invalid_number',
   'not_integer',
   'out_of_range',
@@ -30,6 +35,8 @@ export const FIELD_KEYS = [
   'required_when_urgent',
   'required_for_outcome',
   'nothing_changed',
+  'reason_required',
+  'not_before_approval',
   'invalid',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];

@@ -88,7 +88,7 @@ describe.skipIf(!chromiumPath)('the local console in a browser: a complaint’s 
     expect(await p.page.locator('#clock-label').innerText()).toContain('模拟时间');
   });
 
-  it('the handler submits the 8D and resolves; a week later customer service records an unsatisfied revisit', async () => {
+  it('the handler submits the 8D, the GM approves it, it is sent and resolved; a week later customer service records an unsatisfied revisit', async () => {
     await p.as('liu.yang');
     await p.go('#quality');
     await p.act(N, 'submit_8d', {
@@ -100,7 +100,13 @@ describe.skipIf(!chromiumPath)('the local console in a browser: a complaint’s 
       d6Verification: '抽检 200 件全部合格',
       d7Prevention: '刀具寿命纳入点检表',
     });
+    // A replacement demand makes it grade B: the GM approves the solution before it goes to the customer.
+    await expect.poll(() => p.card(N).getAttribute('data-status')).toBe('awaiting_approval');
+    await p.as('wang.jianguo');
+    await p.act(N, 'approve', { kind: 'solution', decision: 'approve' });
     await expect.poll(() => p.card(N).getAttribute('data-status')).toBe('replied');
+    await p.as('liu.yang');
+    await p.act(N, 'send_8d', { via: 'email' });
     await p.act(N, 'resolve', { kinds: ['replacement'], summary: '已为客户更换 50 件阀体。' });
     await expect.poll(() => p.card(N).getAttribute('data-status')).toBe('resolved');
 
@@ -118,6 +124,14 @@ describe.skipIf(!chromiumPath)('the local console in a browser: a complaint’s 
     await screenshot(p.page, '05-head-my-tasks');
     await p.go('#quality');
     await p.act(N, 'acknowledge', { handlerId: 'liu.yang', firstResponse: '再次致歉，安排加急发货。' });
+    // Reopened grade B: a new 8D (the form keeps the last one's text), the GM's approval of it, then the reply.
+    await p.as('liu.yang');
+    await p.act(N, 'submit_8d', { d5Corrective: '加急重做，专人跟踪发货' });
+    await expect.poll(() => p.card(N).getAttribute('data-status')).toBe('awaiting_approval');
+    await p.as('wang.jianguo');
+    await p.act(N, 'approve', { kind: 'solution', decision: 'approve' });
+    await p.as('liu.yang');
+    await p.act(N, 'send_8d', { via: 'email' });
     await p.act(N, 'resolve', { kinds: ['redo'], summary: '加急重做并发货。' });
     await expect.poll(() => p.card(N).getAttribute('data-status')).toBe('resolved');
 

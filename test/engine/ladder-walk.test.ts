@@ -133,7 +133,7 @@ describe('the escalation ladder in simulated time', () => {
     const n = state.complaint.number;
     await act(deps, actor('q.liu'), n, 'acknowledge', { firstResponse: '已回复' });
     await act(deps, actor('q.liu'), n, 'submit_8d', {
-      d1Team: 'a', d2Problem: 'b', d3Containment: 'c', d4RootCause: 'd', rootCauseTags: 'x', d5Corrective: 'e', d6Verification: 'f', d7Prevention: 'g',
+      d1Team: 'a', d2Problem: 'b', d3Containment: 'c', d4RootCause: 'd', rootCauseTags: 'x', d5Corrective: 'e', d6Verification: 'f', d7Prevention: 'g', sentVia: 'email',
     });
     clock.set(sh('2026-09-24T15:00:00'));
     await act(deps, actor('q.liu'), n, 'resolve', { kinds: ['replacement'], summary: '补发' });
@@ -162,7 +162,9 @@ describe('the escalation ladder in simulated time', () => {
     expect(log.filter((l) => l.startsWith('04-15 17:00'))).toEqual(['04-15 17:00 q.chen overdue', '04-15 17:00 #quality overdue']);
     const notice = out.sent.find((m) => m.kind === 'overdue')!;
     expect(notice.view.text.split('\n')).toEqual([`${n} 的8D 报告期限已逾期（刚刚逾期）。`, '阀体尺寸超差']);
+    // The 8D deadline is already breached, so the extension is the GM's to grant (the breach is kept).
     await act(deps, actor('q.chen'), n, 'extend', { newDueAt: '2026-04-17 17:00', reason: '等待检测报告' });
+    await act(deps, actor('gm.wang'), n, 'approve', { kind: 'extension', decision: 'approve' });
     await runUntil('2026-04-21T12:00:00');
     // The new ladder: reminder one working day before the new due time, the notice at it, the GM a
     // working day later; the old ladder's escalation (due Apr 16 17:00) never goes out.
@@ -175,7 +177,7 @@ describe('the escalation ladder in simulated time', () => {
       '04-21 09:30 gm.wang digest',
     ]);
     await act(deps, actor('q.liu'), n, 'submit_8d', {
-      d1Team: 'a', d2Problem: 'b', d3Containment: 'c', d4RootCause: 'd', rootCauseTags: 'x', d5Corrective: 'e', d6Verification: 'f', d7Prevention: 'g',
+      d1Team: 'a', d2Problem: 'b', d3Containment: 'c', d4RootCause: 'd', rootCauseTags: 'x', d5Corrective: 'e', d6Verification: 'f', d7Prevention: 'g', sentVia: 'email',
     });
     const before = log.length;
     await runUntil('2026-04-24T12:00:00');

@@ -41,9 +41,10 @@ describe('complaints on Feishu, and on Slack and Feishu at once', () => {
     await f.running.engine.idle();
   }
 
-  async function fileOnFeishu(title: string): Promise<string> {
+  /** File on Feishu. The grade follows the demand (replacement → B, apology → A). */
+  async function fileOnFeishu(title: string, demand = 'replacement'): Promise<string> {
     const value = { kesu: 'form', form: 'file', sourceKey: `feishu:${title}` };
-    const values = { title, description: `${title}：客户来电`, demand: 'replacement', customerName: '王芳', intakeChannel: 'phone', category: 'product_quality' };
+    const values = { title, description: `${title}：客户来电`, demand, customerName: '王芳', intakeChannel: 'phone', category: 'product_quality' };
     expect((await sendFeishu(f.events, callback('chen.jing', value, values))).json.toast.type).toBe('success');
     return (await f.running.core.deps.db.prisma.complaint.findFirstOrThrow({ where: { title } })).id;
   }
@@ -55,15 +56,20 @@ describe('complaints on Feishu, and on Slack and Feishu at once', () => {
     const id = await fileOnFeishu('密封圈漏油');
     await act(id, 'zhang.wei', 'acknowledge', { handlerId: 'liu.yang', firstResponse: '已回电致歉' });
     await act(id, 'liu.yang', 'submit_8d', eightD);
+    // Grade B: the GM approves the solution, then the reply is recorded as sent to the customer.
+    expect(await status(id)).toBe('awaiting_approval');
+    await act(id, 'wang.jianguo', 'approve', { kind: 'solution', decision: 'approve' });
+    await act(id, 'liu.yang', 'send_8d', { via: 'email' });
     await act(id, 'liu.yang', 'resolve', { kinds: ['replacement'], summary: '更换 20 件' });
     await act(id, 'chen.jing', 'revisit', { outcome: 'satisfied', score: '9', note: '满意' });
     expect(await status(id)).toBe('closed');
   });
 
   it('unsatisfied twice: the GM gets the case by DM', async () => {
-    const id = await fileOnFeishu('交货延误');
+    const id = await fileOnFeishu('交货延误', 'apology');
     await act(id, 'zhang.wei', 'acknowledge', { firstResponse: '已致歉' });
-    await act(id, 'zhang.wei', 'submit_8d', eightD);
+    // Grade A: the reply goes to the customer with the 8D (the form pre-selects email).
+    await act(id, 'zhang.wei', 'submit_8d', { ...eightD, sentVia: 'email' });
     await act(id, 'zhang.wei', 'resolve', { kinds: ['apology'], summary: '致歉' });
     await act(id, 'chen.jing', 'revisit', { outcome: 'unsatisfied', note: '不满意' });
     await act(id, 'zhang.wei', 'acknowledge', { firstResponse: '再次致歉' });

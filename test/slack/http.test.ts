@@ -164,7 +164,9 @@ describe('the Slack app over HTTP', () => {
     const n = s.fake.calls.length;
     const state = await s.running.core.deps.db.prisma.complaint.findFirstOrThrow();
     await submit({ ...(await openForm('comment', state.id, 'U0LIU')), id: 'V0COMMENT1' }, { text: '客户要求周五前回复' }, 'U0LIU');
-    await submit({ ...(await openForm('regrade', state.id, 'U0ZHANG')), id: 'V0REGRADE1' }, { grade: 'B', note: '影响装配' }, 'U0ZHANG');
+    // Filed for a replacement, the complaint is grade B already: the head raises it to C.
+    const regraded = await submit({ ...(await openForm('regrade', state.id, 'U0ZHANG')), id: 'V0REGRADE1' }, { grade: 'C', note: '影响装配' }, 'U0ZHANG');
+    expect(regraded.body).toBe('');
     await s.running.engine.idle();
     const again = await s.fake.waitFor('views.publish', (c) => c.args.user_id === 'U0LIU', n);
     expect(JSON.stringify(again.args.view.blocks)).toContain('KS-2026-0001');

@@ -18,12 +18,12 @@ describe('complaint lifecycles on Slack', () => {
     await s?.cleanup();
   });
 
-  /** File through the global shortcut's modal. */
-  async function file(title: string): Promise<string> {
+  /** File through the global shortcut's modal. The grade follows the demand (replacement → B, apology → A). */
+  async function file(title: string, demand = 'replacement'): Promise<string> {
     const before = s.fake.calls.length;
     await interaction(s.events, { type: 'shortcut', callback_id: 'kesu_file_complaint', trigger_id: `t-${views}`, user: { id: U('chen.jing') }, team: { id: 'T0KESU' }, token: 'x', action_ts: '1' });
     const view = { ...(await s.fake.waitFor('views.open', () => true, before)).args.view, id: `V${++views}` };
-    const values = { title, description: `${title}：客户来电投诉`, demand: 'replacement', customerName: '王芳', intakeChannel: 'phone', category: 'product_quality' };
+    const values = { title, description: `${title}：客户来电投诉`, demand, customerName: '王芳', intakeChannel: 'phone', category: 'product_quality' };
     const res = await interaction(s.events, submission(U('chen.jing'), view, values));
     expect(res.status).toBe(200);
     const complaint = await s.running.core.deps.db.prisma.complaint.findFirstOrThrow({ where: { title } });
@@ -61,6 +61,10 @@ describe('complaint lifecycles on Slack', () => {
     const id = await file('密封圈漏油');
     await act(id, 'zhang.wei', 'acknowledge', { handlerId: 'liu.yang', firstResponse: '已回电致歉' });
     await act(id, 'liu.yang', 'submit_8d', eightD('密封圈漏油', '来料硬度不足'));
+    // Grade B: the GM approves the solution, then the reply is recorded as sent to the customer.
+    expect(await status(id)).toBe('awaiting_approval');
+    await act(id, 'wang.jianguo', 'approve', { kind: 'solution', decision: 'approve' });
+    await act(id, 'liu.yang', 'send_8d', { via: 'email' });
     await act(id, 'liu.yang', 'resolve', { kinds: ['replacement'], summary: '更换 20 件密封圈' });
     await act(id, 'chen.jing', 'revisit', { outcome: 'satisfied', score: 9, note: '客户满意' });
     expect(await status(id)).toBe('closed');
@@ -73,9 +77,10 @@ describe('complaint lifecycles on Slack', () => {
   });
 
   it('unsatisfied twice: escalated, the GM gets it by DM and decides', async () => {
-    const id = await file('交货延误两周');
+    const id = await file('交货延误两周', 'apology');
     await act(id, 'zhang.wei', 'acknowledge', { handlerId: 'zhang.wei', firstResponse: '已致歉' });
-    await act(id, 'zhang.wei', 'submit_8d', eightD('交货延误', '排产冲突'));
+    // Grade A: the reply goes to the customer with the 8D (the form pre-selects email).
+    await act(id, 'zhang.wei', 'submit_8d', { ...eightD('交货延误', '排产冲突'), sentVia: 'email' });
     await act(id, 'zhang.wei', 'resolve', { kinds: ['apology'], summary: '致歉并加急发货' });
     await act(id, 'chen.jing', 'revisit', { outcome: 'unsatisfied', note: '仍不满意' });
     expect(await status(id)).toBe('reopened');

@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/clock.ts';
 import { act } from '../../src/commands/act.ts';
 import { fileComplaint } from '../../src/commands/file.ts';
 import { due, list, show } from '../../src/commands/query.ts';
-import { eventsOf } from '../../src/store/complaints.ts';
+import { eventsOf, timelineEntries } from '../../src/store/complaints.ts';
 import { openTestDatabase, pgAvailable } from '../support/db.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
 
@@ -29,7 +29,7 @@ for (const [provider, available] of [['sqlite', true], ['postgresql', pgAvailabl
       const steps: Array<[number, string, Parameters<typeof act>[3], Record<string, unknown>]> = [
         [4, 'q.liu', 'acknowledge', { firstResponse: '已致电客户' }],
         [1, 'cs.li', 'comment', { text: '客户催促' }],
-        [48, 'q.liu', 'submit_8d', { d1Team: 'a', d2Problem: 'b', d3Containment: 'c', d4RootCause: 'd', rootCauseTags: 'x', d5Corrective: 'e', d6Verification: 'f', d7Prevention: 'g' }],
+        [48, 'q.liu', 'submit_8d', { d1Team: 'a', d2Problem: 'b', d3Containment: 'c', d4RootCause: 'd', rootCauseTags: 'x', d5Corrective: 'e', d6Verification: 'f', d7Prevention: 'g', sentVia: 'email' }],
         [1, 's.zhou', 'approve', { kind: 'claim', decision: 'approve' }],
         [2, 'q.liu', 'resolve', { kinds: ['replacement', 'compensation'], summary: '补发并赔偿', amount: '6000.50' }],
         [24 * 7, 'cs.li', 'revisit', { outcome: 'unsatisfied', note: '不满意' }],
@@ -45,7 +45,16 @@ for (const [provider, available] of [['sqlite', true], ['postgresql', pgAvailabl
       expect(end.complaint).toMatchObject({ status: 'closed', reopenCount: 1, gmDecision: '退款', filerId: 'slack:U0STAFF' });
       expect(end.complaint.resolution).toEqual({ kinds: ['repair'], summary: '上门维修' });
       expect(end.approvals.map((a) => [a.kind, a.status])).toEqual([['claim', 'approved']]);
-      expect(timeline.map((e) => e.seq)).toEqual(timeline.map((_, i) => i + 1));
+      // One stored entry per accepted action (the filing and the nine steps), numbered without gaps…
+      const entries = await timelineEntries(db.prisma, end.complaint.id);
+      expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+      expect(entries.map((e) => e.type)).toEqual([
+        'filed', 'acknowledged', 'commented', 'eightd_submitted', 'approved', 'resolved', 'revisit_unsatisfied', 'resolved',
+        'revisit_unsatisfied', 'gm_decided',
+      ]);
+      expect(entries.slice(1).map((e) => (e.data as { action?: string }).action)).toEqual(steps.map(([, , action]) => action));
+      // …which the timeline expands back into every event, side effects right after the action that caused them.
+      expect(timeline.map((e) => e.seq)).toEqual([1, 1, 2, 2, 3, 4, 4, 5, 6, 7, 7, 7, 8, 8, 9, 9, 9, 10]);
       expect(timeline.map((e) => e.type)).toEqual([
         'filed', 'approval_requested', 'acknowledged', 'deadline_met', 'commented', 'eightd_submitted', 'deadline_met',
         'approved', 'resolved', 'revisit_unsatisfied', 'deadline_met', 'reopened', 'resolved', 'deadline_met',

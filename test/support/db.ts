@@ -25,9 +25,9 @@ async function adminQuery(sql: string): Promise<void> {
 }
 
 /** A database URL with nothing in it yet (not migrated). */
-export async function emptyDatabaseUrl(provider: Provider): Promise<{ url: string; drop(): Promise<void> }> {
+export async function emptyDatabaseUrl(provider: Provider, opts: { dir?: string } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   if (provider === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'kesu-db-'));
+    const dir = mkdtempSync(join(opts.dir ?? tmpdir(), 'kesu-db-'));
     return { url: `file:${join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   if (!pgAvailable()) throw new Error('no PostgreSQL test server (KESU_TEST_PG_URL)');
@@ -38,9 +38,9 @@ export async function emptyDatabaseUrl(provider: Provider): Promise<{ url: strin
   return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-/** A fresh database with the committed migrations applied; `cleanup()` closes and deletes it. */
-export async function openTestDatabase(provider: Provider): Promise<TestDatabase> {
-  const { url, drop } = await emptyDatabaseUrl(provider);
+/** A fresh database with the committed migrations applied; `cleanup()` closes and deletes it. `dir`: where a SQLite file goes. */
+export async function openTestDatabase(provider: Provider, opts: { dir?: string } = {}): Promise<TestDatabase> {
+  const { url, drop } = await emptyDatabaseUrl(provider, opts);
   const db = await openDatabase(url).catch(async (e: unknown) => {
     await drop();
     throw e;

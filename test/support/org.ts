@@ -50,7 +50,8 @@ export function filingForm(over: Record<string, unknown> = {}): Record<string, u
   return {
     title: '阀体尺寸超差',
     description: '客户反馈第 3 批阀体内径超出公差 0.05 mm，影响装配。',
-    demand: 'replacement',
+    // An apology is grade A by the demand (seed 002); tests of B/C and of returns say so.
+    demand: 'apology',
     customerName: '张伟',
     customerCompany: '宁波东方阀门有限公司',
     customerContact: '13812345678',

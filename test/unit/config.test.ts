@@ -85,7 +85,13 @@ describe('the shipped kesu.config.yaml', () => {
       { approver: 'sales_manager', when: { quantityOver: 100, amountOver: 5000 } },
       { approver: 'sales_vp', when: { quantityOver: 200, amountOver: 10000 } },
     ]);
-    expect(config.claims.approval.foreign.map((t) => t.approver)).toEqual(['sales_manager', 'sales_vp', 'gm']);
+    expect(config.claims.approval.foreign.map((t) => t.approver ?? t.chain!.map((c) => `${c.as}:${c.role}`).join(' → '))).toEqual([
+      'sales_manager',
+      'sales_vp',
+      // §5.7.2.3: discussed by the sales VP, the finance VP and the GM; approved by the GM; signed by the sales VP.
+      'review:sales_vp → review:finance_vp → approve:gm → sign:sales_vp',
+    ]);
+    expect(config.claims.approval.foreign[0]!.when).toEqual({ amountOver: 0, quantityOver: 0 });
     expect(config.deadlines.response).toEqual({ hours: 24 });
     expect(config.deadlines.containment).toEqual({ hours: 24 });
     expect(config.deadlines.eightD).toEqual({ workdays: 7 });

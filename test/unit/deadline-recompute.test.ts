@@ -46,7 +46,11 @@ describe('re-grading recomputes from the original start, without losing time', (
     expect(dl(s, 'containment').dueAt.toISOString()).toBe('2026-03-03T02:00:00.000Z');
     expect(dl(s, 'eightD').dueAt.toISOString()).toBe('2026-03-11T02:00:00.000Z');
 
+    // Removing `urgent` is a downgrade: the head asks, the GM decides (seed 002).
     s = step(org, s, 'q.chen', 'regrade', { urgent: 'false' }, '2026-03-02T07:00:00Z');
+    expect(s.complaint.urgent).toBe(true);
+    expect(s.approvals.find((a) => a.kind === 'downgrade')).toMatchObject({ status: 'pending', requiredRole: 'gm' });
+    s = step(org, s, 'gm.wang', 'approve', { kind: 'downgrade', decision: 'approve' }, '2026-03-02T07:00:00Z');
     expect(dl(s, 'containment').cancelledAt?.toISOString()).toBe('2026-03-02T07:00:00.000Z');
     expect(() => step(org, s, 'q.chen', 'regrade', { grade: 'C' }, '2026-03-02T08:00:00Z')).toThrowError(
       expect.objectContaining({ fields: [{ field: 'grade', key: 'nothing_changed' }] }),

@@ -8,9 +8,13 @@ import { isKesuError } from '../../src/errors.ts';
 const org = testOrg();
 const AT = '2026-03-02T06:00:00Z';
 const base = filed(org, '2026-03-02T02:00:00Z');
+const SENT_8D = {
+  d1Team: 'a', d2Problem: 'b', d3Containment: 'c', d4RootCause: 'd', rootCauseTags: [], d5Corrective: 'e', d6Verification: 'f', d7Prevention: 'g', d8Closure: '',
+  version: 1, sent: { by: 'q.liu', at: '2026-03-02T05:00:00.000Z', via: 'email' as const },
+};
 const inStatus = (status: Status, extra: Partial<ComplaintState['complaint']> = {}): ComplaintState => ({
   ...base,
-  complaint: { ...base.complaint, status, handlerId: 'q.liu', ...extra },
+  complaint: { ...base.complaint, status, handlerId: 'q.liu', eightD: SENT_8D, ...extra },
 });
 
 function refusal(state: ComplaintState, by: string, action: Action, input: unknown = {}) {
@@ -47,12 +51,12 @@ describe('illegal transitions each have a coded reason', () => {
   });
 
   it('resolve straight from acknowledged needs an 8D (only after a reopen)', () => {
-    expect(refusal(inStatus('acknowledged'), 'q.liu', 'resolve', { kinds: ['repair'], summary: 'x' })?.code).toBe('illegal_transition');
+    expect(refusal(inStatus('acknowledged', { eightD: undefined }), 'q.liu', 'resolve', { kinds: ['repair'], summary: 'x' })?.code).toBe('illegal_transition');
   });
 });
 
 describe('permissions', () => {
-  const acked = inStatus('acknowledged');
+  const acked = inStatus('acknowledged', { eightD: undefined });
   const cases: Array<[string, Status, Action, string[], string[]]> = [
     // [label, status, action, allowed, refused]
     ['acknowledge: department members', 'open', 'acknowledge', ['q.liu', 'q.chen', 'q.sun'], ['s.wu', 'cs.li', 'gm.wang']],
@@ -64,7 +68,7 @@ describe('permissions', () => {
     ['revisit: customer service', 'resolved', 'revisit', ['cs.li', 'cs.zhao'], ['q.chen', 'gm.wang']],
     ['GM decision: GM only', 'escalated', 'gm_decide', ['gm.wang'], ['cs.zhao', 'q.chen']],
     ['reopen: customer service', 'closed', 'reopen', ['cs.li'], ['q.chen', 'gm.wang']],
-    ['regrade: customer service or head', 'open', 'regrade', ['cs.li', 'q.chen'], ['q.liu', 'gm.wang']],
+    ['regrade: customer service, head or GM', 'open', 'regrade', ['cs.li', 'q.chen', 'gm.wang'], ['q.liu', 's.wu']],
     ['comment: anyone involved', 'open', 'comment', ['cs.li', 'q.sun', 'gm.wang'], ['s.wu', 'slack:U0STRANGER']],
   ];
   for (const [label, status, action, allowed, refused] of cases) {
@@ -83,8 +87,10 @@ describe('permissions', () => {
   it('buttons follow the rules: what each viewer may do now', () => {
     const env = org.env(AT);
     expect(availableActions(base, 'q.liu', env)).toEqual(['acknowledge', 'comment']);
-    expect(availableActions(base, 'q.chen', env)).toEqual(['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'comment']);
-    expect(availableActions(base, 'cs.zhao', env)).toEqual(['reassign', 'reject', 'regrade', 'comment']);
+    expect(availableActions(base, 'q.chen', env)).toEqual(['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'claim', 'comment']);
+    expect(availableActions(base, 'cs.zhao', env)).toEqual(['reassign', 'reject', 'regrade', 'claim', 'comment']);
     expect(availableActions(base, 's.wu', env)).toEqual([]);
+    // The sales manager may put a claim on any complaint (seed 001 §6.6.5), but not decide his own.
+    expect(availableActions(base, 's.zhou', env)).toEqual(['claim']);
   });
 });

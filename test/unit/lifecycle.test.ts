@@ -9,7 +9,10 @@ const EIGHT_D = {
   d1Team: '质量部陈刚、刘洋', d2Problem: '内径超差 0.05 mm', d3Containment: '库存 2000 件全检',
   d4RootCause: '刀具磨损未及时更换', rootCauseTags: '刀具磨损, 点检缺失', d5Corrective: '更换刀具并增加首件检验',
   d6Verification: '连续三批合格', d7Prevention: '刀具寿命纳入点检表',
+  // Grade A: the reply goes to the customer with the submission.
+  sentVia: 'email',
 };
+const { sentVia: _sent, ...EIGHT_D_BC } = EIGHT_D;
 const RESOLVE = { kinds: ['replacement'], summary: '补发 200 件合格品' };
 
 // Monday 2 March 2026, 10:00 in Shanghai: no holiday anywhere near.
@@ -117,7 +120,7 @@ describe('lifecycle: approvals', () => {
   it('grade B/C solutions wait for the GM; approval replies, a decline sends it back with the 8D deadline open', () => {
     let s = filed(org, FILED_AT, { grade: 'B', demand: 'redo' });
     s = step(org, s, 'q.liu', 'acknowledge', ACK, '2026-03-02T06:00:00Z');
-    s = step(org, s, 'q.liu', 'submit_8d', EIGHT_D, '2026-03-05T03:00:00Z');
+    s = step(org, s, 'q.liu', 'submit_8d', EIGHT_D_BC, '2026-03-05T03:00:00Z');
     expect(s.complaint.status).toBe('awaiting_approval');
     expect(s.approvals).toMatchObject([{ kind: 'solution', requiredRole: 'gm', status: 'pending' }]);
     expect(() => step(org, s, 'q.chen', 'approve', { kind: 'solution', decision: 'approve' }, '2026-03-05T04:00:00Z')).toThrowError(
@@ -142,12 +145,13 @@ describe('lifecycle: approvals', () => {
     const domestic = filed(org, FILED_AT, { claimAmount: '6000' });
     expect(domestic.approvals).toMatchObject([{ kind: 'claim', requiredRole: 'sales_manager' }]);
     expect(filed(org, FILED_AT, { claimAmount: '10000.01' }).approvals[0]?.requiredRole).toBe('sales_vp');
-    expect(filed(org, FILED_AT, { qtyAffected: '150' }).approvals[0]?.requiredRole).toBe('sales_manager');
-    expect(filed(org, FILED_AT, { qtyAffected: '250' }).approvals[0]?.requiredRole).toBe('sales_vp');
+    expect(filed(org, FILED_AT, { demand: 'replacement', qtyAffected: '150' }).approvals[0]?.requiredRole).toBe('sales_manager');
+    expect(filed(org, FILED_AT, { demand: 'replacement', qtyAffected: '250' }).approvals[0]?.requiredRole).toBe('sales_vp');
     const foreign = { customerRegion: 'foreign', claimCurrency: 'USD' };
     expect(filed(org, FILED_AT, { ...foreign, claimAmount: '100' }).approvals[0]?.requiredRole).toBe('sales_manager');
     expect(filed(org, FILED_AT, { ...foreign, claimAmount: '200' }).approvals[0]?.requiredRole).toBe('sales_vp');
-    expect(filed(org, FILED_AT, { ...foreign, claimAmount: '20000' }).approvals[0]?.requiredRole).toBe('gm');
+    // Over CNY 100,000: a chain whose first step is the sales VP's review (test/unit/controls.test.ts walks it).
+    expect(filed(org, FILED_AT, { ...foreign, claimAmount: '20000' }).approvals[0]?.payload.chain).toHaveLength(4);
 
     let s = step(org, domestic, 'q.liu', 'acknowledge', ACK, '2026-03-02T06:00:00Z');
     s = step(org, s, 'q.liu', 'submit_8d', EIGHT_D, '2026-03-05T03:00:00Z');

@@ -21,16 +21,19 @@ export const ACTION_ORDER: readonly Action[] = [
   'approve',
   'gm_decide',
   'submit_8d',
+  'send_8d',
+  'contain',
   'resolve',
   'revisit',
   'reopen',
   'extend',
+  'claim',
   'reassign',
   'regrade',
   'comment',
   'reject',
 ];
-const MAIN_STEPS = new Set<Action>(['acknowledge', 'approve', 'gm_decide', 'submit_8d', 'resolve', 'revisit']);
+const MAIN_STEPS = new Set<Action>(['acknowledge', 'approve', 'gm_decide', 'submit_8d', 'send_8d', 'resolve', 'revisit']);
 const DEADLINE_ORDER: readonly DeadlineKind[] = ['response', 'containment', 'eightD', 'revisit'];
 const SUMMARY_MAX = 600;
 
@@ -100,7 +103,10 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
     add('card.quantities', t('card.quantitiesValue', { ordered: q(o.qtyOrdered), shipped: q(o.qtyShipped), affected: q(o.qtyAffected) }));
   }
   add('card.shipDate', o.shipDate);
-  if (c.claim) add('card.claim', formatMoney(c.claim.amountMinor, c.claim.currency, locale));
+  if (c.claim) {
+    const parts = [c.claim.amountMinor > 0 ? formatMoney(c.claim.amountMinor, c.claim.currency, locale) : undefined, c.claim.quantity !== undefined ? t('timeline.pieces', { n: c.claim.quantity }) : undefined];
+    add('card.claim', parts.filter(Boolean).join(sep));
+  }
   for (const a of state.approvals.filter((x) => x.status === 'pending')) {
     add('card.approval', t('card.approvalPending', { kind: t(`approvalKind.${a.kind}`), approver: dir.roleName(a.requiredRole, locale) }));
   }

@@ -12,6 +12,7 @@ import {
   REJECT_REASONS,
   RESOLUTION_KINDS,
   REVISIT_OUTCOMES,
+  SENT_VIA,
   type ComplaintState,
 } from '../../workflows/model.ts';
 import type { FieldIssue } from '../../errors.ts';
@@ -72,6 +73,9 @@ function pendingKinds(ctx: FormContext): readonly string[] {
   const kinds = ctx.complaint?.approvals.filter((a) => a.status === 'pending').map((a) => a.kind) ?? [];
   return kinds.length ? [...new Set(kinds)] : APPROVAL_KINDS;
 }
+const gradeA = (ctx: FormContext) => !c(ctx) || c(ctx)!.grade === 'A';
+/** Minor units as the major-unit text a form shows ("8600.00"); empty for none or zero. */
+const money = (minor: number | undefined) => (minor ? `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}` : undefined);
 const urgentContainmentDue = (ctx: FormContext) =>
   !!c(ctx)?.urgent && !!ctx.complaint?.deadlines.some((d) => d.kind === 'containment' && !d.metAt && !d.cancelledAt);
 
@@ -87,7 +91,9 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     { name: 'intakeChannel', kind: 'select', required: true, enumOf: { labels: 'intake', values: INTAKE_CHANNELS } },
     { name: 'receivedAt', kind: 'datetime' },
     { name: 'category', kind: 'select', required: true, options: (ctx) => ctx.categories },
-    { name: 'grade', kind: 'select', enumOf: { labels: 'grade', values: GRADES }, initial: () => 'A' },
+    // Empty: the grade follows the demand (seed 002).
+    { name: 'grade', kind: 'select', enumOf: { labels: 'grade', values: GRADES } },
+    area('gradeReason', LIMITS.text, false),
     { name: 'urgent', kind: 'checkbox', initial: () => false },
     text('orderNo', LIMITS.code, false),
     text('productNo', LIMITS.code, false),
@@ -134,6 +140,8 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     { ...area('d6Verification'), initial: (ctx) => c(ctx)?.eightD?.d6Verification },
     { ...area('d7Prevention'), initial: (ctx) => c(ctx)?.eightD?.d7Prevention },
     { ...area('d8Closure', LIMITS.text, false), initial: (ctx) => c(ctx)?.eightD?.d8Closure || undefined },
+    // Grade A only: the reply goes to the customer with the submission (B/C after the GM's approval).
+    { name: 'sentVia', kind: 'select', enumOf: { labels: 'sentVia', values: SENT_VIA }, initial: (ctx) => (gradeA(ctx) ? 'email' : undefined) },
   ],
   approve: [
     { name: 'kind', kind: 'select', required: true, enumOf: { labels: 'approvalKind', values: pendingKinds }, initial: (ctx) => pendingKinds(ctx)[0] },
@@ -145,6 +153,7 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     area('summary'),
     { name: 'amount', kind: 'text', maxLength: 16 },
     currency('currency'),
+    { name: 'quantity', kind: 'number' },
   ],
   revisit: [
     { name: 'outcome', kind: 'select', required: true, enumOf: { labels: 'revisitOutcome', values: REVISIT_OUTCOMES } },
@@ -159,5 +168,13 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     { name: 'urgent', kind: 'checkbox', initial: (ctx) => c(ctx)?.urgent },
     area('note', LIMITS.text, false),
   ],
+  claim: [
+    { name: 'amount', kind: 'text', maxLength: 16, initial: (ctx) => money(c(ctx)?.claim?.amountMinor) },
+    { ...currency('currency'), initial: (ctx) => c(ctx)?.claim?.currency },
+    { name: 'quantity', kind: 'number', initial: (ctx) => (c(ctx)?.claim?.quantity === undefined ? undefined : String(c(ctx)?.claim?.quantity)) },
+    area('reason'),
+  ],
+  contain: [{ ...area('containment'), initial: (ctx) => c(ctx)?.containment }],
+  send_8d: [{ name: 'via', kind: 'select', required: true, enumOf: { labels: 'sentVia', values: SENT_VIA }, initial: () => 'email' }, area('note', LIMITS.text, false)],
   comment: [area('text')],
 };

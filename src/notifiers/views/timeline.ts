@@ -33,6 +33,9 @@ interface Helpers {
   money(minor: unknown, currency: unknown): string | undefined;
 }
 
+/** "¥8,600.00 · 150 pcs": the money and the pieces of a claim or payout. */
+const claimText = (d: Record<string, unknown>, h: Helpers) =>
+  [h.money(d.amountMinor, d.currency), typeof d.quantity === 'number' ? h.t('timeline.pieces', { n: d.quantity }) : undefined].filter(Boolean).join(' · ');
 const note = (h: Helpers, v: unknown) => (h.text(v) ? [h.t('timeline.event.note', { note: h.text(v) })] : []);
 
 const RENDERERS: Record<string, Render> = {
@@ -90,6 +93,22 @@ const RENDERERS: Record<string, Render> = {
   rejected: (d, h) => [h.t('timeline.event.rejected', { reason: h.label('rejectReason', d.reason), note: h.text(d.note) })],
   regraded: (d, h) => [h.t('timeline.event.regraded', { before: h.gradeText(d.before), after: h.gradeText(d.after) }), ...note(h, d.note)],
   commented: (d, h) => [h.t('timeline.event.commented', { text: h.text(d.text) })],
+  claim_amended: (d, h) => [
+    h.t('timeline.event.claim_amended', { claim: claimText(d, h) }),
+    ...(h.text(d.needs) ? [h.t('timeline.event.claimNeeds', { approver: h.label('role', d.needs) })] : []),
+    ...note(h, d.reason),
+  ],
+  payout_held: (d, h) => [h.t('timeline.event.payout_held', { claim: claimText(d, h), approver: h.label('role', d.needs) })],
+  approval_step: (d, h) => [
+    h.t('timeline.event.approval_step', { kind: h.label('approvalKind', d.kind), as: h.label('approvalStep', d.as), next: h.label('role', d.next) }),
+    ...note(h, d.note),
+  ],
+  downgrade_requested: (d, h) => [
+    h.t('timeline.event.downgrade_requested', { before: h.gradeText(d.before), after: h.gradeText(d.after) }),
+    ...note(h, d.note),
+  ],
+  contained: (d, h) => [h.t('timeline.event.contained', { containment: h.text(d.containment) })],
+  eightd_sent: (d, h) => [h.t('timeline.event.eightd_sent', { via: h.label('sentVia', d.via) }), ...note(h, d.note)],
   deadline_met: (d, h) =>
     d.late === true
       ? [h.t('timeline.event.deadlineMetLate', { deadline: h.label('deadline', d.kind), at: h.at(d.dueAt) })]

@@ -1,6 +1,7 @@
-/** Working a complaint in its department: acknowledge, reassign, extend, regrade, reject, comment. */
+/** Working a complaint in its department: acknowledge, reassign, extend, contain, reject, comment. */
 import { KesuError } from '../../errors.ts';
-import { cancelDeadline, dueFrom, isActive, moveDeadline, startDeadline } from '../deadlines.ts';
+import { requestApproval } from '../approvals.ts';
+import { breachAt, cancelDeadline, isActive, moveDeadline } from '../deadlines.ts';
 import type { ActionInput } from '../inputs.ts';
 import { fieldError } from '../validation.ts';
 import { draft, event, meet, updateDeadline, type Handler } from './shared.ts';
@@ -53,47 +54,25 @@ export const extend: Handler<ActionInput<'extend'>> = (state, actor, input, env)
   }
   const d = draft(state, env);
   const limit = env.calendar.addWorkdays(target.dueAt, env.policy.extension.autoGrantWorkdays);
-  const data = { deadline: input.deadline, from: target.dueAt.toISOString(), to: input.newDueAt.toISOString(), reason: input.reason };
-  if (target.extensions === 0 && input.newDueAt <= limit) {
-    updateDeadline(d, input.deadline, (x) => moveDeadline(x, input.newDueAt, env, { extension: true, who: state.complaint }));
+  // A deadline already missed stays missed: extending it goes to the GM, and the breach is kept (seed 001 §5.3).
+  const breached = breachAt(target, env.now) !== undefined;
+  const data = { deadline: input.deadline, from: target.dueAt.toISOString(), to: input.newDueAt.toISOString(), reason: input.reason, ...(breached ? { breached: true } : {}) };
+  if (!breached && target.extensions === 0 && input.newDueAt <= limit) {
     event(d, 'extension_granted', data);
+    updateDeadline(d, input.deadline, (x) => moveDeadline(x, input.newDueAt, env, { extension: true, who: state.complaint, now: env.now }));
     return d;
   }
-  d.approvals.push({
-    id: env.newId(),
-    kind: 'extension',
-    requiredRole: 'gm',
-    status: 'pending',
-    payload: data,
-    requestedBy: actor.id,
-    requestedAt: env.now,
-  });
   event(d, 'extension_requested', { ...data, needs: 'gm' });
+  requestApproval(d, env, 'extension', [{ role: 'gm', as: 'approve' }], data, actor);
   return d;
 };
 
-export const regrade: Handler<ActionInput<'regrade'>> = (state, _actor, input, env) => {
-  const c = state.complaint;
-  const grade = input.grade ?? c.grade;
-  const urgent = input.urgent ?? c.urgent;
-  if (grade === c.grade && urgent === c.urgent) throw fieldError('grade', 'nothing_changed');
+/** The emergency measure of an urgent complaint, recorded at any open stage (also after a late `urgent`). */
+export const contain: Handler<ActionInput<'contain'>> = (state, _actor, input, env) => {
   const d = draft(state, env);
-  Object.assign(d.complaint, { grade, urgent });
-  // Recompute from each deadline's own start, so no time is lost; extended deadlines keep their granted date.
-  for (const kind of ['response', 'containment', 'eightD'] as const) {
-    updateDeadline(d, kind, (x) =>
-      isActive(x) && x.extensions === 0 ? moveDeadline(x, dueFrom(kind, x.startsAt, grade, env), env, { who: { urgent, grade } }) : x,
-    );
-  }
-  const containment = d.deadlines.find((x) => x.kind === 'containment');
-  if (urgent && !containment) {
-    d.deadlines.push(startDeadline('containment', c.receivedAt, dueFrom('containment', c.receivedAt, grade, env), env, { urgent, grade }));
-  } else if (urgent && containment?.cancelledAt && !c.acknowledgedAt) {
-    updateDeadline(d, 'containment', (x) => moveDeadline({ ...x, cancelledAt: undefined }, dueFrom('containment', x.startsAt, grade, env), env, { who: { urgent, grade } }));
-  } else if (!urgent && containment) {
-    updateDeadline(d, 'containment', (x) => cancelDeadline(x, env.now));
-  }
-  event(d, 'regraded', { before: { grade: c.grade, urgent: c.urgent }, after: { grade, urgent }, note: input.note });
+  d.complaint.containment = input.containment;
+  event(d, 'contained', { containment: input.containment });
+  meet(d, 'containment', env.now);
   return d;
 };
 

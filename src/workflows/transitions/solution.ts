@@ -1,84 +1,125 @@
-/** The department's answer: the 8D report, approvals (solution, claim, extension) and resolving. */
+/** The department's answer: the 8D report, sending it to the customer, approvals, and resolving. */
 import { KesuError } from '../../errors.ts';
-import { moveDeadline, revisitDue, startDeadline, unmeetDeadline } from '../deadlines.ts';
+import { decideStep, requestApproval, supersede } from '../approvals.ts';
+import { checkPayout, exposureOf } from '../claims.ts';
+import { moveDeadline, revisitDue, startDeadline } from '../deadlines.ts';
 import type { ActionInput } from '../inputs.ts';
+import { needsGmSolution, type Decision, type LifecycleEnv } from '../lifecycle.ts';
+import type { Actor, Approval } from '../model.ts';
 import type { DeadlineKind } from '../../config/schema.ts';
-import { mayDecide } from '../permissions.ts';
+import { conflicted, mayDecide, mayDecideHere } from '../permissions.ts';
+import { fieldError } from '../validation.ts';
+import { applyRegrade } from './regrade.ts';
 import { draft, event, meet, updateDeadline, type Handler } from './shared.ts';
 
-/** Grades whose solution the GM approves before it is carried out (seed 002). */
-export const GRADES_NEEDING_APPROVAL = ['B', 'C'] as const;
+export { GRADES_NEEDING_APPROVAL } from '../lifecycle.ts';
+
+/** The reply reached the customer: recorded on the 8D, and the 8D deadline is met (seed 001 §5.2). */
+function markSent(d: Decision, actor: Pick<Actor, 'id'>, via: string, note: string | undefined, env: LifecycleEnv): void {
+  d.complaint.eightD = { ...d.complaint.eightD!, sent: { by: actor.id, at: env.now.toISOString(), via: via as never, ...(note ? { note } : {}) } };
+  meet(d, 'eightD', env.now);
+}
 
 export const submit8d: Handler<ActionInput<'submit_8d'>> = (state, actor, input, env) => {
   const c = state.complaint;
+  const gm = needsGmSolution(c);
+  if (gm && input.sentVia) throw fieldError('sentVia', 'not_before_approval');
   const d = draft(state, env);
-  d.complaint.eightD = { ...input, d8Closure: input.d8Closure ?? '' };
-  event(d, 'eightd_submitted', { rootCauseTags: input.rootCauseTags, from: c.status });
+  const { sentVia, ...report } = input;
+  const version = (c.eightD?.version ?? (c.eightD ? 1 : 0)) + 1;
+  d.complaint.eightD = { ...report, d8Closure: input.d8Closure ?? '', version };
+  event(d, 'eightd_submitted', { rootCauseTags: input.rootCauseTags, from: c.status, version });
   meet(d, 'response', env.now); // a reopened complaint answered straight with a new 8D
-  meet(d, 'eightD', env.now);
-  if ((GRADES_NEEDING_APPROVAL as readonly string[]).includes(c.grade)) {
+  if (gm) {
     d.complaint.status = 'awaiting_approval';
-    d.approvals.push({
-      id: env.newId(),
-      kind: 'solution',
-      requiredRole: 'gm',
-      status: 'pending',
-      payload: { grade: c.grade },
-      requestedBy: actor.id,
-      requestedAt: env.now,
-    });
-    event(d, 'approval_requested', { kind: 'solution', needs: 'gm' });
+    requestApproval(d, env, 'solution', [{ role: 'gm', as: 'approve' }], { grade: c.grade, eightDVersion: version, round: c.reopenCount }, actor);
   } else {
     Object.assign(d.complaint, { status: 'replied', repliedAt: env.now });
+    if (sentVia) markSent(d, actor, sentVia, undefined, env);
   }
   return d;
 };
 
-export const approve: Handler<ActionInput<'approve'>> = (state, actor, input, env) => {
-  const pending = state.approvals.find(
-    (a) => a.status === 'pending' && a.kind === input.kind && mayDecide(actor.id, a, env.directory),
-  );
-  if (!pending) throw new KesuError('no_pending_approval', { number: state.complaint.number, kind: input.kind });
+export const send8d: Handler<ActionInput<'send_8d'>> = (state, actor, input, env) => {
   const d = draft(state, env);
-  const approved = input.decision === 'approve';
-  d.approvals = d.approvals.map((a) =>
-    a.id === pending.id
-      ? { ...a, status: approved ? 'approved' : 'declined', decidedBy: actor.id, decidedAt: env.now, note: input.note }
-      : a,
-  );
-  event(d, approved ? 'approved' : 'declined', { kind: pending.kind, note: input.note, requestedBy: pending.requestedBy });
+  event(d, 'eightd_sent', { via: input.via, note: input.note, version: state.complaint.eightD?.version ?? 1 });
+  markSent(d, actor, input.via, input.note, env);
+  return d;
+};
 
+/** The pending approval of `kind` this actor may decide, or the coded reason there is none. */
+function decidable(state: Decision | Parameters<Handler<unknown>>[0], actorId: string, kind: Approval['kind'], env: LifecycleEnv): Approval {
+  const c = state.complaint;
+  const pending = state.approvals.filter((a) => a.status === 'pending' && a.kind === kind);
+  const mine = pending.find((a) => mayDecideHere(actorId, a, c, env.directory));
+  if (mine) return mine;
+  if (pending.some((a) => mayDecide(actorId, a, env.directory) && conflicted(actorId, a, c, env.directory))) {
+    throw new KesuError('own_approval', { number: c.number, kind });
+  }
+  throw new KesuError('no_pending_approval', { number: c.number, kind });
+}
+
+export const approve: Handler<ActionInput<'approve'>> = (state, actor, input, env) => {
+  const pending = decidable(state, actor.id, input.kind, env);
+  const d = draft(state, env);
+  const c = d.complaint;
+  const selfDecided = pending.requiredRole === 'gm' && (pending.requestedBy === actor.id || c.handlerId === actor.id);
+  const { outcome, approval } = decideStep(d, env, pending.id, actor, input.decision === 'approve', input.note);
+  const type = outcome === 'next_step' ? 'approval_step' : outcome;
+  event(d, type, {
+    kind: pending.kind,
+    note: input.note,
+    requestedBy: pending.requestedBy,
+    as: approval.payload.signoffs ? (approval.payload.signoffs as { as: string }[]).at(-1)?.as : undefined,
+    ...(outcome === 'next_step' ? { next: approval.requiredRole } : {}),
+    ...(selfDecided ? { selfDecided: true } : {}),
+  });
+  if (outcome === 'next_step') return d;
+
+  const approved = outcome === 'approved';
   if (pending.kind === 'solution') {
-    if (approved) {
-      Object.assign(d.complaint, { status: 'replied', repliedAt: env.now });
-    } else {
-      // Back to the department for a new solution; the 8D deadline is open again at its old due time.
-      d.complaint.status = 'acknowledged';
-      updateDeadline(d, 'eightD', (x) => unmeetDeadline(x, env, d.complaint));
-    }
+    // Approved: the reply may go to the customer. Declined: back to the department for a new 8D and a new approval.
+    Object.assign(c, approved ? { status: 'replied', repliedAt: env.now } : { status: 'acknowledged' });
   } else if (pending.kind === 'extension' && approved) {
     const kind = pending.payload.deadline as DeadlineKind;
     const to = new Date(String(pending.payload.to));
-    updateDeadline(d, kind, (x) => moveDeadline(x, to, env, { extension: true, who: d.complaint }));
+    updateDeadline(d, kind, (x) => moveDeadline(x, to, env, { extension: true, who: c, now: env.now }));
+  } else if (pending.kind === 'downgrade' && approved) {
+    applyRegrade(d, env, { grade: pending.payload.grade as never, urgent: Boolean(pending.payload.urgent) });
   }
   return d;
 };
 
-export const resolve: Handler<ActionInput<'resolve'>> = (state, _actor, input, env) => {
+export const resolve: Handler<ActionInput<'resolve'>> = (state, actor, input, env) => {
   const c = state.complaint;
-  if (state.approvals.some((a) => a.kind === 'claim' && a.status === 'pending')) {
-    throw new KesuError('claim_not_approved', { number: c.number });
-  }
+  const currency = input.currency ?? env.config.claims.currency;
+  const amount = input.amount !== undefined ? { amountMinor: input.amount, currency } : undefined;
+  const payout = exposureOf(amount, input.quantity, env.config.claims);
+  const check = checkPayout(payout, c.customer.region, state.approvals, env.config.claims);
+  if (!check.ok && check.reason === 'declined') throw new KesuError('claim_declined', { number: c.number });
+
   const d = draft(state, env);
+  if (!check.ok) {
+    // The payout waits: the claim is amended to it and goes to the approvers of its tier.
+    d.complaint.claim = { amountMinor: input.amount ?? 0, currency, ...(input.quantity !== undefined ? { quantity: input.quantity } : {}) };
+    event(d, 'payout_held', { amountMinor: input.amount, currency, quantity: input.quantity, needs: check.chain[0]!.role });
+    requestApproval(d, env, 'claim', check.chain, { amountMinor: input.amount, currency, amountBaseMinor: payout.amountBaseMinor, quantity: payout.quantity, source: 'resolve' }, actor);
+    return d;
+  }
   const resolution = {
     kinds: input.kinds,
     summary: input.summary,
-    ...(input.amount !== undefined ? { amountMinor: input.amount, currency: input.currency ?? env.config.claims.currency } : {}),
+    ...(amount ? { amountMinor: amount.amountMinor, currency } : {}),
+    ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
   };
   Object.assign(d.complaint, { status: 'resolved', resolution, resolvedAt: env.now });
   const due = revisitDue(env.now, c.reopenCount > 0, env);
-  event(d, 'resolved', { kinds: input.kinds, summary: input.summary, amountMinor: input.amount, currency: resolution.currency, revisitDueAt: due.toISOString() });
+  event(d, 'resolved', { kinds: input.kinds, summary: input.summary, amountMinor: input.amount, currency: resolution.currency, quantity: input.quantity, revisitDueAt: due.toISOString() });
+  // Nothing of the handling stays open: late answers are recorded late, pending requests are withdrawn.
   meet(d, 'response', env.now);
+  meet(d, 'containment', env.now);
+  supersede(d, 'extension', env.now);
+  supersede(d, 'downgrade', env.now);
   const revisit = startDeadline('revisit', env.now, due, env, c);
   if (d.deadlines.some((x) => x.kind === 'revisit')) updateDeadline(d, 'revisit', () => revisit);
   else d.deadlines.push(revisit);

@@ -82,7 +82,9 @@ describe('forms follow the input schemas', () => {
     expect(by('demand').options!.map((o) => o.value)).toEqual([...DEMANDS]);
     expect(by('demand').options![0]).toEqual({ value: 'apology', label: '道歉' });
     expect(by('intakeChannel').options!.map((o) => o.value)).toEqual([...INTAKE_CHANNELS]);
-    expect(by('grade')).toMatchObject({ kind: 'select', required: false, initial: 'A' });
+    // Empty by default: the grade follows the demand (seed 002).
+    expect(by('grade')).toMatchObject({ kind: 'select', required: false });
+    expect(by('grade').initial).toBeUndefined();
     expect(by('grade').options).toEqual([
       { value: 'A', label: 'A 轻微' },
       { value: 'B', label: 'B 严重' },

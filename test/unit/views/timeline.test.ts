@@ -86,6 +86,7 @@ describe('timeline', () => {
         'filed', 'acknowledged', 'reassigned', 'extension_granted', 'extension_requested', 'eightd_submitted', 'approval_requested',
         'approved', 'declined', 'resolved', 'revisit_satisfied', 'revisit_unsatisfied', 'revisit_unreachable', 'reopened',
         'escalated', 'gm_decided', 'rejected', 'regraded', 'commented', 'deadline_met',
+        'claim_amended', 'payout_held', 'approval_step', 'downgrade_requested', 'contained', 'eightd_sent',
       ].sort(),
     );
   });

@@ -11,6 +11,7 @@ export const commands = {
   filed: 'Filed {{number}} and sent it to {{department}}.',
   filedAgain: '{{number}} was already filed from this form; nothing new was stored.',
   formSent: 'The form is in your direct messages with the bot.',
+  payoutHeld: '{{number}}: the payout exceeds the approved claim, so it waits for approval by {{approver}}. Resolve again once it is approved.',
   acted: '{{number}}: {{action}} — done. Status: {{status}}.',
 };
 

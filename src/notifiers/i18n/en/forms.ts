@@ -33,9 +33,10 @@ export const forms = {
       category: { label: 'Category', placeholder: 'Choose a category', help: 'Decides the responsible department.' },
       grade: {
         label: 'Grade',
-        placeholder: 'A, B or C',
-        help: 'A minor (below standard, no redo asked) · B serious (redo asked) · C severe (refund asked).',
+        placeholder: 'Empty: follows the demand',
+        help: 'A minor (below standard, no redo asked) · B serious (redo asked) · C severe (refund asked). Empty: from the demand.',
       },
+      gradeReason: { label: 'Reason for a lower grade', placeholder: '', help: 'Required when the grade is below what the demand implies.' },
       urgent: { label: 'Urgent', placeholder: '', help: 'Needs emergency measures (containment) within 24 hours.' },
       orderNo: { label: 'Order no.', placeholder: 'e.g. SO-2026-0415', help: '' },
       productNo: { label: 'Product no.', placeholder: 'e.g. VB-50-16', help: '' },
@@ -103,6 +104,11 @@ export const forms = {
       d6Verification: { label: 'D6 Implementation and verification', placeholder: '', help: '' },
       d7Prevention: { label: 'D7 Prevent recurrence', placeholder: 'Process, standard or training changes', help: '' },
       d8Closure: { label: 'D8 Closure and recognition', placeholder: '', help: '' },
+      sentVia: {
+        label: 'Sent to the customer via',
+        placeholder: 'Leave empty if not sent yet',
+        help: 'Grade A only: the 8D deadline is met when the reply reaches the customer. B/C replies go after the GM approves.',
+      },
     },
   },
   approve: {
@@ -124,6 +130,7 @@ export const forms = {
       summary: { label: 'Summary', placeholder: 'What the customer received', help: '' },
       amount: { label: 'Amount paid or credited', placeholder: 'e.g. 2000.00', help: 'At most two decimals.' },
       currency: { label: 'Currency', placeholder: 'CNY', help: '' },
+      quantity: { label: 'Pieces taken back', placeholder: 'e.g. 120', help: 'Beyond the approved claim the payout waits for approval.' },
     },
   },
   revisit: {
@@ -169,6 +176,34 @@ export const forms = {
       grade: { label: 'Grade', placeholder: 'A, B or C', help: 'A minor · B serious · C severe.' },
       urgent: { label: 'Urgent', placeholder: '', help: 'Needs emergency measures within 24 hours.' },
       note: { label: 'Note', placeholder: 'Why the grade changes', help: '' },
+    },
+  },
+  claim: {
+    title: 'Claim on {{number}}',
+    submit: 'Record claim',
+    notice: 'Amounts and return quantities above the thresholds go to the approvers of their tier (procedure §5.7).',
+    fields: {
+      amount: { label: 'Claim amount', placeholder: 'e.g. 8600.00', help: 'At most two decimals.' },
+      currency: { label: 'Currency', placeholder: 'CNY', help: '' },
+      quantity: { label: 'Pieces to return', placeholder: 'e.g. 150', help: '' },
+      reason: { label: 'Reason', placeholder: 'What the customer claims and why', help: '' },
+    },
+  },
+  contain: {
+    title: 'Containment for {{number}}',
+    submit: 'Record',
+    notice: 'Urgent complaints need an effective emergency measure within 24 hours (procedure §5.1).',
+    fields: {
+      containment: { label: 'Containment action', placeholder: 'e.g. shipments in transit stopped, stock sorted', help: '' },
+    },
+  },
+  send_8d: {
+    title: '8D reply of {{number}} sent',
+    submit: 'Record',
+    notice: 'The 8D deadline is met when the reply reaches the customer.',
+    fields: {
+      via: { label: 'Sent via', placeholder: 'How the customer received it', help: '' },
+      note: { label: 'Note', placeholder: 'Who received it', help: '' },
     },
   },
   comment: {

@@ -11,6 +11,7 @@ export const commands = {
   filed: '已登记 {{number}}，并转交{{department}}。',
   filedAgain: '{{number}} 已由此表单登记过，未重复保存。',
   formSent: '表单已私信发送给您。',
+  payoutHeld: '{{number}}：赔付超出已批准的索赔，已提交{{approver}}审批；批准后请再次处理完成。',
   acted: '{{number}}：{{action}}已完成。当前状态：{{status}}。',
 };
 

@@ -30,9 +30,10 @@ export const forms: typeof En = {
       category: { label: '问题类别', placeholder: '选择类别', help: '决定责任部门。' },
       grade: {
         label: '客诉等级',
-        placeholder: 'A、B 或 C',
-        help: 'A 轻微（未达标准，未要求重做）· B 严重（要求重做）· C 恶劣（要求退款）。',
+        placeholder: '不填则按客户要求确定',
+        help: 'A 轻微（未达标准，未要求重做）· B 严重（要求重做）· C 恶劣（要求退款）。不填则按客户要求确定。',
       },
+      gradeReason: { label: '降低等级的原因', placeholder: '', help: '等级低于客户要求对应的等级时必填。' },
       urgent: { label: '紧急', placeholder: '', help: '需在 24 小时内采取紧急措施。' },
       orderNo: { label: '订单号', placeholder: '如：SO-2026-0415', help: '' },
       productNo: { label: '产品编号', placeholder: '如：VB-50-16', help: '' },
@@ -96,6 +97,11 @@ export const forms: typeof En = {
       d6Verification: { label: 'D6 措施实施与验证', placeholder: '', help: '' },
       d7Prevention: { label: 'D7 预防再发生', placeholder: '流程、标准或培训的改进', help: '' },
       d8Closure: { label: 'D8 结案与表彰', placeholder: '', help: '' },
+      sentVia: {
+        label: '发送客户方式',
+        placeholder: '尚未发送则不填',
+        help: '仅限 A 级：8D 回复送达客户时期限才算完成。B/C 级须经总经理批准后再发送。',
+      },
     },
   },
   approve: {
@@ -117,6 +123,7 @@ export const forms: typeof En = {
       summary: { label: '处理结果', placeholder: '客户得到了什么', help: '' },
       amount: { label: '支付或抵扣金额', placeholder: '如：2000.00', help: '最多两位小数。' },
       currency: { label: '币种', placeholder: 'CNY', help: '' },
+      quantity: { label: '退回数量', placeholder: '如：120', help: '超出已批准索赔的部分须待审批后才能赔付。' },
     },
   },
   revisit: {
@@ -162,6 +169,34 @@ export const forms: typeof En = {
       grade: { label: '客诉等级', placeholder: 'A、B 或 C', help: 'A 轻微 · B 严重 · C 恶劣。' },
       urgent: { label: '紧急', placeholder: '', help: '需在 24 小时内采取紧急措施。' },
       note: { label: '说明', placeholder: '调整等级的原因', help: '' },
+    },
+  },
+  claim: {
+    title: '{{number}} 的索赔',
+    submit: '登记索赔',
+    notice: '超过审批权限的金额或退货数量，将交由相应层级审批（程序 5.7）。',
+    fields: {
+      amount: { label: '索赔金额', placeholder: '如：8600.00', help: '最多两位小数。' },
+      currency: { label: '币种', placeholder: 'CNY', help: '' },
+      quantity: { label: '退货数量', placeholder: '如：150', help: '' },
+      reason: { label: '原因', placeholder: '客户索赔的内容和理由', help: '' },
+    },
+  },
+  contain: {
+    title: '{{number}} 的紧急措施',
+    submit: '登记',
+    notice: '紧急客诉须在 24 小时内采取有效措施（程序 5.1）。',
+    fields: {
+      containment: { label: '紧急措施', placeholder: '如：在途货物停运、库存全检', help: '' },
+    },
+  },
+  send_8d: {
+    title: '{{number}} 的 8D 回复已发送',
+    submit: '登记',
+    notice: '8D 回复送达客户时，8D 期限才算完成。',
+    fields: {
+      via: { label: '发送方式', placeholder: '客户如何收到', help: '' },
+      note: { label: '说明', placeholder: '由谁接收', help: '' },
     },
   },
   comment: {

@@ -1,0 +1,56 @@
+/**
+ * Replaying a complaint's timeline: every stored entry holds the request that caused it (action, input,
+ * actor, time), so folding the lifecycle over the entries must give the stored state again. Pure.
+ */
+import { decide } from './decide.ts';
+import { asState, buildFiling, type ComplaintNumber } from './filing.ts';
+import { filingSchema } from './inputs.ts';
+import type { LifecycleEnv } from './lifecycle.ts';
+import type { Action, ComplaintState, TimelineEvent } from './model.ts';
+import { parseOrThrow } from './validation.ts';
+
+interface Recorded {
+  action?: Action | 'file';
+  input?: unknown;
+}
+
+/** The state the timeline's entries (one per accepted action, oldest first) lead to. Ids of new records come from `env.newId`. */
+export function replay(entries: readonly TimelineEvent[], num: ComplaintNumber, envAt: (at: Date) => LifecycleEnv): ComplaintState {
+  let state: ComplaintState | undefined;
+  for (const entry of entries) {
+    const { action, input } = entry.data as Recorded;
+    const env = envAt(entry.at);
+    const actor = { id: entry.actorId, name: entry.actorId };
+    if (action === 'file') {
+      state = asState(buildFiling(parseOrThrow(filingSchema(env.input), input), actor, num, env));
+      continue;
+    }
+    if (!state || !action) throw new Error(`timeline entry ${entry.seq} (${entry.type}) records no action`);
+    const d = decide(state, actor, action, input, env);
+    state = { complaint: { ...d.complaint, version: state.complaint.version + 1 }, deadlines: d.deadlines, approvals: d.approvals };
+  }
+  if (!state) throw new Error('empty timeline');
+  return state;
+}
+
+/**
+ * What replaying must reproduce: the record, its approvals (without ids) and its deadlines (without the
+ * engine's ladder progress and breach marks, which the deadline engine writes between actions).
+ */
+export function replayable(s: ComplaintState): unknown {
+  const { id: _id, order, ...rest } = s.complaint;
+  // An order with no field set is stored as none.
+  const complaint = order && Object.values(order).some((v) => v !== undefined) ? { ...rest, order } : rest;
+  return JSON.parse(
+    JSON.stringify({
+      complaint,
+      // In request order; requests of the same instant in a fixed order (stored ids differ from replayed ones).
+      approvals: s.approvals
+        .map(({ id: _a, ...a }) => a)
+        .sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime() || JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      deadlines: [...s.deadlines]
+        .sort((a, b) => a.kind.localeCompare(b.kind))
+        .map(({ ladderStep: _l, nextStepAt: _n, breachedAt: _b, ...d }) => d),
+    }),
+  );
+}

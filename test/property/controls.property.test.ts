@@ -1,0 +1,271 @@
+/**
+ * The controls hold on every path (issue 12, DESIGN §9): random action sequences by random people of the
+ * test organisation, with random clock jumps and deadline-engine ticks, on a real database — invariants
+ * checked after every step, the timeline replayed after every sequence.
+ */
+import { existsSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/clock.ts';
+import { act } from '../../src/commands/act.ts';
+import { lifecycleEnv, type Deps } from '../../src/commands/deps.ts';
+import { fileComplaint } from '../../src/commands/file.ts';
+import { tick } from '../../src/commands/tick.ts';
+import { isKesuError } from '../../src/errors.ts';
+import type { Provider } from '../../src/store/client.ts';
+import { loadState, timelineEntries } from '../../src/store/complaints.ts';
+import { signoffsOf } from '../../src/workflows/approvals.ts';
+import { checkPayout, exposureOf } from '../../src/workflows/claims.ts';
+import { breachAt } from '../../src/workflows/deadlines.ts';
+import { availableActions, needsGmSolution, solutionApproved } from '../../src/workflows/lifecycle.ts';
+import { ACTIONS, APPROVAL_KINDS, DEMANDS, GRADES, type Action, type ComplaintState } from '../../src/workflows/model.ts';
+import { replay, replayable } from '../../src/workflows/replay.ts';
+import { openTestDatabase, pgAvailable, type TestDatabase } from '../support/db.ts';
+import { actor, filingForm, testOrg } from '../support/org.ts';
+
+const org = testOrg();
+const PEOPLE = org.config.people.map((p) => p.id);
+const DEPARTMENTS = org.config.departments.map((d) => d.key);
+const CATEGORIES = org.config.categories.map((c) => c.key);
+const AMOUNTS = [undefined, '300', '6000', '9000', '12000', '150000'] as const;
+const QUANTITIES = [undefined, '50', '150', '250'] as const;
+const REPORT = {
+  d1Team: '质量部', d2Problem: '内径超差', d3Containment: '库存全检', d4RootCause: '刀具磨损', rootCauseTags: '刀具',
+  d5Corrective: '更换刀具', d6Verification: '三批合格', d7Prevention: '纳入点检',
+};
+const HOUR = 3_600_000;
+const FORWARD = new Set<Action>(['acknowledge', 'submit_8d', 'approve', 'send_8d', 'resolve', 'revisit', 'gm_decide', 'reopen', 'contain']);
+
+const filingArb = fc.record({
+  demand: fc.constantFrom(...DEMANDS),
+  grade: fc.option(fc.constantFrom(...GRADES), { nil: undefined }),
+  urgent: fc.boolean(),
+  foreign: fc.boolean(),
+  usd: fc.boolean(),
+  amount: fc.constantFrom(...AMOUNTS),
+  quantity: fc.constantFrom(...QUANTITIES),
+  category: fc.constantFrom(...CATEGORIES),
+  filer: fc.constantFrom('cs.li', 'cs.zhao', 's.wu'),
+  startDay: fc.integer({ min: 0, max: 240 }),
+});
+
+/** One step: how far the clock jumps, whether the engine ticks, and which (allowed or random) action by whom. */
+const stepArb = fc.record({
+  jumpMinutes: fc.oneof(fc.integer({ min: 0, max: 90 }), fc.integer({ min: 0, max: 3 * 24 * 60 })),
+  tick: fc.boolean(),
+  allowed: fc.integer({ min: 0, max: 9 }), // 0–7: an action someone may take now; 8–9: anyone, anything
+  who: fc.nat(),
+  what: fc.nat(),
+  variant: fc.nat(),
+});
+
+const pending = (s: ComplaintState) => [...new Set(s.approvals.filter((a) => a.status === 'pending').map((a) => a.kind))];
+
+type FilingChoice = typeof filingArb extends fc.Arbitrary<infer T> ? T : never;
+type StepChoice = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** A plausible form for `action`, varied by `v`. */
+function inputFor(action: Action, v: number, now: Date, state: ComplaintState): Record<string, unknown> {
+  const pick = <T>(xs: readonly T[]) => xs[v % xs.length]!;
+  switch (action) {
+    case 'acknowledge':
+      return { firstResponse: '已致电客户', ...(v % 2 ? { containment: '在途货物停运' } : {}), ...(v % 5 === 0 ? { handlerId: pick(PEOPLE) } : {}) };
+    case 'reassign':
+      return { department: pick(DEPARTMENTS), reason: '转派' };
+    case 'extend':
+      return { deadline: pick(['response', 'containment', 'eightD']), newDueAt: new Date(now.getTime() + (1 + (v % 200)) * HOUR).toISOString(), reason: '客户出差' };
+    case 'submit_8d':
+      return { ...REPORT, ...(v % 2 ? { sentVia: 'email' } : {}) };
+    case 'approve':
+      // Mostly a kind that is pending, sometimes any.
+      return { kind: v % 4 && pending(state).length ? pick(pending(state)) : pick(APPROVAL_KINDS), decision: v % 3 === 0 ? 'decline' : 'approve', note: '审批意见' };
+    case 'resolve':
+      // Half without a payout; the rest pays money, takes pieces back, or both.
+      return v % 2
+        ? { kinds: ['apology'], summary: '致歉' }
+        : { kinds: ['compensation'], summary: '处理完成', ...(AMOUNTS[(v >> 1) % 6] ? { amount: AMOUNTS[(v >> 1) % 6] } : {}), ...(QUANTITIES[(v >> 2) % 4] ? { quantity: QUANTITIES[(v >> 2) % 4] } : {}) };
+    case 'revisit':
+      return pick([{ outcome: 'satisfied', score: '8' }, { outcome: 'unsatisfied', note: '不满意' }, { outcome: 'unreachable', note: '无人接听' }]);
+    case 'gm_decide':
+      return { decision: '全额退款' };
+    case 'reject':
+      return { reason: 'misuse', note: '安装不当' };
+    case 'reopen':
+      return { reason: '问题复发' };
+    case 'regrade':
+      return { grade: pick(GRADES), urgent: v % 2 ? 'true' : 'false', ...(v % 4 ? { note: '调整原因' } : {}) };
+    case 'claim':
+      return { amount: pick(AMOUNTS) ?? '800', ...(v % 5 === 0 ? { currency: 'USD' } : {}), ...(QUANTITIES[v % 4] ? { quantity: QUANTITIES[v % 4] } : {}), reason: '客户索赔' };
+    case 'contain':
+      return { containment: '库存隔离' };
+    case 'send_8d':
+      return { via: 'email' };
+    case 'comment':
+      return { text: '跟进中' };
+  }
+}
+
+interface Counts {
+  sequences: number;
+  actions: number;
+  accepted: number;
+  ticks: number;
+  resolved: number;
+  /** Resolves of grade B/C complaints: each needed the GM's approval of its current solution. */
+  resolvedBC: number;
+  /** Approval steps decided (approve or decline). */
+  decisions: number;
+}
+
+const TERMINAL = new Set(['closed', 'rejected', 'escalated']);
+
+/** Invariants of one state, against what was seen before (breaches, by deadline identity). */
+function checkState(s: ComplaintState, now: Date, breaches: Map<string, string>): void {
+  const c = s.complaint;
+  // No payout beyond what an approval of the right tier covers.
+  if (c.resolution && (c.resolution.amountMinor || c.resolution.quantity)) {
+    const payout = exposureOf(
+      c.resolution.amountMinor !== undefined ? { amountMinor: c.resolution.amountMinor, currency: c.resolution.currency ?? 'CNY' } : undefined,
+      c.resolution.quantity,
+      org.config.claims,
+    );
+    expect(checkPayout(payout, c.customer.region, s.approvals, org.config.claims), `${c.number} payout`).toEqual({ ok: true });
+  }
+  // No approval decided by its requester.
+  for (const a of s.approvals) for (const so of signoffsOf(a)) expect(so.by, `${c.number} ${a.kind} decided by its requester`).not.toBe(a.requestedBy);
+  // A breach is never erased.
+  for (const d of s.deadlines) {
+    const key = `${d.kind}@${d.startsAt.toISOString()}`;
+    const breached = breachAt(d, now)?.toISOString();
+    const seen = breaches.get(key);
+    if (seen) expect(breached, `${c.number} ${key} breach erased`).toBe(seen);
+    else if (breached) breaches.set(key, breached);
+  }
+  // Finished complaints' deadlines never step again (a resolved one only walks its revisit).
+  for (const d of s.deadlines) {
+    if (TERMINAL.has(c.status) || (c.status === 'resolved' && d.kind !== 'revisit')) {
+      expect(d.nextStepAt, `${c.number} ${c.status}: ${d.kind} still steps`).toBeUndefined();
+    }
+  }
+}
+
+async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice, steps: StepChoice[], counts: Counts): Promise<void> {
+  clock.set(new Date(Date.UTC(2026, 0, 5, 1) + filing.startDay * 24 * HOUR));
+  const form = filingForm({
+    demand: filing.demand,
+    ...(filing.grade ? { grade: filing.grade, gradeReason: '按实际情况' } : {}),
+    urgent: filing.urgent,
+    customerRegion: filing.foreign ? 'foreign' : 'domestic',
+    ...(filing.amount ? { claimAmount: filing.amount, claimCurrency: filing.usd ? 'USD' : 'CNY' } : {}),
+    ...(filing.quantity ? { qtyAffected: filing.quantity } : {}),
+    category: filing.category,
+  });
+  const filed = await fileComplaint(deps, actor(filing.filer), form);
+  const number = filed.state.complaint.number;
+  const breaches = new Map<string, string>();
+  const db = deps.db.prisma;
+  let state = filed.state;
+  let entries = 1;
+  checkState(state, clock.now(), breaches);
+
+  for (const s of steps) {
+    clock.advance(s.jumpMinutes * 60_000);
+    const now = clock.now();
+    if (s.tick) {
+      await tick({ ...deps, platforms: deps.platforms ?? [] }, now, { reports: false });
+      counts.ticks++;
+      state = (await loadState(db, number))!;
+      checkState(state, now, breaches);
+    }
+    let who: string;
+    let action: Action;
+    if (s.allowed < 8) {
+      const pairs = PEOPLE.flatMap((p) => availableActions(state, p, deps).map((a) => [p, a] as const));
+      // Mostly the steps that move a case on, so sequences reach approvals, resolves, revisits and reopens.
+      const forward = pairs.filter(([, a]) => FORWARD.has(a));
+      const pool = s.allowed < 6 && forward.length ? forward : pairs;
+      if (pool.length === 0) continue;
+      [who, action] = pool[s.what % pool.length]!;
+    } else {
+      who = PEOPLE[s.who % PEOPLE.length]!;
+      action = ACTIONS[s.what % ACTIONS.length]!;
+    }
+    const before = state;
+    counts.actions++;
+    let accepted = true;
+    try {
+      await act(deps, actor(who), number, action, inputFor(action, s.variant, now, state));
+    } catch (e) {
+      if (!isKesuError(e)) throw e; // a crash is never an answer
+      accepted = false;
+    }
+    state = (await loadState(db, number))!;
+    const count = await db.complaintEvent.count({ where: { complaintId: state.complaint.id } });
+    // Every accepted action adds exactly one timeline entry and bumps the version; a refusal writes nothing.
+    expect(count, `${number} ${action} by ${who}: timeline entries`).toBe(entries + (accepted ? 1 : 0));
+    expect(state.complaint.version, `${number} ${action}: version`).toBe(before.complaint.version + (accepted ? 1 : 0));
+    entries = count;
+    if (accepted) {
+      counts.accepted++;
+      if (action === 'approve') {
+        counts.decisions++;
+        expect(who, `${number}: approved by the handler`).not.toBe(before.complaint.handlerId);
+      }
+      if (action === 'resolve' && state.complaint.status === 'resolved') {
+        counts.resolved++;
+        if (needsGmSolution(state.complaint)) counts.resolvedBC++;
+        // B/C only with the GM's approval of the current solution; every grade only once the reply reached the customer.
+        if (needsGmSolution(state.complaint)) expect(solutionApproved(before), `${number} resolved without the GM`).toBe(true);
+        expect(before.complaint.eightD?.sent, `${number} resolved before the reply was sent`).toBeDefined();
+      }
+    }
+    checkState(state, now, breaches);
+  }
+
+  // Replaying the timeline gives the stored state.
+  const stored = (await loadState(db, number))!;
+  const c = stored.complaint;
+  let ids = 0;
+  const replayed = replay(await timelineEntries(db, c.id), { year: c.year, seq: c.seq, number: c.number }, (at) => ({
+    ...lifecycleEnv(deps, at),
+    newId: () => `replay-${++ids}`,
+  }));
+  expect(replayable(replayed), `${number}: replayed timeline`).toEqual(replayable(stored));
+  counts.sequences++;
+}
+
+async function runProperty(provider: Provider, numRuns: number): Promise<Counts> {
+  // In memory-backed /dev/shm where there is one: the file system's syncs are not what is under test here.
+  const db = await openTestDatabase(provider, existsSync('/dev/shm') ? { dir: '/dev/shm' } : {});
+  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0 };
+  try {
+    const clock = new ManualClock('2026-01-05T01:00:00Z');
+    const deps: Deps = { ...org.deps(db, clock), platforms: ['local'] };
+    const seed = process.env.KESU_PROPERTY_SEED ? Number(process.env.KESU_PROPERTY_SEED) : undefined;
+    await fc.assert(
+      fc.asyncProperty(filingArb, fc.array(stepArb, { minLength: 8, maxLength: 20 }), (filing, steps) => runSequence(deps, clock, filing, steps, counts)),
+      { numRuns, ...(seed !== undefined ? { seed } : {}), endOnFailure: true },
+    );
+  } finally {
+    await db.cleanup();
+  }
+  console.log(
+    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C), ${counts.ticks} engine ticks`,
+  );
+  return counts;
+}
+
+const SQLITE_RUNS = Number(process.env.KESU_PROPERTY_RUNS ?? 2000);
+const PG_RUNS = Number(process.env.KESU_PROPERTY_PG_RUNS ?? 200);
+
+describe('controls hold over random action sequences', () => {
+  it(`SQLite: ${SQLITE_RUNS} sequences`, { timeout: 1_800_000 }, async () => {
+    const counts = await runProperty('sqlite', SQLITE_RUNS);
+    expect(counts.sequences).toBe(SQLITE_RUNS);
+  });
+
+  it.runIf(pgAvailable())(`PostgreSQL: ${PG_RUNS} sequences`, { timeout: 1_800_000 }, async () => {
+    const counts = await runProperty('postgresql', PG_RUNS);
+    expect(counts.sequences).toBe(PG_RUNS);
+  });
+});
