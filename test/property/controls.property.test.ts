@@ -241,7 +241,10 @@ async function runProperty(provider: Provider, numRuns: number): Promise<Counts>
   try {
     const clock = new ManualClock('2026-01-05T01:00:00Z');
     const deps: Deps = { ...org.deps(db, clock), platforms: ['local'] };
-    const seed = process.env.KESU_PROPERTY_SEED ? Number(process.env.KESU_PROPERTY_SEED) : undefined;
+    // A fixed seed by default, so a run is reproducible and CI judges the same sequences each time;
+    // KESU_PROPERTY_SEED=random explores new ones (the seed is printed on failure), a number replays one.
+    const env = process.env.KESU_PROPERTY_SEED;
+    const seed = env === 'random' ? undefined : Number(env ?? DEFAULT_SEED);
     await fc.assert(
       fc.asyncProperty(filingArb, fc.array(stepArb, { minLength: 8, maxLength: 20 }), (filing, steps) => runSequence(deps, clock, filing, steps, counts)),
       { numRuns, ...(seed !== undefined ? { seed } : {}), endOnFailure: true },
@@ -255,6 +258,7 @@ async function runProperty(provider: Provider, numRuns: number): Promise<Counts>
   return counts;
 }
 
+const DEFAULT_SEED = 20261129;
 const SQLITE_RUNS = Number(process.env.KESU_PROPERTY_RUNS ?? 2000);
 const PG_RUNS = Number(process.env.KESU_PROPERTY_PG_RUNS ?? 200);
 
