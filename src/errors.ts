@@ -29,6 +29,7 @@ export const ErrorCodes = [
   'migration_failed',
   'calendar_not_covered',
   'engine_running',
+  'database_replaced',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

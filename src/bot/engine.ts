@@ -1,7 +1,9 @@
 /**
  * Runs the deadline engine: node-cron calls `tick` every minute in the organisation's time zone and
  * then the dispatcher delivers what the outbox holds. On SQLite one process is the supported mode:
- * a lease row refuses a second engine with a clear message. On PostgreSQL several replicas may run.
+ * a lease row refuses a second engine with a clear message (a holder on this host whose process has
+ * exited is recognised at once), and each step first checks that the database file is still the one
+ * opened. On PostgreSQL several replicas may run.
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -10,6 +12,7 @@ import type { Core } from './boot.ts';
 import { tick, type EngineDeps, type TickResult } from '../commands/tick.ts';
 import { channelCardRenderer } from '../commands/cards.ts';
 import { KesuError } from '../errors.ts';
+import { checkDatabaseFile, databaseFileOf, onDatabaseReplaced } from '../store/client.ts';
 import { createDispatcher, type DispatchResult } from '../notifiers/dispatcher.ts';
 import type { Deliverer } from '../notifiers/deliverer.ts';
 
@@ -29,27 +32,93 @@ export interface Engine {
   stop(): Promise<void>;
 }
 
+/** Engine owners started in this process and not stopped: a lease naming this pid but none of them is a former process's. */
+const ownersHere = new Set<string>();
+
+/**
+ * True when a lease owner (`host:pid:tag`) is a process that has certainly exited: it ran on this host
+ * and its pid is gone (or is this very process, under another owner tag — a restart that got the same
+ * pid, as happens in containers). A holder on another host, or one that may be alive, is not.
+ */
+export function ownerIsGone(owner: string): boolean {
+  const m = /^(.*):(\d+):[^:]*$/.exec(owner);
+  if (!m || m[1] !== hostname()) return false;
+  const pid = Number(m[2]);
+  if (pid === process.pid) return !ownersHere.has(owner);
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH'; // EPERM: alive, another user's
+  }
+}
+
+/** A lease's end as local wall-clock time with seconds, e.g. `2026-03-02 09:33:05 (Asia/Shanghai)`. */
+function untilText(until: Date, timeZone: string): string {
+  const text = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(until);
+  return `${text} (${timeZone})`;
+}
+
+/**
+ * Takes or renews the engine lease, with a compare-and-set so two processes starting together cannot
+ * both take it. Refuses (`engine_running`, naming the holder and when its lease frees) while another
+ * owner holds it, unless that owner's process is gone.
+ */
 async function holdSqliteLease(core: Core, owner: string, now: Date): Promise<void> {
   const { prisma } = core.deps.db;
   const until = new Date(now.getTime() + LEASE_MS);
-  const current = await prisma.marker.findUnique({ where: { key: LEASE_KEY } });
-  if (current && current.owner !== owner && current.until > now) {
-    throw new KesuError('engine_running', { owner: current.owner, until: current.until.toISOString() });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await prisma.marker.findUnique({ where: { key: LEASE_KEY } });
+    if (!current) {
+      const created = await prisma.marker.create({ data: { key: LEASE_KEY, owner, until, createdAt: now } }).then(
+        () => true,
+        (e: unknown) => {
+          if ((e as { code?: string }).code === 'P2002') return false; // another process created it first: look again
+          throw e;
+        },
+      );
+      if (created) return;
+      continue;
+    }
+    if (current.owner !== owner && current.until > now) {
+      if (!ownerIsGone(current.owner)) {
+        throw new KesuError('engine_running', { owner: current.owner, until: untilText(current.until, core.config.organisation.timeZone) });
+      }
+      core.logger.warn({ owner: current.owner }, 'the engine lease was held by a process on this host that has exited: taking it over');
+    }
+    const { count } = await prisma.marker.updateMany({ where: { key: LEASE_KEY, owner: current.owner, until: current.until }, data: { owner, until } });
+    if (count === 1) return;
   }
-  await prisma.marker.upsert({
-    where: { key: LEASE_KEY },
-    create: { key: LEASE_KEY, owner, until, createdAt: now },
-    update: { owner, until },
-  });
+  const current = await prisma.marker.findUnique({ where: { key: LEASE_KEY } });
+  throw new KesuError('engine_running', { owner: current?.owner ?? '?', until: current ? untilText(current.until, core.config.organisation.timeZone) : '?' });
+}
+
+/** Logs a refused write on a deleted or replaced SQLite file as an error, with what to do. */
+function reportReplaced(core: Core, e: KesuError): void {
+  core.logger.error(
+    { err: e, database: databaseFileOf(core.deps.db) },
+    'The SQLite database file was deleted or replaced while Kesu was running: writes are refused (nothing is answered as saved). Restore the file, or restart Kesu to open the file now at that path.',
+  );
 }
 
 export async function startEngine(core: Core, deliverers: readonly Deliverer[], options: { schedule?: boolean } = {}): Promise<Engine> {
   const owner = `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
+  ownersHere.add(owner);
   // State changes write notifications for the platforms that deliver them: those the engine runs.
   core.deps.platforms = deliverers.map((d) => d.platform);
   const deps: EngineDeps = { ...core.deps, platforms: core.deps.platforms };
   const sqlite = deps.db.provider === 'sqlite';
-  if (sqlite) await holdSqliteLease(core, owner, deps.clock.now());
+  if (sqlite) {
+    try {
+      checkDatabaseFile(deps.db);
+      await holdSqliteLease(core, owner, deps.clock.now());
+    } catch (e) {
+      ownersHere.delete(owner);
+      throw e;
+    }
+  }
+  // Every write refused on a replaced SQLite file is an error in the log, whichever entry point made it.
+  const unwatch = onDatabaseReplaced(deps.db, (e) => reportReplaced(core, e));
   const stopping = new AbortController();
   const dispatcher = createDispatcher(deps.db, deliverers, {
     signal: stopping.signal,
@@ -70,7 +139,10 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
 
   async function step(): Promise<StepResult> {
     const now = deps.clock.now();
-    if (sqlite) await holdSqliteLease(core, owner, now);
+    if (sqlite) {
+      checkDatabaseFile(deps.db); // a deleted or replaced file: refuse loudly, every step
+      await holdSqliteLease(core, owner, now);
+    }
     const t = await tick(deps, now);
     const d = await dispatch(now);
     if (t.steps || t.digest || t.reports || d.sent || d.retried || d.dead) core.logger.info({ tick: t, delivered: d }, 'engine step');
@@ -106,6 +178,8 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
       await task?.stop();
       core.deps.afterCommit = undefined;
       await idle();
+      unwatch();
+      ownersHere.delete(owner);
       if (sqlite) await deps.db.prisma.marker.deleteMany({ where: { key: LEASE_KEY, owner } });
     },
   };

@@ -24,7 +24,16 @@ function notFound(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
 }
 
-export async function listenHttp(opts: { host: string; port: number; mounts: readonly Mount[]; fallback?: RequestListener }): Promise<HttpServer> {
+export interface ListenOptions {
+  host: string;
+  port: number;
+  mounts: readonly Mount[];
+  fallback?: RequestListener;
+  /** Told about a request whose listener threw or rejected (it is answered 500); log it here. */
+  onError?: (error: unknown, req: IncomingMessage) => void;
+}
+
+export async function listenHttp(opts: ListenOptions): Promise<HttpServer> {
   const fallback = opts.fallback;
   // A request through a reverse proxy on this host also comes from loopback: refuse anything forwarded.
   const local = (req: IncomingMessage) =>
@@ -35,11 +44,14 @@ export async function listenHttp(opts: { host: string; port: number; mounts: rea
     const path = req.url ?? '/';
     const mount = opts.mounts.find((m) => path.startsWith(m.prefix));
     const listener = mount?.listener ?? guarded ?? notFound;
-    // A receiver that throws (Bolt does, synchronously, for a request it does not serve) must not take the process down.
+    // A receiver that throws or rejects must not take the process down: the request gets a 500 and is logged.
+    // (Requests a receiver does not serve are refused by it, e.g. 404/405 for the Slack mount.)
     Promise.resolve()
       .then(() => listener(req, res))
-      .catch(() => {
-        if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      .catch((e: unknown) => {
+        opts.onError?.(e, req);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('internal error');
+        else if (!res.writableEnded) res.destroy();
       });
   });
   await new Promise<void>((resolve, reject) => {

@@ -9,6 +9,7 @@ import { databaseProvider } from '../config/env.ts';
 import { ConsoleDeliverer } from '../notifiers/console-deliverer.ts';
 import type { Deliverer } from '../notifiers/deliverer.ts';
 import { startEngine, type Engine } from './engine.ts';
+import { installProcessGuards, describeThrown, type OnUncaught } from './guards.ts';
 import { listenHttp } from './http.ts';
 import { createLocalConsole } from './local/index.ts';
 import { createFeishuPlatform, type FeishuPlatform } from './feishu/index.ts';
@@ -18,6 +19,11 @@ import { choosePlatforms, type PlatformChoice } from './platforms.ts';
 export interface RunOptions extends BootOptions {
   /** Run the engine every minute (default true; tests step it themselves). */
   schedule?: boolean;
+  /**
+   * After an uncaught exception has been logged: 'exit' stops Kesu and exits with code 1 (what
+   * `kesu start` does, see guards.ts for why); 'log' (the default here) leaves the process to its host.
+   */
+  onUncaught?: OnUncaught;
 }
 
 export interface Running {
@@ -41,12 +47,22 @@ export async function run(options: RunOptions = {}): Promise<Running> {
   // The console's demo clock is the core's clock: commands and the engine see the same simulated time.
   const clock = new DemoClock(options.clock ?? systemClock);
   const core = await boot({ ...options, clock });
+  // Process guards from here until stop() (or a failed start): see guards.ts.
+  let running: Running | undefined;
+  const removeGuards = installProcessGuards({
+    logger: core.logger,
+    context: { platforms: choosePlatforms(core.settings).reasons, database: databaseProvider(core.settings.databaseUrl) },
+    ...(options.onUncaught === 'exit' ? { onFatal: () => exitAfterFatal(core.logger, () => (running ? running.stop() : core.close())) } : {}),
+  });
   try {
-    return await attach(core, clock, options);
+    running = await attach(core, clock, options);
   } catch (e) {
+    removeGuards();
     await core.close();
     throw e;
   }
+  const stop = running.stop;
+  return { ...running, stop: () => stop().finally(removeGuards) };
 }
 
 async function attach(core: Core, clock: DemoClock, options: RunOptions): Promise<Running> {
@@ -91,7 +107,13 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
       // Alone, the console listens on loopback; beside webhooks the server faces the network and
       // the console answers loopback clients only (see http.ts).
       const host = mounts.length ? settings.host : settings.consoleHost;
-      const server = await listenHttp({ host, port: settings.port, mounts, ...(local ? { fallback: local.requestListener(engine) } : {}) });
+      const server = await listenHttp({
+        host,
+        port: settings.port,
+        mounts,
+        ...(local ? { fallback: local.requestListener(engine) } : {}),
+        onError: (e, req) => logger.error({ method: req.method, path: (req.url ?? '').split('?')[0], error: describeThrown(e) }, 'http: a request failed; answered 500'),
+      });
       stops.push(async () => {
         local?.close(); // pages' live streams end first, so the server closes without waiting for them
         await server.close();
@@ -129,7 +151,7 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
 
 /** Run until SIGINT/SIGTERM, then close everything and exit cleanly. */
 export async function start(options: RunOptions = {}): Promise<void> {
-  const running = await run(options);
+  const running = await run({ onUncaught: 'exit', ...options });
   const { core, consoleUrl, platforms } = running;
   const { settings, config, logger } = core;
   const out = (line: string) => process.stdout.write(line + '\n');
@@ -160,4 +182,22 @@ export async function start(options: RunOptions = {}): Promise<void> {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
   });
+}
+
+const FATAL_STOP_MS = 5_000;
+
+/** The 'exit' policy after an uncaught exception: say so plainly, stop cleanly (bounded), exit 1. */
+function exitAfterFatal(logger: Core['logger'], stop: () => Promise<void>): void {
+  process.exitCode = 1;
+  process.stderr.write(
+    '\nKesu stopped after an unexpected error (details in the log above). Nothing queued is lost: ' +
+      'start it again with `kesu start`, and run it under a supervisor (systemd, a Docker restart policy) to restart it automatically.\n',
+  );
+  const timer = setTimeout(() => process.exit(1), FATAL_STOP_MS);
+  stop()
+    .catch((e: unknown) => logger.error({ error: describeThrown(e) }, 'error while stopping after an uncaught exception'))
+    .finally(() => {
+      clearTimeout(timer);
+      process.exit(1);
+    });
 }

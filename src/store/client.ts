@@ -3,13 +3,13 @@
  * through @prisma/adapter-pg. Both generated clients come from one schema, so the SQLite client's
  * type describes both for the subset we use.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/sqlite/client.ts';
 import type { Prisma } from './generated/sqlite/client.ts';
-import { KesuError } from '../errors.ts';
+import { KesuError, isKesuError } from '../errors.ts';
 import { SqliteAdapter } from './libsql.ts';
 
 export type Provider = 'sqlite' | 'postgresql';
@@ -58,6 +58,7 @@ export async function openDatabase(url: string): Promise<Database> {
       await prisma.$disconnect();
       throw new KesuError('database_unavailable', { url: sqlitePath(url) }, { cause: e });
     }
+    watchFile(prisma, sqlitePath(url));
     return { provider, prisma, url, close: () => prisma.$disconnect() };
   }
   const { PrismaClient: PgClient } = await import('./generated/postgresql/client.ts');
@@ -73,11 +74,78 @@ export async function openDatabase(url: string): Promise<Database> {
 }
 
 /**
+ * The SQLite file a client opened, by identity (device and inode). Deleted or replaced under a running
+ * process (`rm data/kesu.db*`, a backup moved into place), its connection would go on reading and
+ * writing the old inode — answering "filed" for data that is gone at the next start.
+ */
+interface WatchedFile {
+  path: string;
+  identity: string;
+  listeners: Set<(e: KesuError) => void>;
+}
+const watched = new WeakMap<object, WatchedFile>();
+
+function identityOf(path: string): string | undefined {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined; // gone (or unreadable): not the file we opened either way
+  }
+}
+
+function watchFile(prisma: PrismaClient, path: string): void {
+  const identity = identityOf(path);
+  if (identity) watched.set(prisma, { path, identity, listeners: new Set() });
+}
+
+/**
+ * Throws `database_replaced` when the SQLite file this database was opened on is gone or another file
+ * has taken its path (one `stat`). A no-op on PostgreSQL. `cause`: the failure that prompted the check.
+ */
+export function checkDatabaseFile(db: Pick<Database, 'prisma'>, cause?: unknown): void {
+  const file = watched.get(db.prisma);
+  if (!file || identityOf(file.path) === file.identity) return;
+  const error = new KesuError('database_replaced', {}, { cause, message: `database_replaced: the SQLite file ${file.path} was deleted or replaced while this process had it open` });
+  for (const listener of file.listeners) listener(error);
+  throw error;
+}
+
+/** Calls `listener` each time a write is refused because the SQLite file was replaced (the running bot logs it); returns the unsubscribe. */
+export function onDatabaseReplaced(db: Pick<Database, 'prisma'>, listener: (e: KesuError) => void): () => void {
+  const file = watched.get(db.prisma);
+  file?.listeners.add(listener);
+  return () => void file?.listeners.delete(listener);
+}
+
+/** The path of the watched SQLite file, for log lines. */
+export function databaseFileOf(db: Pick<Database, 'prisma'>): string | undefined {
+  return watched.get(db.prisma)?.path;
+}
+
+/**
  * An interactive transaction. On SQLite, @prisma/adapter-libsql holds an in-process lock from BEGIN
  * to COMMIT, so concurrent transactions of one client run one after another (`maxWait` bounds the
  * queueing); two processes writing one SQLite file are not supported. On PostgreSQL they run in
  * parallel on the pool, and `maxWait` bounds the wait for a connection.
+ *
+ * On SQLite the file's identity is checked before the transaction, again just before it commits (so a
+ * file deleted meanwhile rolls it back rather than committing into a file that is gone), and when it
+ * fails: a replaced file turns into `database_replaced` instead of being reported as saved.
  */
-export function runInTransaction<T>(db: Database, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return db.prisma.$transaction(fn, { maxWait: 10_000, timeout: 20_000 });
+export async function runInTransaction<T>(db: Database, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  checkDatabaseFile(db);
+  try {
+    return await db.prisma.$transaction(
+      async (tx) => {
+        const result = await fn(tx);
+        checkDatabaseFile(db);
+        return result;
+      },
+      { maxWait: 10_000, timeout: 20_000 },
+    );
+  } catch (e) {
+    if (!isKesuError(e, 'database_replaced')) checkDatabaseFile(db, e);
+    throw e;
+  }
 }

@@ -40,14 +40,31 @@ export async function findBySourceKey(tx: Tx, sourceKey: string): Promise<Compla
   return row ? loadState(tx, row.id) : null;
 }
 
-/** Next number in a yearly sequence; inside the filing transaction, so a rolled-back filing leaves no gap. */
+/**
+ * Next number in a yearly sequence; inside the filing transaction, so a rolled-back filing leaves no gap.
+ * The row is bumped first (on PostgreSQL that locks it, so concurrent filings of the scope queue here),
+ * then checked against the highest number stored: a sequence row that lags behind the complaints (a
+ * restored or edited table) moves past them instead of handing out a number that exists.
+ */
 export async function nextSequence(tx: Tx, scope: string): Promise<number> {
   const row = await tx.sequence.upsert({
     where: { scope },
     create: { scope, value: 1 },
     update: { value: { increment: 1 } },
   });
-  return row.value;
+  const highest = await highestStoredSeq(tx, scope);
+  if (row.value > highest) return row.value;
+  const value = highest + 1;
+  await tx.sequence.update({ where: { scope }, data: { value } });
+  return value;
+}
+
+/** The highest `seq` of the complaints numbered in a scope (`KS-2026` → `KS-2026-0001`, …); 0 when none. */
+async function highestStoredSeq(tx: Tx, scope: string): Promise<number> {
+  const year = /-(\d{4})$/.exec(scope)?.[1];
+  if (!year) return 0;
+  const { _max } = await tx.complaint.aggregate({ where: { year: Number(year), number: { startsWith: `${scope}-` } }, _max: { seq: true } });
+  return _max.seq ?? 0;
 }
 
 export async function insertFiling(tx: Tx, d: Decision, actorId: string, sourceKey?: string): Promise<void> {

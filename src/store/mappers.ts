@@ -41,6 +41,7 @@ export function complaintFromRow(r: Row.Complaint): Complaint {
         : { amountMinor: Number(r.claimMinor), currency: r.claimCurrency ?? 'CNY', ...(r.claimQuantity !== null ? { quantity: r.claimQuantity } : {}) },
     department: r.department,
     handlerId: opt(r.handlerId),
+    ...(r.formerHandlers ? { formerHandlers: JSON.parse(r.formerHandlers) as string[] } : {}),
     filerId: r.filerId,
     status: r.status as Complaint['status'],
     firstResponse: opt(r.firstResponse),
@@ -88,6 +89,7 @@ export function complaintToRow(c: Complaint): Omit<Row.Complaint, 'id' | 'number
     claimQuantity: c.claim?.quantity ?? null,
     department: c.department,
     handlerId: c.handlerId ?? null,
+    formerHandlers: c.formerHandlers?.length ? JSON.stringify(c.formerHandlers) : null,
     filerId: c.filerId,
     status: c.status,
     firstResponse: c.firstResponse ?? null,
@@ -119,6 +121,7 @@ export function deadlineFromRow(r: Row.Deadline): Deadline {
     ladderStep: r.ladderStep,
     nextStepAt: date(r.nextStepAt),
     extensions: r.extensions,
+    ...(r.earlierBreaches ? { earlierBreaches: r.earlierBreaches } : {}),
   };
 }
 
@@ -132,6 +135,7 @@ export function deadlineToRow(d: Deadline, updatedAt: Date) {
     ladderStep: d.ladderStep,
     nextStepAt: d.nextStepAt ?? null,
     extensions: d.extensions,
+    earlierBreaches: d.earlierBreaches ?? 0,
     updatedAt,
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { ApprovalDeadlineKind, ChainStep } from '../config/schema.ts';
 import { addDuration } from './durations.ts';
-import { cancelDeadline, meetDeadline, startDeadline } from './deadlines.ts';
+import { cancelDeadline, meetDeadline, nextRound, startDeadline } from './deadlines.ts';
 import type { Decision, LifecycleEnv } from './lifecycle.ts';
 import type { Actor, Approval, ApprovalKind } from './model.ts';
 
@@ -65,7 +65,9 @@ function restartApprovalDeadline(d: Decision, env: LifecycleEnv, kind: ApprovalK
   const dk = approvalDeadline(kind);
   const c = d.complaint;
   const fresh = startDeadline(dk, env.now, addDuration(env.now, env.policy.approval, env.calendar), env, c);
-  d.deadlines = d.deadlines.some((x) => x.kind === dk) ? d.deadlines.map((x) => (x.kind === dk ? fresh : x)) : [...d.deadlines, fresh];
+  const old = d.deadlines.find((x) => x.kind === dk);
+  const next = nextRound(old, fresh, env.now);
+  d.deadlines = old ? d.deadlines.map((x) => (x.kind === dk ? next : x)) : [...d.deadlines, next];
 }
 
 export type StepOutcome = 'approved' | 'declined' | 'next_step';

@@ -50,6 +50,19 @@ export function moveDeadline(
   return restartLadder({ ...d, dueAt, breachedAt, extensions: d.extensions + (opts.extension ? 1 : 0) }, env, opts.who ?? {});
 }
 
+/**
+ * A new round of a deadline replacing `old` (a reopen's response, a new revisit, an approval's next request):
+ * the old round's breach is carried in `earlierBreaches`, so it is never lost.
+ */
+export function nextRound(old: Deadline | undefined, fresh: Deadline, now: Date): Deadline {
+  if (!old) return fresh;
+  const earlier = (old.earlierBreaches ?? 0) + (breachAt(old, now) ? 1 : 0);
+  return earlier ? { ...fresh, earlierBreaches: earlier } : fresh;
+}
+
+/** Whether the deadline, in this round or an earlier one, was ever missed (as known at `now`). */
+export const everBreached = (d: Deadline, now: Date): boolean => (d.earlierBreaches ?? 0) > 0 || breachAt(d, now) !== undefined;
+
 /** When the deadline was breached, as known at `now`: recorded, or due and still unmet. */
 export function breachAt(d: Deadline, now: Date): Date | undefined {
   if (d.breachedAt) return d.breachedAt;

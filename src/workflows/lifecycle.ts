@@ -29,13 +29,24 @@ export const TRANSITIONS: Record<Status, readonly Action[]> = {
 export const GRADES_NEEDING_APPROVAL: readonly Grade[] = ['B', 'C'];
 export const needsGmSolution = (c: Pick<Complaint, 'grade'>): boolean => GRADES_NEEDING_APPROVAL.includes(c.grade);
 
-/** The GM approved the current 8D version in the current round (a reopen starts a new round). */
-export function solutionApproved(state: ComplaintState): boolean {
+/** The GM's word on the current 8D version in the current round (a reopen starts a new round), if any. */
+export function solutionDecision(state: ComplaintState): Approval['status'] | undefined {
   const c = state.complaint;
   const version = c.eightD?.version ?? 1;
-  return state.approvals.some(
-    (a) => a.kind === 'solution' && a.status === 'approved' && Number(a.payload.eightDVersion ?? 1) === version && Number(a.payload.round ?? 0) === c.reopenCount,
+  const current = state.approvals.filter(
+    (a) => a.kind === 'solution' && a.status !== 'superseded' && Number(a.payload.eightDVersion ?? 1) === version && Number(a.payload.round ?? 0) === c.reopenCount,
   );
+  return current.at(-1)?.status;
+}
+
+export const solutionApproved = (state: ComplaintState): boolean => solutionDecision(state) === 'approved';
+
+/** Why the current 8D may not go to the customer yet: B/C without the GM's approval, or a solution declined or pending whatever the grade. */
+function solutionRefusal(state: ComplaintState): KesuError | undefined {
+  const c = state.complaint;
+  const word = solutionDecision(state);
+  const blocked = word === 'declined' || word === 'pending' || (needsGmSolution(c) && word !== 'approved');
+  return blocked ? new KesuError('solution_not_approved', { number: c.number }) : undefined;
 }
 
 export interface LifecycleEnv extends DeadlineEnv {
@@ -76,7 +87,8 @@ export function stateRefusal(state: ComplaintState, action: Action, actor: Actor
     if (action === 'send_8d') {
       if (!c.eightD) return illegal(c, action);
       if (c.eightD.sent) return new KesuError('reply_already_sent', { number: c.number });
-      if (needsGmSolution(c) && !solutionApproved(state)) return new KesuError('solution_not_approved', { number: c.number });
+      const refusal = solutionRefusal(state);
+      if (refusal) return refusal;
     }
     if (action === 'contain' && !c.urgent && !state.deadlines.some((d) => d.kind === 'containment' && !d.metAt && !d.cancelledAt)) {
       return illegal(c, action);
@@ -97,7 +109,8 @@ export function stateRefusal(state: ComplaintState, action: Action, actor: Actor
 function resolveRefusal(state: ComplaintState): KesuError | undefined {
   const c = state.complaint;
   if (!c.eightD) return illegal(c, 'resolve');
-  if (needsGmSolution(c) && !solutionApproved(state)) return new KesuError('solution_not_approved', { number: c.number });
+  const refusal = solutionRefusal(state);
+  if (refusal) return refusal;
   if (!c.eightD.sent) return new KesuError('reply_not_sent', { number: c.number });
   if (state.approvals.some((a) => a.kind === 'claim' && a.status === 'pending')) return new KesuError('claim_not_approved', { number: c.number });
   return undefined;

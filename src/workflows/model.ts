@@ -90,6 +90,8 @@ export interface Resolution {
   currency?: string;
   /** Pieces taken back. */
   quantity?: number;
+  /** Everything committed to this customer on this complaint so far, this resolution included (base currency). */
+  paid?: { amountBaseMinor: number; quantity: number };
 }
 
 export interface Claim {
@@ -124,6 +126,8 @@ export interface Complaint {
   claim?: Claim;
   department: string;
   handlerId?: string;
+  /** Who handled it before the current handler (a reassign or a new acknowledgement): they may not approve on it either. */
+  formerHandlers?: string[];
   filerId: string;
   status: Status;
   firstResponse?: string;
@@ -154,6 +158,8 @@ export interface Deadline {
   ladderStep: number;
   nextStepAt?: Date;
   extensions: number;
+  /** Breaches of earlier rounds of this deadline (a reopen's new response deadline, a new approval request). */
+  earlierBreaches?: number;
 }
 
 export interface Approval {

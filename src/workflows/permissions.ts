@@ -62,25 +62,31 @@ export function mayDecide(actorId: string, a: Pick<Approval, 'requiredRole'>, di
 
 /**
  * Separation of duties (config `controls.separationOfDuties`, on by default): nobody decides an approval
- * they requested, or one on a complaint they handle. The one exception is a GM decision when the
+ * they requested, or one on a complaint they handle or handled before. The one exception is a GM decision when the
  * organisation has a single GM: nobody else could take it (the event records it).
  */
-export function conflicted(actorId: string, a: Pick<Approval, 'requestedBy' | 'requiredRole'>, c: Pick<Complaint, 'handlerId'>, dir: Directory): boolean {
+export function conflicted(actorId: string, a: Pick<Approval, 'requestedBy' | 'requiredRole'>, c: Pick<Complaint, 'handlerId' | 'formerHandlers'>, dir: Directory): boolean {
   if (!dir.separationOfDuties()) return false;
-  if (a.requestedBy !== actorId && c.handlerId !== actorId) return false;
+  if (a.requestedBy !== actorId && c.handlerId !== actorId && !c.formerHandlers?.includes(actorId)) return false;
   return !(a.requiredRole === 'gm' && dir.isGm(actorId) && dir.gms().length === 1);
 }
 
 /** Who is asked to decide a pending approval: the holders of its role without a conflict, else the GMs. */
-export function decidersOf(a: Approval, c: Pick<Complaint, 'handlerId'>, dir: Directory): string[] {
+export function decidersOf(a: Approval, c: Pick<Complaint, 'handlerId' | 'formerHandlers'>, dir: Directory): string[] {
   const free = (ids: string[]) => ids.filter((id) => mayDecideHere(id, a, c, dir));
   const holders = free(dir.holdersOf(a.requiredRole));
   return holders.length ? holders : free(dir.gms());
 }
 
 /** May decide this pending approval now: holds the role and has no conflict of interest. */
-export function mayDecideHere(actorId: string, a: Approval, c: Pick<Complaint, 'handlerId'>, dir: Directory): boolean {
-  return a.status === 'pending' && mayDecide(actorId, a, dir) && !conflicted(actorId, a, c, dir);
+export function mayDecideHere(actorId: string, a: Approval, c: Pick<Complaint, 'handlerId' | 'formerHandlers'>, dir: Directory): boolean {
+  if (a.status !== 'pending' || !mayDecide(actorId, a, dir) || conflicted(actorId, a, c, dir)) return false;
+  // In a chain every step is its own role's (four eyes): the GM stands in only when no holder of it is free.
+  const chain = a.payload.chain;
+  if (Array.isArray(chain) && chain.length > 1 && !dir.hasRole(actorId, a.requiredRole)) {
+    return !dir.holdersOf(a.requiredRole).some((id) => !conflicted(id, a, c, dir));
+  }
+  return true;
 }
 
 export function satisfies(

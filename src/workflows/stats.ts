@@ -90,10 +90,12 @@ function tallyOnTime<K extends string>(records: readonly StatsRecord[], now: Dat
   const out = Object.fromEntries(keys.map((k) => [k, { onTime: 0, late: 0 }])) as Record<K, { onTime: number; late: number }>;
   for (const record of records) {
     for (const d of record.state.deadlines) {
-      if (d.cancelledAt || !(KINDS as readonly string[]).includes(d.kind)) continue;
+      if (!(KINDS as readonly string[]).includes(d.kind)) continue;
+      // A breach stays a breach, whatever came after it: an extension, a cancellation, a new round.
+      const breached = d.breachedAt !== undefined || (d.earlierBreaches ?? 0) > 0;
+      if (d.cancelledAt && !breached) continue;
       const r = (out[bucket(record, d.kind)] ??= { onTime: 0, late: 0 });
-      // A breach stays a breach, whatever extension came after it.
-      if (d.breachedAt) r.late++;
+      if (breached) r.late++;
       else if (d.metAt) r[d.metAt <= d.dueAt ? 'onTime' : 'late']++;
       else if (d.dueAt < now) r.late++;
     }

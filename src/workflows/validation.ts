@@ -37,6 +37,7 @@ export const FIELD_KEYS = [
   'nothing_changed',
   'reason_required',
   'not_before_approval',
+  'decided_approval',
   'invalid',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];

@@ -122,15 +122,6 @@ const TERMINAL = new Set(['closed', 'rejected', 'escalated']);
 /** Invariants of one state, against what was seen before (breaches, by deadline identity). */
 function checkState(s: ComplaintState, now: Date, breaches: Map<string, string>): void {
   const c = s.complaint;
-  // No payout beyond what an approval of the right tier covers.
-  if (c.resolution && (c.resolution.amountMinor || c.resolution.quantity)) {
-    const payout = exposureOf(
-      c.resolution.amountMinor !== undefined ? { amountMinor: c.resolution.amountMinor, currency: c.resolution.currency ?? 'CNY' } : undefined,
-      c.resolution.quantity,
-      org.config.claims,
-    );
-    expect(checkPayout(payout, c.customer.region, s.approvals, org.config.claims), `${c.number} payout`).toEqual({ ok: true });
-  }
   // No approval decided by its requester.
   for (const a of s.approvals) for (const so of signoffsOf(a)) expect(so.by, `${c.number} ${a.kind} decided by its requester`).not.toBe(a.requestedBy);
   // A breach is never erased.
@@ -166,6 +157,7 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
   const db = deps.db.prisma;
   let state = filed.state;
   let entries = 1;
+  let paid = { amountBaseMinor: 0, quantity: 0 };
   checkState(state, clock.now(), breaches);
 
   for (const s of steps) {
@@ -213,6 +205,11 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
       }
       if (action === 'resolve' && state.complaint.status === 'resolved') {
         counts.resolved++;
+        // No payout beyond what approvals of the right tier cover: counted here, over every resolution of the complaint.
+        const r = state.complaint.resolution!;
+        const payout = exposureOf(r.amountMinor !== undefined ? { amountMinor: r.amountMinor, currency: r.currency ?? 'CNY' } : undefined, r.quantity, org.config.claims);
+        paid = { amountBaseMinor: paid.amountBaseMinor + payout.amountBaseMinor, quantity: paid.quantity + payout.quantity };
+        expect(checkPayout(paid, state.complaint.customer.region, state.approvals, org.config.claims), `${number} paid ${JSON.stringify(paid)}`).toEqual({ ok: true });
         if (needsGmSolution(state.complaint)) counts.resolvedBC++;
         // B/C only with the GM's approval of the current solution; every grade only once the reply reached the customer.
         if (needsGmSolution(state.complaint)) expect(solutionApproved(before), `${number} resolved without the GM`).toBe(true);

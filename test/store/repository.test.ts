@@ -43,7 +43,8 @@ for (const [provider, available] of [['sqlite', true], ['postgresql', pgAvailabl
       }
       const { state: end, timeline } = await show(deps, actor('gm.wang'), n);
       expect(end.complaint).toMatchObject({ status: 'closed', reopenCount: 1, gmDecision: '退款', filerId: 'slack:U0STAFF' });
-      expect(end.complaint.resolution).toEqual({ kinds: ['repair'], summary: '上门维修' });
+      // The second resolution pays nothing more; what was paid in all (the first 6,000.50) stays on record.
+      expect(end.complaint.resolution).toEqual({ kinds: ['repair'], summary: '上门维修', paid: { amountBaseMinor: 600050, quantity: 0 } });
       expect(end.approvals.map((a) => [a.kind, a.status])).toEqual([['claim', 'approved']]);
       // One stored entry per accepted action (the filing and the nine steps), numbered without gaps…
       const entries = await timelineEntries(db.prisma, end.complaint.id);

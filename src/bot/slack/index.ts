@@ -4,7 +4,7 @@
  * App Home refreshes. SLACK_API_URL points every Web API call elsewhere (proxies, GovSlack, tests).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, defaultBodyLimit, HTTPModuleFunctions, HTTPReceiver, isRawBodyError, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { timelineFor } from '../../commands/present.ts';
 import { formatError } from '../../notifiers/i18n/index.ts';
@@ -17,6 +17,7 @@ import { SlackIdentity } from './identity.ts';
 import { publishHome } from './listeners/events/app-home-opened.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
+import type { Logger } from '../../logger.ts';
 
 export interface SlackPlatform {
   readonly app: App;
@@ -96,11 +97,14 @@ export function createSlackPlatform(core: Core): SlackPlatform {
     mode,
     ...(receiver instanceof HTTPReceiver
       ? {
-          // Only Slack's POSTs reach Bolt; anything else (a browser, a health check) is not ours.
-          requestListener: (req: IncomingMessage, res: ServerResponse) =>
-            req.method === 'POST' && (req.url ?? '').split('?')[0] === '/slack/events'
-              ? receiver.requestListener(req, res)
-              : res.writeHead(req.method === 'POST' ? 404 : 405, { 'content-type': 'text/plain' }).end('not found'),
+          // Only Slack's POSTs reach Bolt, and only once screened; anything else (a browser, a health check) is not ours.
+          requestListener: async (req: IncomingMessage, res: ServerResponse) => {
+            if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== '/slack/events') {
+              res.writeHead(req.method === 'POST' ? 404 : 405, { 'content-type': 'text/plain' }).end('not found');
+              return;
+            }
+            if (await screened(req, res, slack.signingSecret!, core.logger)) receiver.requestListener(req, res);
+          },
         }
       : {}),
     async start() {
@@ -112,4 +116,74 @@ export function createSlackPlatform(core: Core): SlackPlatform {
       if (mode === 'socket') await app.stop();
     },
   };
+}
+
+/**
+ * Why a signed body that parsed is still no Slack payload Bolt can take, or undefined when it is one.
+ * Bolt reads fields of the body outside its error handling (`null` crashes its receiver and, without
+ * a process guard, the whole bot), and leaves other shapes unanswered for three seconds then 404s,
+ * or throws while routing them (500): each is the sender's malformed request, so it gets a 400.
+ */
+export function malformedSlackBody(body: unknown): string | undefined {
+  if (!isRecord(body)) return `the body is ${body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`}, not an object`;
+  if (body.ssl_check !== undefined) return typeof body.ssl_check === 'string' ? undefined : 'ssl_check is not a string';
+  if (body.type === undefined) {
+    // Slash commands and legacy options requests carry no type.
+    if (body.command !== undefined) return typeof body.command === 'string' ? undefined : 'command is not a string';
+    return body.name !== undefined ? undefined : 'no type and no command';
+  }
+  if (typeof body.type !== 'string') return 'type is not a string';
+  const required = REQUIRED[body.type];
+  if (!required) return `unknown type "${body.type.slice(0, 40)}"`;
+  const field = Object.entries(required).find(([key, ok]) => !ok(body[key]));
+  return field ? `${body.type}: ${field[0]} is missing or malformed` : undefined;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown) => typeof v === 'string';
+const isTyped = (v: unknown) => isRecord(v) && typeof v.type === 'string';
+const isActions = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every(isRecord);
+const anything = () => true;
+
+/** The payload types Bolt routes (or answers itself), each with the fields it reads unguarded. */
+const REQUIRED: Record<string, Record<string, (v: unknown) => boolean>> = {
+  url_verification: { challenge: isString },
+  event_callback: { event: isTyped },
+  app_rate_limited: {},
+  block_actions: { actions: isActions },
+  interactive_message: { actions: isActions },
+  dialog_submission: { submission: isRecord },
+  dialog_cancellation: { callback_id: anything },
+  block_suggestion: { action_id: isString },
+  view_submission: { view: isRecord },
+  view_closed: { view: isRecord },
+  shortcut: { callback_id: isString },
+  message_action: { callback_id: isString },
+};
+
+/**
+ * Reads and checks a request to /slack/events before Bolt does, with Bolt's own functions (Bolt then
+ * reuses the buffered body). A correctly signed body that is no Slack payload is answered 400 here;
+ * everything else — including bad signatures (401) and unparsable bodies (400) — is left to Bolt.
+ * Returns whether Bolt should take the request.
+ */
+async function screened(req: IncomingMessage, res: ServerResponse, signingSecret: string, logger: Logger): Promise<boolean> {
+  let body: unknown;
+  try {
+    const buffered = await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ signingSecret, bodyLimit: defaultBodyLimit }, req);
+    body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+  } catch (e) {
+    // Read but unsigned or unparsable: Bolt answers that itself (401, 400), as it always has.
+    if (HTTPModuleFunctions.isBufferedIncomingMessage(req)) return true;
+    // Not read at all (too large, aborted): the stream is spent, so answer here as Bolt would.
+    const tooLarge = isRawBodyError(e) && (e.type === 'entity.too.large' || e.statusCode === 413);
+    logger.warn({ platform: 'slack', status: tooLarge ? 413 : 400 }, `slack: could not read a request: ${(e as Error).message}`);
+    if (!res.headersSent) res.writeHead(tooLarge ? 413 : 400).end();
+    return false;
+  }
+  const problem = malformedSlackBody(body);
+  if (!problem) return true;
+  logger.warn({ platform: 'slack', status: 400, ip: req.socket.remoteAddress }, `slack: refused a signed request that is no Slack payload: ${problem}`);
+  res.writeHead(400, { 'content-type': 'text/plain' }).end('malformed Slack payload');
+  return false;
 }

@@ -3,7 +3,7 @@ import type { Complaint } from '../model.ts';
 import { dueFrom, moveDeadline, startDeadline } from '../deadlines.ts';
 import type { ActionInput } from '../inputs.ts';
 import type { Decision, LifecycleEnv } from '../lifecycle.ts';
-import { draft, event, meet, updateDeadline, type Handler } from './shared.ts';
+import { draft, event, meet, replaceDeadline, updateDeadline, type Handler } from './shared.ts';
 
 const HOUR = 3_600_000;
 
@@ -12,8 +12,14 @@ function reopenInto(d: Decision, env: LifecycleEnv, from: Complaint['status'], r
   const c = d.complaint;
   Object.assign(c, { status: 'reopened', reopenCount: c.reopenCount + 1, closedAt: undefined });
   const fresh = startDeadline('response', env.now, dueFrom('response', env.now, c.grade, env), env, c);
-  if (d.deadlines.some((x) => x.kind === 'response')) updateDeadline(d, 'response', () => fresh);
-  else d.deadlines.push(fresh);
+  replaceDeadline(d, fresh, env.now);
+  // A complaint rejected before it was answered gets its 8D (and an urgent one its containment) again, from now.
+  for (const kind of ['eightD', 'containment'] as const) {
+    const x = d.deadlines.find((y) => y.kind === kind);
+    if (x?.cancelledAt && !x.metAt && (kind === 'eightD' ? !c.eightD?.sent : c.urgent)) {
+      replaceDeadline(d, startDeadline(kind, env.now, dueFrom(kind, env.now, c.grade, env), env, c), env.now);
+    }
+  }
   event(d, 'reopened', { from, reason, reopenCount: c.reopenCount, responseDueAt: fresh.dueAt.toISOString() });
 }
 
@@ -24,7 +30,7 @@ export const revisit: Handler<ActionInput<'revisit'>> = (state, _actor, input, e
     const attempt = c.revisitAttempts + 1;
     const next = env.calendar.holdToWorkingHours(new Date(env.now.getTime() + env.policy.revisit.retryHours * HOUR));
     d.complaint.revisitAttempts = attempt;
-    updateDeadline(d, 'revisit', (x) => moveDeadline({ ...x, startsAt: env.now }, next, env, { who: c }));
+    updateDeadline(d, 'revisit', (x) => moveDeadline({ ...x, startsAt: env.now }, next, env, { who: c, now: env.now }));
     event(d, 'revisit_unreachable', { attempt, note: input.note, nextDueAt: next.toISOString() });
     return d;
   }

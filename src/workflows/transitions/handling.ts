@@ -1,10 +1,18 @@
 /** Working a complaint in its department: acknowledge, reassign, extend, contain, reject, comment. */
 import { KesuError } from '../../errors.ts';
-import { requestApproval } from '../approvals.ts';
+import { requestApproval, signoffsOf, supersede } from '../approvals.ts';
+import { APPROVAL_KINDS, type Complaint } from '../model.ts';
 import { breachAt, cancelDeadline, isActive, moveDeadline } from '../deadlines.ts';
 import type { ActionInput } from '../inputs.ts';
 import { fieldError } from '../validation.ts';
 import { draft, event, meet, updateDeadline, type Handler } from './shared.ts';
+
+/** The former handlers after the handler changes to `next`: whoever handled it stays on the list. */
+function withFormer(c: Complaint, next: string | undefined): string[] | undefined {
+  const former = c.formerHandlers ?? [];
+  if (!c.handlerId || c.handlerId === next || former.includes(c.handlerId)) return c.formerHandlers;
+  return [...former, c.handlerId];
+}
 
 export const acknowledge: Handler<ActionInput<'acknowledge'>> = (state, actor, input, env) => {
   const c = state.complaint;
@@ -14,6 +22,10 @@ export const acknowledge: Handler<ActionInput<'acknowledge'>> = (state, actor, i
   if (handlerId !== actor.id && !dir.isHeadOf(actor.id, c.department)) {
     throw new KesuError('forbidden', { number: c.number, action: 'acknowledge' });
   }
+  // Separation of duties both ways: whoever decided an approval on the complaint does not handle it.
+  if (dir.separationOfDuties() && state.approvals.some((a) => signoffsOf(a).some((x) => x.by === handlerId))) {
+    throw fieldError('handlerId', 'decided_approval');
+  }
   const containmentDue = state.deadlines.find((x) => x.kind === 'containment' && isActive(x));
   if (c.urgent && containmentDue && !input.containment) throw fieldError('containment', 'required_when_urgent');
 
@@ -21,6 +33,7 @@ export const acknowledge: Handler<ActionInput<'acknowledge'>> = (state, actor, i
   Object.assign(d.complaint, {
     status: 'acknowledged',
     handlerId,
+    formerHandlers: withFormer(c, handlerId),
     firstResponse: input.firstResponse,
     containment: input.containment ?? c.containment,
     acknowledgedAt: env.now,
@@ -39,6 +52,7 @@ export const reassign: Handler<ActionInput<'reassign'>> = (state, _actor, input,
   Object.assign(d.complaint, {
     department: input.department,
     handlerId: undefined,
+    formerHandlers: withFormer(c, undefined),
     status: c.status === 'reopened' ? 'reopened' : 'open',
   });
   event(d, 'reassigned', { from: c.department, to: input.department, reason: input.reason, handlerBefore: c.handlerId });
@@ -79,8 +93,10 @@ export const contain: Handler<ActionInput<'contain'>> = (state, _actor, input, e
 export const reject: Handler<ActionInput<'reject'>> = (state, _actor, input, env) => {
   const d = draft(state, env);
   Object.assign(d.complaint, { status: 'rejected', rejection: { reason: input.reason, note: input.note }, closedAt: env.now });
-  d.deadlines = d.deadlines.map((x) => cancelDeadline(x, env.now));
   event(d, 'rejected', { from: state.complaint.status, reason: input.reason, note: input.note });
+  // Nothing stays pending on a rejected complaint: its requests are withdrawn, its deadlines cancelled (breaches kept).
+  for (const kind of APPROVAL_KINDS) supersede(d, kind, env.now);
+  d.deadlines = d.deadlines.map((x) => cancelDeadline(x, env.now));
   return d;
 };
 

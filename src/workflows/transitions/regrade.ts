@@ -2,11 +2,11 @@
  * Re-grading (seed 002): upgrades apply at once; downgrading B/C or removing `urgent` goes to the GM unless
  * the GM does it; a grade below what the customer's demand implies needs a recorded reason.
  */
-import { requestApproval } from '../approvals.ts';
+import { requestApproval, supersede } from '../approvals.ts';
 import { cancelDeadline, dueFrom, isActive, moveDeadline, startDeadline } from '../deadlines.ts';
 import { gradeBelow, gradeForDemand } from '../grades.ts';
 import type { ActionInput } from '../inputs.ts';
-import type { Decision, LifecycleEnv } from '../lifecycle.ts';
+import { needsGmSolution, type Decision, type LifecycleEnv } from '../lifecycle.ts';
 import type { Grade } from '../model.ts';
 import { fieldError } from '../validation.ts';
 import { draft, event, updateDeadline, type Handler } from './shared.ts';
@@ -16,6 +16,13 @@ export function applyRegrade(d: Decision, env: LifecycleEnv, to: { grade: Grade;
   const c = d.complaint;
   const { grade, urgent } = to;
   Object.assign(c, { grade, urgent });
+  // A downgrade request was made against the grade before this change: it is moot now.
+  supersede(d, 'downgrade', env.now);
+  // Down to A while the GM was still to approve the solution: an A reply needs no GM.
+  if (!needsGmSolution(c) && c.status === 'awaiting_approval') {
+    supersede(d, 'solution', env.now);
+    Object.assign(c, { status: 'replied', repliedAt: env.now });
+  }
   const who = { urgent, grade };
   // Extended deadlines keep their granted date; every active ladder is re-timed for the new grade and urgency.
   for (const kind of ['response', 'containment', 'eightD'] as const) {

@@ -10,7 +10,7 @@ import type { DeadlineKind } from '../../config/schema.ts';
 import { conflicted, mayDecide, mayDecideHere } from '../permissions.ts';
 import { fieldError } from '../validation.ts';
 import { applyRegrade } from './regrade.ts';
-import { draft, event, meet, updateDeadline, type Handler } from './shared.ts';
+import { draft, event, meet, replaceDeadline, updateDeadline, type Handler } from './shared.ts';
 
 export { GRADES_NEEDING_APPROVAL } from '../lifecycle.ts';
 
@@ -94,7 +94,10 @@ export const resolve: Handler<ActionInput<'resolve'>> = (state, actor, input, en
   const c = state.complaint;
   const currency = input.currency ?? env.config.claims.currency;
   const amount = input.amount !== undefined ? { amountMinor: input.amount, currency } : undefined;
-  const payout = exposureOf(amount, input.quantity, env.config.claims);
+  // Approvals cover what is paid in all: a reopened complaint's new payout adds to the earlier one.
+  const now = exposureOf(amount, input.quantity, env.config.claims);
+  const before = c.resolution?.paid ?? { amountBaseMinor: 0, quantity: 0 };
+  const payout = { amountBaseMinor: before.amountBaseMinor + now.amountBaseMinor, quantity: before.quantity + now.quantity };
   const check = checkPayout(payout, c.customer.region, state.approvals, env.config.claims);
   if (!check.ok && check.reason === 'declined') throw new KesuError('claim_declined', { number: c.number });
 
@@ -103,7 +106,8 @@ export const resolve: Handler<ActionInput<'resolve'>> = (state, actor, input, en
     // The payout waits: the claim is amended to it and goes to the approvers of its tier.
     d.complaint.claim = { amountMinor: input.amount ?? 0, currency, ...(input.quantity !== undefined ? { quantity: input.quantity } : {}) };
     event(d, 'payout_held', { amountMinor: input.amount, currency, quantity: input.quantity, needs: check.chain[0]!.role });
-    requestApproval(d, env, 'claim', check.chain, { amountMinor: input.amount, currency, amountBaseMinor: payout.amountBaseMinor, quantity: payout.quantity, source: 'resolve' }, actor);
+    const total = { amountBaseMinor: payout.amountBaseMinor, quantity: payout.quantity };
+    requestApproval(d, env, 'claim', check.chain, { amountMinor: input.amount, currency, ...total, ...(before.amountBaseMinor || before.quantity ? { paidBefore: before } : {}), source: 'resolve' }, actor);
     return d;
   }
   const resolution = {
@@ -111,6 +115,7 @@ export const resolve: Handler<ActionInput<'resolve'>> = (state, actor, input, en
     summary: input.summary,
     ...(amount ? { amountMinor: amount.amountMinor, currency } : {}),
     ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
+    ...(payout.amountBaseMinor || payout.quantity ? { paid: payout } : {}),
   };
   Object.assign(d.complaint, { status: 'resolved', resolution, resolvedAt: env.now });
   const due = revisitDue(env.now, c.reopenCount > 0, env);
@@ -120,8 +125,6 @@ export const resolve: Handler<ActionInput<'resolve'>> = (state, actor, input, en
   meet(d, 'containment', env.now);
   supersede(d, 'extension', env.now);
   supersede(d, 'downgrade', env.now);
-  const revisit = startDeadline('revisit', env.now, due, env, c);
-  if (d.deadlines.some((x) => x.kind === 'revisit')) updateDeadline(d, 'revisit', () => revisit);
-  else d.deadlines.push(revisit);
+  replaceDeadline(d, startDeadline('revisit', env.now, due, env, c), env.now);
   return d;
 };

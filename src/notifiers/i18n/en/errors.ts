@@ -26,7 +26,9 @@ const codes = {
   calendar_not_covered:
     'The working calendar has no data for {{year}}, so deadlines may be wrong. Please ask an administrator to update it.',
   engine_running:
-    'Another Kesu process ({{owner}}) is using this SQLite database. SQLite supports one process; use PostgreSQL for several replicas.',
+    'Another Kesu process ({{owner}}) is using this SQLite database; its lease runs until {{until}} and is renewed while that process runs (one that has exited on this machine is recognised at once). Stop it first. SQLite supports one process; use PostgreSQL for several replicas.',
+  database_replaced:
+    'The database file was deleted or replaced while Kesu was running, so nothing can be saved: this change was NOT recorded. Please tell the administrator (restore the file or restart Kesu).',
 } satisfies Record<ErrorCode, string>;
 
 export const errors = {
@@ -72,6 +74,7 @@ export const errors = {
     required_for_outcome: 'Required for this revisit outcome.',
     nothing_changed: 'Nothing was changed.',
     reason_required: 'Please give the reason (a grade below the customer\'s demand must say why).',
+    decided_approval: 'This person decided an approval on the complaint, so someone else must handle it.',
     not_before_approval: 'Grade B and C replies go to the customer only after the GM approves the solution.',
     invalid: 'This value is not valid.',
   } satisfies Record<FieldKey, string>,

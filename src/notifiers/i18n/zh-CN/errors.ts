@@ -23,7 +23,9 @@ export const errors: typeof En = {
   database_unavailable: '数据库暂时不可用，请稍后再试。',
   migration_failed: '数据库迁移失败，请联系管理员。',
   calendar_not_covered: '工作日历缺少 {{year}} 年的数据，期限可能不准确，请联系管理员更新。',
-  engine_running: '另一个客诉助手进程（{{owner}}）正在使用这个 SQLite 数据库。SQLite 只支持单进程运行；多副本请使用 PostgreSQL。',
+  engine_running:
+    '另一个客诉助手进程（{{owner}}）正在使用这个 SQLite 数据库；它的租约到 {{until}} 为止，进程运行期间会不断续期（本机上已退出的进程会被立即识别）。请先停止该进程。SQLite 只支持单进程运行；多副本请使用 PostgreSQL。',
+  database_replaced: '客诉助手运行期间数据库文件被删除或替换，无法保存：本次操作未被记录。请联系管理员（恢复该文件或重启客诉助手）。',
   unknown: '出了点问题，请重试；如果问题持续，请联系管理员。',
   operation: {
     show: '查看',
@@ -63,6 +65,7 @@ export const errors: typeof En = {
     required_for_outcome: '该回访结果下此项必填。',
     nothing_changed: '没有任何更改。',
     reason_required: '请填写原因（等级低于客户要求对应的等级时须说明理由）。',
+    decided_approval: '此人已审批过该客诉的事项，须由他人担任责任人。',
     not_before_approval: 'B、C 级客诉的回复须经总经理批准方案后才能发送给客户。',
     invalid: '填写内容无效。',
   },
