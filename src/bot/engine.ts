@@ -93,6 +93,18 @@ async function holdSqliteLease(core: Core, owner: string, now: Date): Promise<vo
   throw new KesuError('engine_running', { owner: current?.owner ?? '?', until: current ? untilText(current.until, core.config.organisation.timeZone) : '?' });
 }
 
+/**
+ * For one-off engine steps (`kesu tick`): refuses (`engine_running`) while a live engine holds the SQLite
+ * database — a second engine would take its ladder steps and send them where that engine does not.
+ */
+export async function assertNoRunningEngine(core: Core, now: Date): Promise<void> {
+  if (core.deps.db.provider !== 'sqlite') return;
+  const current = await core.deps.db.prisma.marker.findUnique({ where: { key: LEASE_KEY } });
+  if (current && current.until > now && !ownerIsGone(current.owner)) {
+    throw new KesuError('engine_running', { owner: current.owner, until: untilText(current.until, core.config.organisation.timeZone) });
+  }
+}
+
 /** Logs a refused write on a deleted or replaced SQLite file as an error, with what to do. */
 function reportReplaced(core: Core, e: KesuError): void {
   core.logger.error(

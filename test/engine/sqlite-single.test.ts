@@ -82,6 +82,12 @@ describe('SQLite: one engine, honestly', () => {
       expect(second.code).toBe(2);
       expect(second.stderr).toContain(`Another Kesu process (${hostname()}:${first.child.pid}:`);
       expect(second.stderr).toMatch(/until \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+      // `kesu tick` is a second engine too: refused, so it cannot take the running bot's ladder steps.
+      const tick = await kesu(['tick'], env);
+      expect(tick.code).toBe(2);
+      expect(tick.stderr).toContain(`Another Kesu process (${hostname()}:${first.child.pid}:`);
+      // Listing what is due stays possible.
+      expect((await kesu(['tick', '--dry-run'], env)).code).toBe(0);
     } finally {
       expect((await stop(first.child)).code, first.stderr()).toBe(0);
     }

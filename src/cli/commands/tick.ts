@@ -5,6 +5,7 @@ import { channelCardRenderer } from '../../commands/cards.ts';
 import { RecordingDeliverer } from '../../notifiers/deliverer.ts';
 import { createDispatcher } from '../../notifiers/dispatcher.ts';
 import { fieldError } from '../../workflows/validation.ts';
+import { assertNoRunningEngine } from '../../bot/engine.ts';
 import { withCore } from '../context.ts';
 import { out, toJson } from '../io.ts';
 
@@ -27,6 +28,8 @@ export function register(program: Command): void {
           for (const s of steps) out(`${s.number}  ${s.kind.padEnd(11)} step ${s.ladderStep}  next ${s.nextStepAt.toISOString()}  due ${s.dueAt.toISOString()}`);
           return;
         }
+        // A running bot owns the engine on SQLite: its ladder steps are not taken from under it.
+        await assertNoRunningEngine(core, core.deps.clock.now());
         // Until a chat platform or the web console is attached, notifications are printed here.
         const local = new RecordingDeliverer('local');
         // Scheduled reports are left to the running bot: a slot claimed here would reach no chat platform.
