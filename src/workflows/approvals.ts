@@ -4,7 +4,7 @@
  */
 import type { ApprovalDeadlineKind, ChainStep } from '../config/schema.ts';
 import { addDuration } from './durations.ts';
-import { cancelDeadline, meetDeadline, nextRound, startDeadline } from './deadlines.ts';
+import { cancelDeadline, meetDeadline, startDeadline, withRound } from './deadlines.ts';
 import type { Decision, LifecycleEnv } from './lifecycle.ts';
 import type { Actor, Approval, ApprovalKind } from './model.ts';
 
@@ -65,9 +65,7 @@ function restartApprovalDeadline(d: Decision, env: LifecycleEnv, kind: ApprovalK
   const dk = approvalDeadline(kind);
   const c = d.complaint;
   const fresh = startDeadline(dk, env.now, addDuration(env.now, env.policy.approval, env.calendar), env, c);
-  const old = d.deadlines.find((x) => x.kind === dk);
-  const next = nextRound(old, fresh, env.now);
-  d.deadlines = old ? d.deadlines.map((x) => (x.kind === dk ? next : x)) : [...d.deadlines, next];
+  d.deadlines = withRound(d.deadlines, fresh, env.now);
 }
 
 export type StepOutcome = 'approved' | 'declined' | 'next_step';

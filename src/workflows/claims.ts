@@ -39,11 +39,6 @@ export function claimChain(x: Exposure, region: Region, claims: Claims): ChainSt
   return chain;
 }
 
-/** The role that decides first (the old single-approver view of a chain). */
-export function claimApprover(claim: Claim | undefined, quantity: number | undefined, region: Region, claims: Claims): string | undefined {
-  return claimChain(exposureOf(claim, quantity, claims), region, claims)[0]?.role;
-}
-
 /** The claims currencies a form may use: the base currency and every currency with a rate. */
 export function claimCurrencies(claims: Claims): string[] {
   return [claims.currency, ...Object.keys(claims.exchangeRates).filter((c) => c !== claims.currency)];

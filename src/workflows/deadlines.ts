@@ -60,8 +60,13 @@ export function nextRound(old: Deadline | undefined, fresh: Deadline, now: Date)
   return earlier ? { ...fresh, earlierBreaches: earlier } : fresh;
 }
 
-/** Whether the deadline, in this round or an earlier one, was ever missed (as known at `now`). */
-export const everBreached = (d: Deadline, now: Date): boolean => (d.earlierBreaches ?? 0) > 0 || breachAt(d, now) !== undefined;
+/** The deadlines with `fresh` as the new round of its kind (added when the kind has none yet). */
+export function withRound(deadlines: readonly Deadline[], fresh: Deadline, now: Date): Deadline[] {
+  const old = deadlines.find((x) => x.kind === fresh.kind);
+  if (!old) return [...deadlines, fresh];
+  const next = nextRound(old, fresh, now);
+  return deadlines.map((x) => (x.kind === fresh.kind ? next : x));
+}
 
 /** When the deadline was breached, as known at `now`: recorded, or due and still unmet. */
 export function breachAt(d: Deadline, now: Date): Date | undefined {

@@ -22,6 +22,7 @@ import { ACTIONS, APPROVAL_KINDS, DEMANDS, GRADES, type Action, type ComplaintSt
 import { replay, replayable } from '../../src/workflows/replay.ts';
 import { openTestDatabase, pgAvailable, type TestDatabase } from '../support/db.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
+import { REPORT } from '../support/controls.ts';
 
 const org = testOrg();
 const PEOPLE = org.config.people.map((p) => p.id);
@@ -29,10 +30,6 @@ const DEPARTMENTS = org.config.departments.map((d) => d.key);
 const CATEGORIES = org.config.categories.map((c) => c.key);
 const AMOUNTS = [undefined, '300', '6000', '9000', '12000', '150000'] as const;
 const QUANTITIES = [undefined, '50', '150', '250'] as const;
-const REPORT = {
-  d1Team: '质量部', d2Problem: '内径超差', d3Containment: '库存全检', d4RootCause: '刀具磨损', rootCauseTags: '刀具',
-  d5Corrective: '更换刀具', d6Verification: '三批合格', d7Prevention: '纳入点检',
-};
 const HOUR = 3_600_000;
 const FORWARD = new Set<Action>(['acknowledge', 'submit_8d', 'approve', 'send_8d', 'resolve', 'revisit', 'gm_decide', 'reopen', 'contain']);
 

@@ -5,27 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { filed, step, testOrg } from '../support/org.ts';
+import { ACK, at, FILED_AT, outcome as code, REPORT } from '../support/controls.ts';
 import type { ComplaintState, Deadline } from '../../src/workflows/model.ts';
 import { periodStats } from '../../src/workflows/stats.ts';
 import { ladderNotifications, digestNotifications } from '../../src/notifiers/notifications.ts';
 
 const org = testOrg();
 const dl = (s: ComplaintState, kind: Deadline['kind']) => s.deadlines.find((d) => d.kind === kind);
-const ACK = { firstResponse: '已致电客户致歉。' };
-const REPORT = {
-  d1Team: '质量部', d2Problem: '内径超差', d3Containment: '库存全检', d4RootCause: '刀具磨损', rootCauseTags: '刀具',
-  d5Corrective: '更换刀具', d6Verification: '三批合格', d7Prevention: '纳入点检',
-};
-const FILED_AT = '2026-03-02T02:00:00Z'; // Monday 10:00 Shanghai
-const at = (day: number, hour = 10) => new Date(Date.UTC(2026, 2, day, hour - 8)).toISOString();
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code?: string; fields?: unknown }).code === 'validation_failed' ? `validation_failed:${JSON.stringify((e as { fields: unknown }).fields)}` : (e as { code?: string }).code;
-  }
-  return 'accepted';
-};
 
 /** A grade C refund complaint, acknowledged, with an 8D awaiting the GM. */
 function severe(): ComplaintState {

@@ -16,6 +16,7 @@ import {
   type ComplaintState,
 } from '../../workflows/model.ts';
 import type { FieldIssue } from '../../errors.ts';
+import { formatMinorUnits } from './money.ts';
 import type { FormFieldKind, FormId, FormOption, ViewContext } from './types.ts';
 
 export interface FormContext extends ViewContext {
@@ -74,8 +75,6 @@ function pendingKinds(ctx: FormContext): readonly string[] {
   return kinds.length ? [...new Set(kinds)] : APPROVAL_KINDS;
 }
 const gradeA = (ctx: FormContext) => !c(ctx) || c(ctx)!.grade === 'A';
-/** Minor units as the major-unit text a form shows ("8600.00"); empty for none or zero. */
-const money = (minor: number | undefined) => (minor ? `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}` : undefined);
 const urgentContainmentDue = (ctx: FormContext) =>
   !!c(ctx)?.urgent && !!ctx.complaint?.deadlines.some((d) => d.kind === 'containment' && !d.metAt && !d.cancelledAt);
 
@@ -169,7 +168,7 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     area('note', LIMITS.text, false),
   ],
   claim: [
-    { name: 'amount', kind: 'text', maxLength: 16, initial: (ctx) => money(c(ctx)?.claim?.amountMinor) },
+    { name: 'amount', kind: 'text', maxLength: 16, initial: (ctx) => (c(ctx)?.claim?.amountMinor ? formatMinorUnits(c(ctx)!.claim!.amountMinor) : undefined) },
     { ...currency('currency'), initial: (ctx) => c(ctx)?.claim?.currency },
     { name: 'quantity', kind: 'number', initial: (ctx) => (c(ctx)?.claim?.quantity === undefined ? undefined : String(c(ctx)?.claim?.quantity)) },
     area('reason'),

@@ -2,7 +2,7 @@
 import type { DeadlineKind } from '../../config/schema.ts';
 import type { Decision, LifecycleEnv, TimelineEntry } from '../lifecycle.ts';
 import type { Actor, ComplaintState, Deadline } from '../model.ts';
-import { meetDeadline, nextRound } from '../deadlines.ts';
+import { meetDeadline, withRound } from '../deadlines.ts';
 
 /** A handler gets the current state, the actor, its parsed input and the environment, and returns the decision. */
 export type Handler<I> = (state: ComplaintState, actor: Actor, input: I, env: LifecycleEnv) => Decision;
@@ -19,9 +19,7 @@ export function draft(state: ComplaintState, env: LifecycleEnv): Decision {
 
 /** Put a new round of a deadline in place (or add it), carrying the old round's breach. */
 export function replaceDeadline(d: Decision, fresh: Deadline, now: Date): void {
-  const old = d.deadlines.find((x) => x.kind === fresh.kind);
-  const next = nextRound(old, fresh, now);
-  d.deadlines = old ? d.deadlines.map((x) => (x.kind === fresh.kind ? next : x)) : [...d.deadlines, next];
+  d.deadlines = withRound(d.deadlines, fresh, now);
 }
 
 export function updateDeadline(d: Decision, kind: DeadlineKind, fn: (x: Deadline) => Deadline): void {

@@ -5,14 +5,12 @@ import { checkPayout, exposureOf } from '../claims.ts';
 import { moveDeadline, revisitDue, startDeadline } from '../deadlines.ts';
 import type { ActionInput } from '../inputs.ts';
 import { needsGmSolution, type Decision, type LifecycleEnv } from '../lifecycle.ts';
-import type { Actor, Approval } from '../model.ts';
+import type { Actor, Approval, ComplaintState } from '../model.ts';
 import type { DeadlineKind } from '../../config/schema.ts';
 import { conflicted, mayDecide, mayDecideHere } from '../permissions.ts';
 import { fieldError } from '../validation.ts';
 import { applyRegrade } from './regrade.ts';
 import { draft, event, meet, replaceDeadline, updateDeadline, type Handler } from './shared.ts';
-
-export { GRADES_NEEDING_APPROVAL } from '../lifecycle.ts';
 
 /** The reply reached the customer: recorded on the 8D, and the 8D deadline is met (seed 001 §5.2). */
 function markSent(d: Decision, actor: Pick<Actor, 'id'>, via: string, note: string | undefined, env: LifecycleEnv): void {
@@ -48,7 +46,7 @@ export const send8d: Handler<ActionInput<'send_8d'>> = (state, actor, input, env
 };
 
 /** The pending approval of `kind` this actor may decide, or the coded reason there is none. */
-function decidable(state: Decision | Parameters<Handler<unknown>>[0], actorId: string, kind: Approval['kind'], env: LifecycleEnv): Approval {
+function decidable(state: ComplaintState, actorId: string, kind: Approval['kind'], env: LifecycleEnv): Approval {
   const c = state.complaint;
   const pending = state.approvals.filter((a) => a.status === 'pending' && a.kind === kind);
   const mine = pending.find((a) => mayDecideHere(actorId, a, c, env.directory));
