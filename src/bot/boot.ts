@@ -1,6 +1,7 @@
 /**
  * The composition root for the core: settings, organisation config, database (migrated), calendar,
- * directory — everything a command needs, built once and passed in. Platforms attach in main.ts.
+ * directory, and which platforms the deployment runs — everything a command needs, built once and
+ * passed in. The platforms' receivers attach in main.ts.
  */
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
@@ -13,6 +14,7 @@ import { createLogger, type Logger } from '../logger.ts';
 import { openDatabase } from '../store/client.ts';
 import { applyMigrations } from '../store/migrate.ts';
 import { createCalendar } from '../workflows/calendar.ts';
+import { choosePlatforms, deploymentPlatforms, type PlatformChoice } from './platforms.ts';
 
 export interface BootOptions {
   cwd?: string;
@@ -25,6 +27,8 @@ export interface BootOptions {
 
 export interface Core {
   settings: Settings;
+  /** Which platforms this deployment runs, from the settings (platforms.ts). */
+  platforms: PlatformChoice;
   config: OrgConfig;
   deps: Deps;
   logger: Logger;
@@ -51,7 +55,8 @@ export async function boot(options: BootOptions = {}): Promise<Core> {
     await db.close();
     throw e;
   }
-  // The local platform (terminal now, web console next) is always there; chat adapters add theirs.
-  const deps: Deps = { db, clock: options.clock ?? systemClock, config, calendar, directory: createDirectory(config), platforms: ['local'] };
-  return { settings, config, deps, logger, appliedMigrations, close: () => db.close() };
+  // Notifications are written for the deployment's platforms whichever entry point makes the change.
+  const platforms = choosePlatforms(settings);
+  const deps: Deps = { db, clock: options.clock ?? systemClock, config, calendar, directory: createDirectory(config), platforms: deploymentPlatforms(platforms) };
+  return { settings, platforms, config, deps, logger, appliedMigrations, close: () => db.close() };
 }

@@ -13,8 +13,10 @@ import { tick, type EngineDeps, type TickResult } from '../commands/tick.ts';
 import { channelCardRenderer } from '../commands/cards.ts';
 import { KesuError } from '../errors.ts';
 import { checkDatabaseFile, databaseFileOf, onDatabaseReplaced } from '../store/client.ts';
+import { readMarker, releaseLease, swapMarker } from '../store/markers.ts';
 import { createDispatcher, type DispatchResult } from '../notifiers/dispatcher.ts';
 import type { Deliverer } from '../notifiers/deliverer.ts';
+import { unreachableHandlers } from '../commands/unreachable.ts';
 
 const LEASE_KEY = 'engine:sqlite';
 const LEASE_MS = 3 * 60_000;
@@ -65,31 +67,20 @@ function untilText(until: Date, timeZone: string): string {
  * owner holds it, unless that owner's process is gone.
  */
 async function holdSqliteLease(core: Core, owner: string, now: Date): Promise<void> {
-  const { prisma } = core.deps.db;
+  const { db } = core.deps;
   const until = new Date(now.getTime() + LEASE_MS);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const current = await prisma.marker.findUnique({ where: { key: LEASE_KEY } });
-    if (!current) {
-      const created = await prisma.marker.create({ data: { key: LEASE_KEY, owner, until, createdAt: now } }).then(
-        () => true,
-        (e: unknown) => {
-          if ((e as { code?: string }).code === 'P2002') return false; // another process created it first: look again
-          throw e;
-        },
-      );
-      if (created) return;
-      continue;
-    }
-    if (current.owner !== owner && current.until > now) {
+    const current = await readMarker(db.prisma, LEASE_KEY);
+    if (current && current.owner !== owner && current.until > now) {
       if (!ownerIsGone(current.owner)) {
         throw new KesuError('engine_running', { owner: current.owner, until: untilText(current.until, core.config.organisation.timeZone) });
       }
       core.logger.warn({ owner: current.owner }, 'the engine lease was held by a process on this host that has exited: taking it over');
     }
-    const { count } = await prisma.marker.updateMany({ where: { key: LEASE_KEY, owner: current.owner, until: current.until }, data: { owner, until } });
-    if (count === 1) return;
+    // A compare-and-set: of two processes starting together, one gets it; the other looks again.
+    if (await swapMarker(db, LEASE_KEY, current, { owner, until, createdAt: now })) return;
   }
-  const current = await prisma.marker.findUnique({ where: { key: LEASE_KEY } });
+  const current = await readMarker(db.prisma, LEASE_KEY);
   throw new KesuError('engine_running', { owner: current?.owner ?? '?', until: current ? untilText(current.until, core.config.organisation.timeZone) : '?' });
 }
 
@@ -99,7 +90,7 @@ async function holdSqliteLease(core: Core, owner: string, now: Date): Promise<vo
  */
 export async function assertNoRunningEngine(core: Core, now: Date): Promise<void> {
   if (core.deps.db.provider !== 'sqlite') return;
-  const current = await core.deps.db.prisma.marker.findUnique({ where: { key: LEASE_KEY } });
+  const current = await readMarker(core.deps.db.prisma, LEASE_KEY);
   if (current && current.until > now && !ownerIsGone(current.owner)) {
     throw new KesuError('engine_running', { owner: current.owner, until: untilText(current.until, core.config.organisation.timeZone) });
   }
@@ -115,10 +106,11 @@ function reportReplaced(core: Core, e: KesuError): void {
 
 export async function startEngine(core: Core, deliverers: readonly Deliverer[], options: { schedule?: boolean } = {}): Promise<Engine> {
   const owner = `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
+  // State changes write notifications for the deployment's platforms (fixed at boot): each needs its deliverer.
+  const deps: EngineDeps = { ...core.deps, platforms: core.deps.platforms ?? [] };
+  const missing = (deps.platforms ?? []).filter((p) => !deliverers.some((d) => d.platform === p));
+  if (missing.length) throw new Error(`startEngine: no deliverer for ${missing.join(', ')} (the platforms fixed at boot)`);
   ownersHere.add(owner);
-  // State changes write notifications for the platforms that deliver them: those the engine runs.
-  core.deps.platforms = deliverers.map((d) => d.platform);
-  const deps: EngineDeps = { ...core.deps, platforms: core.deps.platforms };
   const sqlite = deps.db.provider === 'sqlite';
   if (sqlite) {
     try {
@@ -135,43 +127,39 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
   const dispatcher = createDispatcher(deps.db, deliverers, {
     signal: stopping.signal,
     owner,
+    clock: () => deps.clock.now(),
+    scheduleRetries: true,
     logger: core.logger,
     maxAttempts: core.settings.deliveryMaxAttempts,
     renderCard: channelCardRenderer(deps),
+    ...unreachableHandlers(deps, core.logger, () => dispatcher.kick()),
   });
   let running: Promise<StepResult> | undefined;
-  // One dispatch at a time in this process (the tick's and the after-commit ones): two deliveries of
-  // one complaint's card must not both find no stored message and both post a card.
-  let delivering: Promise<unknown> = Promise.resolve();
-  const dispatch = (now: Date) => {
-    const next = delivering.then(() => dispatcher.dispatch(now));
-    delivering = next.catch(() => undefined);
-    return next;
-  };
 
-  async function step(): Promise<StepResult> {
+  /** Ladder steps and digests, then delivery: awaited (start-up, tests), or started for the lanes to finish (cron). */
+  async function step(wait: boolean): Promise<StepResult> {
     const now = deps.clock.now();
     if (sqlite) {
       checkDatabaseFile(deps.db); // a deleted or replaced file: refuse loudly, every step
       await holdSqliteLease(core, owner, now);
     }
     const t = await tick(deps, now);
-    const d = await dispatch(now);
+    const d = wait ? await dispatcher.dispatch(now) : (dispatcher.kick(), { sent: 0, retried: 0, dead: 0 });
     if (t.steps || t.digest || t.reports || d.sent || d.retried || d.dead) core.logger.info({ tick: t, delivered: d }, 'engine step');
     return { tick: t, delivered: d };
   }
   let stopped = false;
   const idleResult: StepResult = { tick: { steps: 0, notifications: 0, digest: false, reports: 0 }, delivered: { sent: 0, retried: 0, dead: 0 } };
   // After stop nothing runs: a late request must not take the lease again or touch a closed database.
-  const runOnce = () => (stopped ? Promise.resolve(idleResult) : (running ??= step().finally(() => (running = undefined))));
+  const stepOnce = (wait: boolean) => (stopped ? Promise.resolve(idleResult) : (running ??= step(wait).finally(() => (running = undefined))));
+  const runOnce = () => stepOnce(true);
   // Deliver right after a change commits, not only on the next minute's tick.
-  core.deps.afterCommit = () => {
-    dispatch(deps.clock.now()).catch((e: unknown) => core.logger.error({ err: e }, 'delivery after commit failed'));
-  };
+  core.deps.afterCommit = () => dispatcher.kick();
 
   let task: ScheduledTask | undefined;
   if (options.schedule !== false) {
-    task = cron.schedule('* * * * *', () => runOnce().catch((e: unknown) => core.logger.error({ err: e }, 'engine step failed')), {
+    // Each minute: the tick, and delivery started (a backlog paced per channel must not hold up the next tick).
+    task = cron.schedule('* * * * *', () => stepOnce(false).catch((e: unknown) => core.logger.error({ err: e }, 'engine step failed')), {
       timezone: core.config.organisation.timeZone,
       noOverlap: true,
       name: 'kesu-deadlines',
@@ -179,7 +167,7 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
   }
   const idle = async () => {
     await running?.catch(() => undefined);
-    await delivering;
+    await dispatcher.idle();
   };
   return {
     runOnce,
@@ -187,12 +175,13 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
     async stop() {
       stopped = true;
       stopping.abort(); // a delivery backlog (paced per channel) must not hold up shutdown
+      dispatcher.close();
       await task?.stop();
       core.deps.afterCommit = undefined;
       await idle();
       unwatch();
       ownersHere.delete(owner);
-      if (sqlite) await deps.db.prisma.marker.deleteMany({ where: { key: LEASE_KEY, owner } });
+      if (sqlite) await releaseLease(deps.db, LEASE_KEY, owner);
     },
   };
 }

@@ -14,7 +14,8 @@ import { listenHttp } from './http.ts';
 import { createLocalConsole } from './local/index.ts';
 import { createFeishuPlatform, type FeishuPlatform } from './feishu/index.ts';
 import { createSlackPlatform, type SlackPlatform } from './slack/index.ts';
-import { choosePlatforms, type PlatformChoice } from './platforms.ts';
+import type { PlatformChoice } from './platforms.ts';
+import { formatChecklist, preflight, preflightClients } from './preflight/index.ts';
 
 export interface RunOptions extends BootOptions {
   /** Run the engine every minute (default true; tests step it themselves). */
@@ -51,7 +52,7 @@ export async function run(options: RunOptions = {}): Promise<Running> {
   let running: Running | undefined;
   const removeGuards = installProcessGuards({
     logger: core.logger,
-    context: { platforms: choosePlatforms(core.settings).reasons, database: databaseProvider(core.settings.databaseUrl) },
+    context: { platforms: core.platforms.reasons, database: databaseProvider(core.settings.databaseUrl) },
     ...(options.onUncaught === 'exit' ? { onFatal: () => exitAfterFatal(core.logger, () => (running ? running.stop() : core.close())) } : {}),
   });
   try {
@@ -67,7 +68,7 @@ export async function run(options: RunOptions = {}): Promise<Running> {
 
 async function attach(core: Core, clock: DemoClock, options: RunOptions): Promise<Running> {
   const { settings, config, logger, deps } = core;
-  const platforms = choosePlatforms(settings);
+  const { platforms } = core;
   const provider = databaseProvider(settings.databaseUrl);
   logger.info(
     {
@@ -164,6 +165,14 @@ export async function start(options: RunOptions = {}): Promise<void> {
   if (consoleUrl) out(`  console:   ${consoleUrl}  ← open this in a browser`);
   else if (!platforms.slack && !platforms.feishu) out('  no platform attached: reminders and escalations print here');
   if (running.clock && running.clock.offsetMs > 0) out(`  clock:     simulated, ${running.clock.now().toISOString()} (moved ahead in the console)`);
+  if (platforms.slack || platforms.feishu) {
+    // The engine already runs: the checklist informs, it holds nothing up.
+    const checks = await preflight(core, preflightClients(core));
+    out('Reachability (kesu doctor checks the same):');
+    for (const line of formatChecklist(checks)) out(`  ${line}`);
+    const failed = checks.filter((c) => !c.ok);
+    if (failed.length) logger.warn({ unreachable: failed.map(({ platform, kind, name, id, problem }) => ({ platform, kind, name, id, problem })) }, 'preflight: some targets cannot be reached');
+  }
   out('Deadline engine: every minute. Press Ctrl-C to stop.');
   // The engine's cron task holds the event loop open; this makes sure of it whatever node-cron does.
   const keepAlive = setInterval(() => undefined, 60_000);

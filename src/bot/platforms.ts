@@ -4,6 +4,7 @@
  * local console when neither is (or when KESU_CONSOLE=on). Pure, so the rules are tested directly.
  */
 import type { Settings } from '../config/env.ts';
+import type { PlatformName } from '../notifiers/deliverer.ts';
 
 export type ChatPlatform = 'slack' | 'feishu';
 
@@ -41,4 +42,17 @@ export function choosePlatforms(
   if (local) reasons.push(settings.console === 'on' ? 'local console: KESU_CONSOLE=on' : 'local console: no chat platform is set up');
   else if (settings.console === 'off') reasons.push('local console: off (KESU_CONSOLE=off)');
   return { slack: on('slack'), feishu: on('feishu'), local, reasons };
+}
+
+/**
+ * The platforms notifications are written for in this deployment, the same for every entry point
+ * (`kesu start`, replicas, the CLI): the chat platforms set up, plus the local console when it runs
+ * (or, with nothing at all attached, `local` printed to the terminal, so nothing is consumed unseen).
+ */
+export function deploymentPlatforms(choice: Pick<PlatformChoice, 'slack' | 'feishu' | 'local'>): PlatformName[] {
+  const out: PlatformName[] = [];
+  if (choice.slack) out.push('slack');
+  if (choice.feishu) out.push('feishu');
+  if (choice.local || out.length === 0) out.push('local');
+  return out;
 }

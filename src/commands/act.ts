@@ -9,6 +9,7 @@ import type { Deps } from './deps.ts';
 import { lifecycleEnv } from './deps.ts';
 import { KesuError, isKesuError } from '../errors.ts';
 import { runInTransaction } from '../store/client.ts';
+import { createMarker, isUniqueViolation, readMarker } from '../store/markers.ts';
 import { notifyDecision } from './notify.ts';
 import { applyDecision, loadState } from '../store/complaints.ts';
 import { decide } from '../workflows/decide.ts';
@@ -34,11 +35,11 @@ export async function act(deps: Deps, actor: Actor, ref: string, action: Action,
       const result = await runInTransaction(deps.db, async (tx): Promise<ActResult> => {
         const before = await loadState(tx, ref);
         if (!before) throw new KesuError('unknown_complaint', { ref });
-        if (key && (await tx.marker.findUnique({ where: { key } }))) return { duplicate: true, state: before };
+        if (key && (await readMarker(tx, key))) return { duplicate: true, state: before };
         const now = deps.clock.now();
         const decision = decide(before, actor, action, raw, lifecycleEnv(deps, now));
         await applyDecision(tx, before, decision, actor.id);
-        if (key) await tx.marker.create({ data: { key, owner: actor.id, until: now, createdAt: now } });
+        if (key) await createMarker(tx, key, { owner: actor.id, until: now, createdAt: now });
         const state = (await loadState(tx, before.complaint.id))!;
         await notifyDecision(tx, deps, now, state, decision.events, actor.id);
         return { duplicate: false, before, decision, state };
@@ -47,7 +48,7 @@ export async function act(deps: Deps, actor: Actor, ref: string, action: Action,
       return result;
     } catch (e) {
       // A concurrent delivery of the same request wrote its key first: the next attempt answers "duplicate".
-      const retry = isKesuError(e, 'concurrent_update') || (key !== undefined && (e as { code?: string }).code === 'P2002');
+      const retry = isKesuError(e, 'concurrent_update') || (key !== undefined && isUniqueViolation(e));
       if (!retry || attempt >= MAX_ATTEMPTS) throw e;
     }
   }

@@ -2,17 +2,41 @@
 import type { Deps } from './deps.ts';
 import type { Notification } from '../notifiers/notifications.ts';
 import { decisionNotifications } from '../notifiers/notifications.ts';
-import { addressesOf } from '../notifiers/targets.ts';
+import { addressesOf, targetKey, type Address } from '../notifiers/targets.ts';
 import type { Tx } from '../store/complaints.ts';
-import { enqueue } from '../store/outbox.ts';
+import { enqueue, type OutboxItem } from '../store/outbox.ts';
 import type { ComplaintState } from '../workflows/model.ts';
 import type { TimelineEntry } from '../workflows/lifecycle.ts';
 
 export async function notify(tx: Tx, deps: Deps, now: Date, notes: Notification[]): Promise<number> {
   const platforms = deps.platforms ?? [];
   if (platforms.length === 0 || notes.length === 0) return 0;
-  const items = notes.flatMap((n) => addressesOf(n.target, platforms, deps.directory, deps.config).map((to) => ({ n, to })));
+  // One message per notification and address: a head told in person is not told again for a channel without one.
+  const seen = new Set<string>();
+  const items = notes.flatMap((n) =>
+    addressesOf(n.target, platforms, deps.directory, deps.config)
+      .filter((to) => {
+        const key = `${n.key}|${to.platform}|${to.address}`;
+        return !seen.has(key) && seen.add(key);
+      })
+      .map((to) => outboxItem(n, to)),
+  );
   return enqueue(tx, now, items);
+}
+
+/** A notification for one address as an outbox row: its dedupe key is the notification's key per recipient and place. */
+export function outboxItem(n: Notification, to: Address): OutboxItem {
+  const t = n.target;
+  return {
+    dedupeKey: `${n.key}:${targetKey(t)}:${to.platform}:${to.address}`,
+    ...(n.complaintId ? { complaintId: n.complaintId } : {}),
+    kind: n.kind,
+    platform: to.platform,
+    targetType: to.direct ? 'dm' : 'channel',
+    targetId: t.type === 'person' ? t.id : t.type === 'department' ? t.key : t.type,
+    address: to.address,
+    payload: JSON.stringify(n.view),
+  };
 }
 
 /** The notices a state change causes (see decisionNotifications), written with it. */

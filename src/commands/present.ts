@@ -6,7 +6,7 @@ import type { Deps } from './deps.ts';
 import type { Locale } from '../config/schema.ts';
 import { buildComplaintCard, buildList, buildTimeline, type CardView, type ListView, type TimelineView, type ViewContext } from '../notifiers/views/index.ts';
 import { translator } from '../notifiers/i18n/index.ts';
-import { listStates, timeline } from '../store/complaints.ts';
+import { listStates, loadState, timeline } from '../store/complaints.ts';
 import { availableActions } from '../workflows/lifecycle.ts';
 import type { Action, Actor, ComplaintState } from '../workflows/model.ts';
 import { canSeeContact, canView } from '../workflows/permissions.ts';
@@ -52,4 +52,12 @@ export async function myTasks(deps: Deps, viewer: Pick<Actor, 'id' | 'locale'>):
   const tr = translator();
   const view = buildList(mine, { ...viewContext(deps, locale), title: tr.t(locale, 'list.mine'), emptyText: tr.t(locale, 'list.emptyMine'), allDeadlines: true });
   return { states: mine, view };
+}
+
+/** A complaint's timeline by id, in the organisation's language (for the card's thread), or undefined when it is gone. */
+export function complaintTimeline(deps: Deps): (complaintId: string) => Promise<TimelineView | undefined> {
+  return async (id) => {
+    const state = await loadState(deps.db.prisma, id);
+    return state ? timelineFor(deps, state, deps.config.organisation.locale) : undefined;
+  };
 }

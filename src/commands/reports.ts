@@ -19,7 +19,7 @@ import { buildWeeklyReport } from '../notifiers/views/weekly-report.ts';
 import { translator } from '../notifiers/i18n/index.ts';
 import { runInTransaction } from '../store/client.ts';
 import { listStates } from '../store/complaints.ts';
-import { readMarker, writeMarker } from '../store/markers.ts';
+import { claimOnce, markersWithPrefix, readMarker, writeMarker } from '../store/markers.ts';
 import { latestWeeklySlot, monthlySlotsBetween, weekEnd, type Slot } from '../workflows/report-slots.ts';
 import { STATUSES, type Status } from '../workflows/model.ts';
 import { notify } from './notify.ts';
@@ -38,28 +38,12 @@ const OPEN_LIMIT = 20_000;
 async function claim(deps: EngineDeps, now: Date, key: string, build: () => Promise<Notification[]>): Promise<boolean> {
   if (await readMarker(deps.db.prisma, key)) return false;
   const notes = await build();
-  try {
-    await runInTransaction(deps.db, async (tx) => {
-      await tx.marker.create({ data: { key, owner: 'engine', until: now, createdAt: now } });
-      await notify(tx, deps, now, notes);
-    });
-    return true;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'P2002') return false; // another replica took the slot
-    throw e;
-  }
+  return claimOnce(deps.db, key, { owner: 'engine', at: now }, (tx) => notify(tx, deps, now, notes).then(() => undefined));
 }
 
 async function since(deps: EngineDeps, now: Date): Promise<Date> {
-  const found = await readMarker(deps.db.prisma, SINCE);
-  if (found) return found.createdAt;
-  try {
-    await deps.db.prisma.marker.create({ data: { key: SINCE, owner: 'engine', until: now, createdAt: now } });
-    return now;
-  } catch (e) {
-    if ((e as { code?: string }).code !== 'P2002') throw e;
-    return (await readMarker(deps.db.prisma, SINCE))!.createdAt;
-  }
+  await claimOnce(deps.db, SINCE, { owner: 'engine', at: now });
+  return (await readMarker(deps.db.prisma, SINCE))!.createdAt;
 }
 
 function weekly(deps: EngineDeps, slot: Slot, now: Date) {
@@ -114,7 +98,7 @@ export async function scheduledReports(deps: EngineDeps, now: Date): Promise<num
   if (week && week.at >= start && now < weekEnd(week, deps.calendar) && (await claim(deps, now, `report:weekly:${week.period}`, weekly(deps, week, now)))) sent++;
   const months = monthlySlotsBetween(start, now, deps.calendar, reports.monthlyAt);
   // One query for the months already sent, rather than one per month since the start.
-  const done = new Set((await deps.db.prisma.marker.findMany({ where: { key: { startsWith: 'report:monthly:' } }, select: { key: true } })).map((m) => m.key));
+  const done = new Set((await markersWithPrefix(deps.db.prisma, 'report:monthly:')).map((m) => m.key));
   for (const month of months) {
     const key = `report:monthly:${month.period}`;
     if (!done.has(key) && (await claim(deps, now, key, monthly(deps, month, now)))) sent++;

@@ -11,6 +11,7 @@ import { digestNotifications, ladderNotifications } from '../notifiers/notificat
 import { notify } from './notify.ts';
 import { scheduledReports } from './reports.ts';
 import { runInTransaction } from '../store/client.ts';
+import { claimOnce } from '../store/markers.ts';
 import { dueSteps, listStates, loadState, type DueStep } from '../store/complaints.ts';
 import { stepsDue } from '../workflows/ladder.ts';
 import type { DeadlineKind } from '../config/schema.ts';
@@ -61,20 +62,14 @@ async function digest(deps: EngineDeps, now: Date): Promise<boolean> {
   const { calendar, config } = deps;
   const day = calendar.localDate(now);
   if (!calendar.isWorkday(day) || now < calendar.atLocalTime(day, config.deadlines.gmDigestAt)) return false;
-  const key = `digest:${day}`;
-  if (await deps.db.prisma.marker.findUnique({ where: { key } })) return false;
-  try {
-    return await runInTransaction(deps.db, async (tx) => {
-      await tx.marker.create({ data: { key, owner: 'engine', until: now, createdAt: now } });
-      const overdue = await listStates(tx, { overdueAt: now, take: 500 });
-      await notify(tx, deps, now, digestNotifications(day, overdue, { now, config, directory: deps.directory }));
-      return overdue.length > 0; // today's slot is taken either way; a digest only goes out when something is overdue
-    });
-  } catch (e) {
-    // Another replica wrote today's digest first (unique marker key): nothing to do.
-    if ((e as { code?: string }).code === 'P2002') return false;
-    throw e;
-  }
+  let any = false;
+  // Today's slot is taken either way (once across replicas); a digest only goes out when something is overdue.
+  await claimOnce(deps.db, `digest:${day}`, { owner: 'engine', at: now }, async (tx) => {
+    const overdue = await listStates(tx, { overdueAt: now, take: 500 });
+    await notify(tx, deps, now, digestNotifications(day, overdue, { now, config, directory: deps.directory }));
+    any = overdue.length > 0;
+  });
+  return any;
 }
 
 /** Only active deadlines of open complaints step; of a resolved one only the revisit. */

@@ -107,6 +107,7 @@ export function crossReferenceProblems(config: OrgConfig): ConfigProblem[] {
     if (!people.has(id)) add(path, `unknown person "${id}" (not in people)`);
   };
   config.gm.forEach((id, i) => person(['gm', i], id));
+  config.admins.forEach((id, i) => person(['admins', i], id));
   config.customerService.members.forEach((id, i) => person(['customerService', 'members', i], id));
   config.customerService.managers.forEach((id, i) => person(['customerService', 'managers', i], id));
   config.departments.forEach((d, di) => {

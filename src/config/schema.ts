@@ -265,6 +265,11 @@ export const OrgConfig = z
       .strict(),
     people: z.array(Person).min(1),
     gm: z.array(key).min(1),
+    /**
+     * Who is alerted when Kesu cannot reach a channel or a person (bot not invited, channel archived,
+     * user gone): people keys. Empty means the general managers.
+     */
+    admins: z.array(key).default([]),
     gmChannel: PlatformChannels.optional(),
     managementChannel: PlatformChannels.optional(),
     customerService: z

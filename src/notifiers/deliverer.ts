@@ -25,20 +25,40 @@ export interface Deliverer {
   readonly platform: PlatformName;
   /** Messages per second to one channel or user (Slack about 1; Feishu 5). */
   readonly perTargetPerSecond: number;
+  /** Messages per second for the whole app, when the platform limits that too (Feishu 50). */
+  readonly perAppPerSecond?: number;
   deliver(message: OutboundMessage): Promise<{ messageId?: string }>;
+  /**
+   * A configured person's user ID on this platform, for rows written before it was known (`@person`
+   * addresses: a CLI, or a person whose ID is looked up by email). Undefined: nobody found.
+   */
+  resolvePerson?(personId: string): Promise<string | undefined>;
 }
 
-/** A failed delivery: `retryAfterMs` from the platform (429 Retry-After), `permanent` for errors a retry cannot fix. */
+/** Why a delivery failed for good because of its target: the bot cannot post there, or the user is gone. */
+export type Unreachable = 'not_member' | 'archived' | 'not_found' | 'user_gone';
+
+/**
+ * A failed delivery: `retryAfterMs` from the platform (429 Retry-After), `permanent` for errors a retry
+ * cannot fix, `unreachable` when the target itself cannot be reached (routed around, admins alerted),
+ * `appWide` when the limit hit is the app's rather than the target's (every lane on the platform waits).
+ */
 export class DeliveryError extends Error {
   constructor(
     message: string,
     readonly retryAfterMs?: number,
     readonly permanent = false,
+    readonly unreachable?: Unreachable,
+    readonly appWide = false,
   ) {
     super(message);
     this.name = 'DeliveryError';
   }
 }
+
+/** An address written as `@person` stands for a configured person whose platform ID is resolved at delivery. */
+export const personAddress = (personId: string) => `@${personId}`;
+export const unresolvedPerson = (address: string) => (address.startsWith('@') ? address.slice(1) : undefined);
 
 /** Keeps every delivered message; can be told to fail the next deliveries. */
 export class RecordingDeliverer implements Deliverer {

@@ -17,7 +17,7 @@ import { formatDateTime } from './i18n/format.ts';
 export interface Notification {
   /** Unique per step and recipient (the platform and address are appended when written). */
   key: string;
-  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'card' | 'assigned' | 'approval' | 'escalated_case' | 'report';
+  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'card' | 'assigned' | 'approval' | 'escalated_case' | 'report' | 'alert';
   complaintId?: string;
   target: Target;
   view: MessageView;

@@ -1,7 +1,7 @@
 /** Who a notification goes to, and where that is on each running platform. */
 import type { Directory } from '../config/directory.ts';
 import type { OrgConfig } from '../config/schema.ts';
-import type { PlatformName } from './deliverer.ts';
+import { personAddress, type PlatformName } from './deliverer.ts';
 
 export type Target = { type: 'person'; id: string } | { type: 'department'; key: string } | { type: 'gm_channel' } | { type: 'cs_channel' } | { type: 'mgmt_channel' };
 
@@ -11,7 +11,13 @@ export interface Address {
   direct: boolean;
 }
 
-/** Every address of a target on the given platforms; a target with no address on a platform is skipped there. */
+/**
+ * Every address of a target on the given platforms. A configured person whose ID on a platform is not
+ * known here (a CLI process, someone matched by email) gets `@person`, resolved at delivery — and if
+ * nobody is found then, the admins hear of it. A department or customer service without a channel on
+ * a chat platform is reached through its heads (customer service: its managers) by DM. Staff known
+ * only by another platform's ID, and an optional GM or management channel not set, are skipped there.
+ */
 export function addressesOf(target: Target, platforms: readonly PlatformName[], dir: Directory, config: OrgConfig): Address[] {
   const out: Address[] = [];
   for (const platform of platforms) {
@@ -19,7 +25,8 @@ export function addressesOf(target: Target, platforms: readonly PlatformName[], 
       const id =
         platform === 'local'
           ? target.id
-          : (dir.platformId(target.id, platform) ?? (target.id.startsWith(`${platform}:`) ? target.id.slice(platform.length + 1) : undefined));
+          : (dir.platformId(target.id, platform) ??
+            (target.id.startsWith(`${platform}:`) ? target.id.slice(platform.length + 1) : dir.person(target.id) ? personAddress(target.id) : undefined));
       if (id) out.push({ platform, address: id, direct: true });
     } else {
       const channels =
@@ -34,6 +41,11 @@ export function addressesOf(target: Target, platforms: readonly PlatformName[], 
         target.type === 'department' ? `#${target.key}` : target.type === 'cs_channel' ? CS_LOCAL : !channels ? undefined : target.type === 'mgmt_channel' ? MGMT_LOCAL : GM_LOCAL;
       const id = platform === 'local' ? local : channels?.[platform];
       if (id) out.push({ platform, address: id, direct: false });
+      else if (platform !== 'local' && (target.type === 'department' || target.type === 'cs_channel')) {
+        // No channel on this platform: the people behind it hear by DM rather than nobody.
+        const people = target.type === 'department' ? dir.headsOf(target.key) : config.customerService.managers.length ? config.customerService.managers : config.customerService.members;
+        for (const p of people) out.push(...addressesOf({ type: 'person', id: p }, [platform], dir, config));
+      }
     }
   }
   return out;

@@ -1,10 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/notifiers/dispatcher.ts';
 import { DeliveryError, RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
-import { enqueue } from '../../src/store/outbox.ts';
+import { enqueue as write } from '../../src/store/outbox.ts';
+import { outboxItem } from '../../src/commands/notify.ts';
+import type { Tx } from '../../src/store/complaints.ts';
+import type { Notification } from '../../src/notifiers/notifications.ts';
+import type { Address } from '../../src/notifiers/targets.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 
 const T0 = new Date('2026-03-02T02:00:00Z');
+const enqueue = (tx: Tx, now: Date, items: Array<{ n: Notification; to: Address }>) => write(tx, now, items.map(({ n, to }) => outboxItem(n, to)));
 const note = (key: string, text: string) => ({
   n: { key, kind: 'remind' as const, target: { type: 'person' as const, id: 'q.liu' }, view: { text } },
   to: { platform: 'local' as const, address: 'q.liu', direct: true },
@@ -95,5 +100,53 @@ describe('the outbox dispatcher', () => {
     await Promise.all([createDispatcher(db, [a], { owner: 'a' }).dispatch(T0), createDispatcher(db, [b], { owner: 'b' }).dispatch(T0)]);
     const all = [...a.texts(), ...b.texts()].sort();
     expect(all).toEqual(Array.from({ length: 40 }, (_, i) => `m${i}`).sort());
+  });
+
+  it('a backlog to one channel never holds up another: B goes out while A still has its queue', async () => {
+    const to = (address: string, i: number) => ({
+      n: { key: `${address}:${i}`, kind: 'card' as const, target: { type: 'cs_channel' as const }, view: { text: `${address} ${i}` } },
+      to: { platform: 'slack' as const, address, direct: false },
+    });
+    await db.prisma.$transaction((tx) => enqueue(tx, T0, [...Array.from({ length: 30 }, (_, i) => to('CA', i)), to('CB', 0)]));
+    const slack = new RecordingDeliverer('slack', 1); // Slack's pace: one message a second per channel
+    const stop = new AbortController();
+    const running = createDispatcher(db, [slack], { owner: 'p1', signal: stop.signal }).dispatch(T0);
+    await expect.poll(() => slack.texts().includes('CB 0'), { timeout: 5_000 }).toBe(true);
+    // At one a second, A has had at most its first two slots when B is delivered.
+    expect(slack.texts().filter((t) => t.startsWith('CA')).length).toBeLessThanOrEqual(2);
+    stop.abort();
+    await running;
+    const left = await db.prisma.outbox.findMany({ where: { status: 'pending' } });
+    expect(left.length).toBeGreaterThanOrEqual(28);
+    expect(left.every((r) => r.leaseOwner === null)).toBe(true); // released for the next process
+  });
+
+  it('a short Retry-After is waited out by the lane itself, while other targets go on', async () => {
+    const other = { ...note('z', 'to someone else'), to: { platform: 'local' as const, address: 'q.sun', direct: true } };
+    await db.prisma.$transaction((tx) => enqueue(tx, T0, [note('a', 'first'), note('b', 'second'), other]));
+    const out = new RecordingDeliverer();
+    const waits: number[] = [];
+    out.failNext(new DeliveryError('throttled', 1_000));
+    const result = await createDispatcher(db, [out], { owner: 'p1', sleep: async (ms) => void waits.push(ms) }).dispatch(T0);
+    expect(result).toEqual({ sent: 3, retried: 1, dead: 0 });
+    expect(out.texts().sort()).toEqual(['first', 'second', 'to someone else']);
+    expect(out.texts().indexOf('first')).toBeLessThan(out.texts().indexOf('second'));
+    expect(Math.max(...waits)).toBeGreaterThan(900); // the lane waited out the Retry-After
+    const first = await db.prisma.outbox.findFirstOrThrow({ where: { dedupeKey: { startsWith: 'a:' } } });
+    expect(first).toMatchObject({ status: 'sent', attempts: 2, lastError: 'throttled' });
+  });
+
+  it('a row whose lease was taken over is not sent (compare-and-set before the send)', async () => {
+    await db.prisma.$transaction((tx) => enqueue(tx, T0, [note('a', 'first'), note('b', 'second')]));
+    const out = new RecordingDeliverer('local', 1);
+    let stolen = false;
+    const sleep = async () => {
+      if (stolen) return;
+      stolen = true; // while the lane waits for its pace slot, another process takes the second row
+      await db.prisma.outbox.updateMany({ where: { dedupeKey: { startsWith: 'b:' } }, data: { leaseOwner: 'other', leaseUntil: new Date(T0.getTime() + 600_000) } });
+    };
+    await createDispatcher(db, [out], { owner: 'p1', sleep }).dispatch(T0);
+    expect(out.texts()).toEqual(['first']);
+    expect(await db.prisma.outbox.findFirstOrThrow({ where: { dedupeKey: { startsWith: 'b:' } } })).toMatchObject({ status: 'pending', leaseOwner: 'other' });
   });
 });

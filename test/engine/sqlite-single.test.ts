@@ -70,7 +70,7 @@ describe('SQLite: one engine, honestly', () => {
     const second = await kesuUntil(['start'], env, READY);
     children.push(second.child);
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect((await stop(second.child)).code, second.stderr()).toBe(0);
+    expect(await stop(second.child), second.stderr()).toEqual({ code: 0, signal: null });
   });
 
   it('refuses a second process while the first runs, naming the holder and when its lease frees', { timeout: 60_000 }, async () => {

@@ -26,7 +26,7 @@ const deliverer: Deliverer = {
 
 const core = await boot({ migrate: false });
 const deps = { ...core.deps, platforms: ['local'] as const };
-const dispatcher = createDispatcher(core.deps.db, [deliverer], { owner: `worker:${process.pid}`, leaseMs: 2_000 });
+const dispatcher = createDispatcher(core.deps.db, [deliverer], { owner: `worker:${process.pid}`, leaseMs: 2_000, clock: () => new Date(Math.max(now.getTime(), Date.now())) });
 // Run until nothing is due and nothing is pending; rows leased by a killed process come back when
 // their lease ends, so wait for those rather than exit.
 let idle = 0;

@@ -1,7 +1,10 @@
 /**
  * A fake Slack Web API on 127.0.0.1 for the real Bolt app and WebClient (`SLACK_API_URL`). It answers
  * the methods Kesu calls the way Slack does, records every call with its arguments, can be told to
- * fail the next calls of a method (429 with Retry-After, or an API error), and takes response_url posts.
+ * fail or stall the next calls of a method (429 with Retry-After, an API error, a delay), and takes
+ * response_url posts. Channels answer as existing with the app in them unless declared otherwise in
+ * `channels` (not a member, archived, missing, private): then conversations.info and chat.postMessage
+ * answer as Slack does for them.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +13,20 @@ export interface FakeUser {
   id: string;
   email?: string;
   locale?: string;
+  /** A deactivated account: users.info still answers, with `deleted: true`. */
+  deleted?: boolean;
+}
+
+/** A channel declared by a test; undeclared channels exist, are public and have the app in them. */
+export interface FakeChannel {
+  name?: string;
+  /** Default true. */
+  isMember?: boolean;
+  isArchived?: boolean;
+  /** A private channel the app is not in is invisible: channel_not_found. */
+  isPrivate?: boolean;
+  /** No such channel (deleted, or a wrong ID). */
+  missing?: boolean;
 }
 
 export interface Call {
@@ -17,7 +34,8 @@ export interface Call {
   args: Record<string, any>;
 }
 
-type Failure = { status: 429; retryAfter: number } | { error: string };
+/** A 429 with Retry-After, an API error, or an answer held back for `delayMs` (then given as usual). */
+type Failure = { status: 429; retryAfter: number } | { error: string } | { delayMs: number };
 
 async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
   let raw = '';
@@ -34,6 +52,8 @@ async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
 export class FakeSlack {
   readonly calls: Call[] = [];
   readonly users = new Map<string, FakeUser>();
+  /** Channels by ID whose state a test declares (see FakeChannel). */
+  readonly channels = new Map<string, FakeChannel>();
   /** Files uploaded through files.uploadV2, by file id: name, bytes, and once completed, where shared. */
   readonly uploads = new Map<string, { filename: string; length: number; bytes?: Buffer; shared?: Record<string, any> }>();
   #files = 0;
@@ -80,7 +100,12 @@ export class FakeSlack {
       const method = path.replace(/^\/api\//, '').split('?')[0]!;
       fake.calls.push({ method, args });
       fake.onCall?.({ method, args });
-      const failure = fake.#failures.get(method)?.shift();
+      const next = fake.#failures.get(method)?.shift();
+      if (next && 'delayMs' in next) {
+        await new Promise((r) => setTimeout(r, next.delayMs));
+        if (res.destroyed) return;
+      }
+      const failure = next && 'delayMs' in next ? undefined : next;
       if (failure && 'status' in failure) {
         res.writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
         return;
@@ -101,14 +126,26 @@ export class FakeSlack {
         return { ok: true, url: 'https://kesu-test.slack.com/', team: 'Kesu Test', user: 'kesu', team_id: 'T0KESU', user_id: 'U0KESUBOT', bot_id: 'B0KESUBOT' };
       case 'users.info': {
         const user = this.users.get(args.user);
-        return user ? { ok: true, user: { id: user.id, locale: user.locale, profile: { email: user.email } } } : { ok: false, error: 'user_not_found' };
+        return user ? { ok: true, user: { id: user.id, deleted: user.deleted ?? false, locale: user.locale, profile: { email: user.email } } } : { ok: false, error: 'user_not_found' };
+      }
+      case 'conversations.info': {
+        const channel = this.#channel(args.channel);
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { id: args.channel, name: channel.name, is_channel: true, is_private: channel.isPrivate, is_member: channel.isMember, is_archived: channel.isArchived } };
       }
       case 'users.lookupByEmail': {
         const user = [...this.users.values()].find((u) => u.email === args.email);
         return user ? { ok: true, user: { id: user.id } } : { ok: false, error: 'users_not_found' };
       }
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
+        // Only declared channels refuse; user IDs (DMs) and undeclared channels take the post.
+        const declared = this.channels.has(args.channel);
+        const channel = this.#channel(args.channel);
+        if (declared && !channel) return { ok: false, error: 'channel_not_found' };
+        if (declared && channel!.isArchived) return { ok: false, error: 'is_archived' };
+        if (declared && !channel!.isMember) return { ok: false, error: 'not_in_channel' };
         return { ok: true, channel: args.channel, ts: `${++this.#ts}.000100`, message: { text: args.text } };
+      }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
       case 'conversations.open':
@@ -138,7 +175,15 @@ export class FakeSlack {
     }
   }
 
-  /** The next `times` calls of `method` fail this way. */
+  /** A channel as the app sees it, or undefined when it cannot see it (missing, or private without the app). */
+  #channel(id: string): Required<Omit<FakeChannel, 'missing'>> | undefined {
+    const declared = this.channels.get(id);
+    if (declared?.missing) return undefined;
+    const channel = { name: declared?.name ?? String(id).toLowerCase(), isMember: declared?.isMember ?? true, isArchived: declared?.isArchived ?? false, isPrivate: declared?.isPrivate ?? false };
+    return channel.isPrivate && !channel.isMember ? undefined : channel;
+  }
+
+  /** The next `times` calls of `method` fail (or stall) this way. */
   fail(method: string, failure: Failure, times = 1): void {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
   }

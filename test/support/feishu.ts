@@ -15,7 +15,7 @@ import { SLACK_USERS } from './slack.ts';
 export const ENCRYPT_KEY = 'kesu-test-encrypt-key-0123456789';
 export const VERIFICATION_TOKEN = 'rvaYgkR8l0PbsnDfGsY2ab3ZtbsEdVcw';
 
-/** People of the example organisation as Feishu users (matched to the config by email). */
+/** Everyone in the example organisation as Feishu users (matched to the config by email). */
 export const FEISHU_USERS: Record<string, string> = {
   'wang.jianguo': 'ou_wangjianguo',
   'lin.xiaoyan': 'ou_linxiaoyan',
@@ -23,6 +23,15 @@ export const FEISHU_USERS: Record<string, string> = {
   'zhang.wei': 'ou_zhangwei',
   'liu.yang': 'ou_liuyang',
   'zhao.lei': 'ou_zhaolei',
+  'huang.li': 'ou_huangli',
+  'li.qiang': 'ou_liqiang',
+  'zhou.min': 'ou_zhoumin',
+  'zheng.haitao': 'ou_zhenghaitao',
+  'he.yong': 'ou_heyong',
+  'ma.jun': 'ou_majun',
+  'xu.ting': 'ou_xuting',
+  'sun.zhigang': 'ou_sunzhigang',
+  'wu.lihua': 'ou_wulihua',
 };
 
 export function feishuFixture<T = any>(name: string): T {

@@ -5,7 +5,7 @@ import { runKesu } from './run.ts';
 import { FakeSlack, type FakeUser } from './fake-slack.ts';
 import { SIGNING_SECRET } from './slack-requests.ts';
 
-/** People of the example organisation as Slack users (matched to the config by email at start-up). */
+/** Everyone in the example organisation as Slack users (matched to the config by email at start-up). */
 export const SLACK_USERS: Record<string, FakeUser> = {
   'wang.jianguo': { id: 'U0WANG', email: 'wang.jianguo@hengda.example', locale: 'zh-CN' },
   'lin.xiaoyan': { id: 'U0LIN', email: 'lin.xiaoyan@hengda.example', locale: 'zh-CN' },
@@ -14,6 +14,14 @@ export const SLACK_USERS: Record<string, FakeUser> = {
   'liu.yang': { id: 'U0LIU', email: 'liu.yang@hengda.example', locale: 'zh-CN' },
   'zhao.lei': { id: 'U0ZHAO', email: 'zhao.lei@hengda.example', locale: 'zh-CN' },
   'zhou.min': { id: 'U0ZHOU', email: 'zhou.min@hengda.example', locale: 'en-US' },
+  'huang.li': { id: 'U0HUANG', email: 'huang.li@hengda.example', locale: 'zh-CN' },
+  'li.qiang': { id: 'U0LIQ', email: 'li.qiang@hengda.example', locale: 'zh-CN' },
+  'zheng.haitao': { id: 'U0ZHENG', email: 'zheng.haitao@hengda.example', locale: 'zh-CN' },
+  'he.yong': { id: 'U0HEY', email: 'he.yong@hengda.example', locale: 'zh-CN' },
+  'ma.jun': { id: 'U0MAJ', email: 'ma.jun@hengda.example', locale: 'zh-CN' },
+  'xu.ting': { id: 'U0XUT', email: 'xu.ting@hengda.example', locale: 'zh-CN' },
+  'sun.zhigang': { id: 'U0SUNZ', email: 'sun.zhigang@hengda.example', locale: 'zh-CN' },
+  'wu.lihua': { id: 'U0WUL', email: 'wu.lihua@hengda.example', locale: 'zh-CN' },
 };
 
 export interface SlackRun {

@@ -1,7 +1,8 @@
 /**
  * Architecture rules that keep the core platform-neutral and testable (DESIGN.md §5):
- * only src/bot/<platform> and the platform renderers import a chat SDK, and the core never
- * reads the system clock.
+ * only src/bot/<platform> and the platform renderers import a chat SDK, the core never reads
+ * the system clock, the store imports nothing from the notifiers, and the outbox has one owner:
+ * only src/store touches the outbox, message-reference and marker tables.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -19,6 +20,7 @@ function sources(dir: string): string[] {
 }
 
 const PLATFORM_SDK = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](@slack\/|@larksuiteoapi\/)/;
+const OWNED_TABLES = /\.(outbox|messageRef|marker)\.[a-zA-Z]+\s*\(/;
 const CLOCK_READ = /\bDate\.now\s*\(|\bnew\s+Date\s*\(\s*\)|performance\.now\s*\(/;
 
 /** Strip comments so prose about `new Date()` does not count. */
@@ -48,7 +50,21 @@ describe('architecture boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the store imports nothing from the notifiers (it stores rows, it does not know messages)', () => {
+    const offenders = sources(join(SRC, 'store')).filter((f) => /from\s+['"]\.\.\/notifiers\//.test(code(f)));
+    expect(offenders.map((f) => relative(SRC, f))).toEqual([]);
+  });
+
+  it('only the store touches the outbox, message references and markers', () => {
+    const everything = sources(SRC).filter((f) => !f.includes(`${join(SRC, 'store')}/`));
+    const offenders = everything.filter((f) => OWNED_TABLES.test(code(f))).map((f) => relative(SRC, f));
+    expect(offenders).toEqual([]);
+  });
+
   it('the checks themselves catch violations', () => {
+    expect(OWNED_TABLES.test('await db.prisma.outbox.findMany()')).toBe(true);
+    expect(OWNED_TABLES.test('await tx.marker.create({})')).toBe(true);
+    expect(OWNED_TABLES.test('prisma.messageRef.upsert({})')).toBe(true);
     expect(PLATFORM_SDK.test(`import { App } from '@slack/bolt';`)).toBe(true);
     expect(PLATFORM_SDK.test(`const lark = await import("@larksuiteoapi/node-sdk")`)).toBe(true);
     expect(CLOCK_READ.test('const t = Date.now();')).toBe(true);

@@ -140,6 +140,11 @@ describe('config validation', () => {
     expect(e.message).toContain('kesu.config.yaml: departments[1].heads[0]: unknown person "zhang.san" (not in people)');
   });
 
+  it('refuses an unknown person among the admins alerted about unreachable targets', () => {
+    const e = errorOf(() => parseConfig(mini([['gm: [', 'admins: [zhang.san]\ngm: [']]), 'kesu.config.yaml'));
+    expect(e.message).toContain('kesu.config.yaml: admins[0]: unknown person "zhang.san" (not in people)');
+  });
+
   it('refuses a bad time zone', () => {
     const e = errorOf(() => parseConfig(mini([['timeZone: Asia/Shanghai', 'timeZone: Asia/Beijing']]), 'kesu.config.yaml'));
     expect(e.message).toContain('kesu.config.yaml: organisation.timeZone: must be an IANA time zone');

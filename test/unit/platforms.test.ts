@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { DemoClock, ManualClock } from '../../src/clock.ts';
 import { loadSettings } from '../../src/config/env.ts';
-import { choosePlatforms } from '../../src/bot/platforms.ts';
+import { choosePlatforms, deploymentPlatforms } from '../../src/bot/platforms.ts';
+import { createDirectory } from '../../src/config/directory.ts';
+import { addressesOf } from '../../src/notifiers/targets.ts';
+import { testConfig } from '../support/org.ts';
 
 const none = { slack: {}, feishu: {}, console: 'auto' as const };
 
@@ -53,5 +56,30 @@ describe('the demo clock', () => {
     clock.advanceTo(new Date('2026-03-03T02:01:00Z'));
     expect(clock.now().toISOString()).toBe('2026-03-03T02:01:00.000Z');
     expect(() => clock.advance(-1)).toThrow(RangeError);
+  });
+});
+
+describe('the platforms notifications are written for', () => {
+  it('are the deployment’s, the same for the bot and the CLI; with nothing attached, the terminal', () => {
+    expect(deploymentPlatforms({ slack: true, feishu: false, local: false })).toEqual(['slack']);
+    expect(deploymentPlatforms({ slack: true, feishu: true, local: true })).toEqual(['slack', 'feishu', 'local']);
+    expect(deploymentPlatforms({ slack: false, feishu: false, local: false })).toEqual(['local']);
+  });
+
+  it('reach a person the writer knows only by config as @person, and a department without a channel through its heads', () => {
+    const config = testConfig();
+    config.departments[0]!.channel = { slack: 'C0QUALITY01' };
+    const dir = createDirectory(config);
+    expect(addressesOf({ type: 'person', id: 'q.liu' }, ['slack', 'local'], dir, config)).toEqual([
+      { platform: 'slack', address: '@q.liu', direct: true },
+      { platform: 'local', address: 'q.liu', direct: true },
+    ]);
+    expect(addressesOf({ type: 'department', key: 'quality' }, ['slack'], dir, config)).toEqual([{ platform: 'slack', address: 'C0QUALITY01', direct: false }]);
+    // Sales has no Slack channel: its head s.zhou, by DM, rather than nobody.
+    expect(addressesOf({ type: 'department', key: 'sales' }, ['slack'], dir, config)).toEqual([{ platform: 'slack', address: '@s.zhou', direct: true }]);
+    expect(addressesOf({ type: 'cs_channel' }, ['feishu'], dir, config)).toEqual([{ platform: 'feishu', address: '@cs.zhao', direct: true }]);
+    // Someone known only by another platform's ID is not addressed there; the optional GM channel is skipped when unset.
+    expect(addressesOf({ type: 'person', id: 'feishu:ou_x' }, ['slack'], dir, config)).toEqual([]);
+    expect(addressesOf({ type: 'gm_channel' }, ['slack'], dir, config)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Client } from '@larksuiteoapi/node-sdk';
-import { DeliveryError, type Deliverer, type OutboundMessage } from '../../notifiers/deliverer.ts';
+import { DeliveryError, type Deliverer, type OutboundMessage, type Unreachable } from '../../notifiers/deliverer.ts';
 import { messageCard } from '../../notifiers/render/feishu/card.ts';
 import { fit } from '../../notifiers/render/feishu/limits.ts';
 import { withoutChart } from '../../notifiers/views/chart.ts';
@@ -17,9 +17,16 @@ import type { ChartView, TimelineView } from '../../notifiers/views/types.ts';
 import { UPLOAD_REFUSED, uploadChart } from './files.ts';
 
 const THROTTLED = 99991400;
+const CHAT_THROTTLED = 230020;
 export const TOKEN_INVALID = 99991663;
 /** Codes a retry cannot fix: no permission, bot not in the chat, chat or user gone, bad content. */
 const PERMANENT = new Set([230001, 230002, 230006, 230013, 230017, 230099, 99992351, 99992361]);
+/**
+ * Codes meaning the target itself cannot be reached (routed around, admins alerted): the bot is not in
+ * the chat (230002), the chat is gone or dissolved (232011, 232025 and 99992351 for an unknown id), the
+ * user is out of the bot's reach or unknown (230013, 99992361).
+ */
+const UNREACHABLE: Record<number, Unreachable> = { 230002: 'not_member', 232011: 'not_found', 232025: 'not_found', 99992351: 'not_found', 230013: 'user_gone', 99992361: 'user_gone' };
 
 export interface FeishuDelivererOptions {
   timelineFor?: (complaintId: string) => Promise<TimelineView | undefined>;
@@ -27,6 +34,8 @@ export interface FeishuDelivererOptions {
   onChartError?: (reason: string) => void;
   /** Clears cached tenant tokens (after 99991663). */
   resetToken?: () => void;
+  /** A configured person's open_id (config, linked, or looked up by email). */
+  resolvePerson?: (personId: string) => Promise<string | undefined>;
 }
 
 interface ApiResult {
@@ -42,15 +51,31 @@ const receiveIdType = (m: OutboundMessage) => (m.direct ? 'open_id' : 'chat_id')
 
 export class FeishuDeliverer implements Deliverer {
   readonly platform = 'feishu' as const;
-  /** Feishu allows five messages a second to one chat or user. */
+  /** Feishu allows five messages a second to one chat or user, and 50 a second for the app. */
   readonly perTargetPerSecond = 5;
+  readonly perAppPerSecond = 50;
 
   constructor(
     private readonly client: Client,
     private readonly opts: FeishuDelivererOptions = {},
   ) {}
 
+  resolvePerson(personId: string): Promise<string | undefined> {
+    return this.opts.resolvePerson?.(personId) ?? Promise.resolve(undefined);
+  }
+
   async deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
+    try {
+      return await this.#deliver(m);
+    } catch (e) {
+      if (e instanceof FeishuError && e.permanent && UNREACHABLE[e.code]) {
+        throw new DeliveryError(e.message, undefined, true, m.direct ? 'user_gone' : UNREACHABLE[e.code]);
+      }
+      throw e;
+    }
+  }
+
+  async #deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
     const imageKey = m.view.chart && !m.view.card ? await this.#image(m.view.chart) : undefined;
     const view = m.view.chart && !imageKey ? withoutChart(m.view) : m.view;
     const content = JSON.stringify(messageCard(view, imageKey ? { imageKey } : {}));
@@ -118,11 +143,24 @@ export class FeishuDeliverer implements Deliverer {
       res = await fn().catch(errorResult);
     }
     if (!res.code) return res;
-    if (res.code === THROTTLED || res.code === 429) throw new DeliveryError(`feishu: throttled (${res.code})`, 1_000);
+    // 99991400 (and a bare 429) is the app's frequency limit: every Feishu lane waits; 230020 is one chat's.
+    if (res.code === THROTTLED || res.code === 429) throw new DeliveryError(`feishu: throttled (${res.code})`, 1_000, false, undefined, true);
+    if (res.code === CHAT_THROTTLED) throw new DeliveryError(`feishu: chat throttled (${res.code})`, 1_000);
     // Feishu refused to edit (past the 14-day window, recalled, …): the caller sends anew. A failure to
     // reach Feishu at all (-1) is retried instead, so that it never leads to a second card.
     if (soft && res.code !== TOKEN_INVALID && res.code !== -1) return undefined;
-    throw new DeliveryError(`feishu: ${res.code} ${res.msg ?? ''}`.trim(), undefined, PERMANENT.has(res.code));
+    throw new FeishuError(res.code, `feishu: ${res.code} ${res.msg ?? ''}`.trim(), PERMANENT.has(res.code) || res.code in UNREACHABLE);
+  }
+}
+
+/** A refusal with Feishu's code, so the deliverer can tell an unreachable target. */
+class FeishuError extends DeliveryError {
+  constructor(
+    readonly code: number,
+    message: string,
+    permanent: boolean,
+  ) {
+    super(message, undefined, permanent);
   }
 }
 

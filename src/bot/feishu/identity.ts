@@ -34,6 +34,19 @@ export class FeishuIdentity {
     return { linked, missing };
   }
 
+  /** A configured person's open_id for delivery: from the config or linked, else looked up by email now (and linked). */
+  async openIdOf(personId: string): Promise<string | undefined> {
+    const known = this.directory.platformId(personId, 'feishu');
+    if (known) return known;
+    const email = this.directory.person(personId)?.email;
+    if (!email) return undefined;
+    const res = await this.client.contact.v3.user.batchGetId({ params: { user_id_type: 'open_id' }, data: { emails: [email] } });
+    if (res.code) throw new Error(`feishu: looking up ${personId} by email failed: ${res.code} ${res.msg ?? ''}`);
+    const id = res.data?.user_list?.find((u) => u.email?.toLowerCase() === email.toLowerCase())?.user_id;
+    if (id) this.directory.link(personId, 'feishu', id);
+    return id;
+  }
+
   actor(openId: string): Actor {
     const id = this.directory.actorId('feishu', openId);
     const locale = this.directory.localeOf(id);

@@ -3,10 +3,12 @@
  * card is posted once and then updated in place (`chat.update`), with its timeline kept in one reply
  * in the card's thread; a person's address is their user ID (a DM from the app). A message with a
  * chart (reports) is one file share: the chart as PNG with the message's blocks (files.uploadV2). Rate
- * limits (429) become the dispatcher's Retry-After; errors a retry cannot fix are permanent.
+ * limits (429) become the dispatcher's Retry-After — a channel's own for chat.postMessage, the whole
+ * app's for chat.update (Tier 3); errors a retry cannot fix are permanent, and a channel or user that
+ * cannot be reached is marked so (the dispatcher routes around it).
  */
 import { ErrorCode, type WebClient } from '@slack/web-api';
-import { DeliveryError, type Deliverer, type OutboundMessage } from '../../notifiers/deliverer.ts';
+import { DeliveryError, type Deliverer, type OutboundMessage, type Unreachable } from '../../notifiers/deliverer.ts';
 import { messagePayload, timelineText } from '../../notifiers/render/slack/blocks.ts';
 import { withoutChart } from '../../notifiers/views/chart.ts';
 import type { TimelineView } from '../../notifiers/views/types.ts';
@@ -30,6 +32,16 @@ const PERMANENT = new Set([
   'msg_blocks_too_long',
 ]);
 
+/** Errors meaning the target itself cannot be reached: routed around (the people behind it by DM) and admins alerted. */
+const UNREACHABLE: Record<string, Unreachable> = {
+  not_in_channel: 'not_member',
+  is_archived: 'archived',
+  channel_not_found: 'not_found',
+  user_not_found: 'user_gone',
+  account_inactive: 'user_gone',
+  cannot_dm_bot: 'user_gone',
+};
+
 /** chat.update errors meaning the old card is gone for good. */
 const GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
 
@@ -42,6 +54,8 @@ export interface SlackDelivererOptions {
   onChartError?: (error: DeliveryError) => void;
   /** Called after a card changed (App Home refresh). */
   onCardDelivered?: (complaintId: string) => void;
+  /** A configured person's Slack user ID (config, linked, or looked up by email). */
+  resolvePerson?: (personId: string) => Promise<string | undefined>;
 }
 
 /** A card's message id: the card's ts and, after a `|`, its timeline reply's ts. */
@@ -66,8 +80,12 @@ export class SlackDeliverer implements Deliverer {
       if (m.view.chart) return await this.#withChart(m);
       return { messageId: await this.#post(m.address, m.view) };
     } catch (e) {
-      throw asDeliveryError(e);
+      throw asDeliveryError(e, m.direct);
     }
+  }
+
+  resolvePerson(personId: string): Promise<string | undefined> {
+    return this.opts.resolvePerson?.(personId) ?? Promise.resolve(undefined);
   }
 
   async #post(channel: string, view: OutboundMessage['view'], thread_ts?: string): Promise<string | undefined> {
@@ -86,7 +104,9 @@ export class SlackDeliverer implements Deliverer {
     }
   }
 
-  async #card(m: OutboundMessage): Promise<{ messageId?: string }> {
+  async #card(message: OutboundMessage): Promise<{ messageId?: string }> {
+    // A card in a DM (routed around an unreachable channel) is updated in the DM's channel, not at the user ID.
+    const m = message.direct ? { ...message, address: await dmChannel(this.client, message.address) } : message;
     const complaintId = m.view.card!.complaintId;
     const timeline = await this.opts.timelineFor?.(complaintId);
     const thread = timeline ? { text: timeline.title, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: timelineText(timeline) } }] } : undefined;
@@ -96,7 +116,7 @@ export class SlackDeliverer implements Deliverer {
         await this.client.chat.update({ channel: m.address, ts, ...messagePayload(m.view) });
       } catch (e) {
         // The card was deleted (or can no longer be edited): post it anew, with a new thread.
-        if (!GONE.has((e as { data?: { error?: string } }).data?.error ?? '')) throw e;
+        if (!GONE.has((e as { data?: { error?: string } }).data?.error ?? '')) throw tierLimited(e);
         ts = '';
         reply = undefined;
       }
@@ -117,13 +137,23 @@ export class SlackDeliverer implements Deliverer {
   }
 }
 
-function asDeliveryError(e: unknown): DeliveryError {
+/**
+ * chat.update is a Tier 3 method (about 50 a minute for the app in a workspace), unlike
+ * chat.postMessage's per-channel pace: its 429 makes every Slack lane wait out the Retry-After.
+ */
+function tierLimited(e: unknown): unknown {
+  const err = e as { code?: string; retryAfter?: number };
+  return err.code === ErrorCode.RateLimitedError ? new DeliveryError('slack: rate limited (chat.update, Tier 3)', (err.retryAfter ?? 1) * 1000, false, undefined, true) : e;
+}
+
+function asDeliveryError(e: unknown, direct = false): DeliveryError {
   if (e instanceof DeliveryError) return e;
   const err = e as { code?: string; retryAfter?: number; data?: { error?: string }; message?: string };
   if (err.code === ErrorCode.RateLimitedError) return new DeliveryError('slack: rate limited', (err.retryAfter ?? 1) * 1000);
   if (err.code === ErrorCode.PlatformError) {
     const code = err.data?.error ?? 'unknown_error';
-    return new DeliveryError(`slack: ${code}`, undefined, PERMANENT.has(code));
+    const unreachable = UNREACHABLE[code] && (direct ? 'user_gone' : UNREACHABLE[code]);
+    return new DeliveryError(`slack: ${code}`, undefined, PERMANENT.has(code) || !!unreachable, unreachable);
   }
   return new DeliveryError(`slack: ${err.message ?? String(e)}`);
 }

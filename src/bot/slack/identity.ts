@@ -47,6 +47,25 @@ export class SlackIdentity {
     return { linked, missing };
   }
 
+  /**
+   * A configured person's Slack user ID for delivery: from the config or linked, else looked up by
+   * email now (and linked). Undefined when Slack has no such user.
+   */
+  async userIdOf(personId: string): Promise<string | undefined> {
+    const known = this.directory.platformId(personId, 'slack');
+    if (known) return known;
+    const email = this.directory.person(personId)?.email;
+    if (!email) return undefined;
+    try {
+      const res = await this.client.users.lookupByEmail({ email });
+      if (res.user?.id) this.directory.link(personId, 'slack', res.user.id);
+      return res.user?.id;
+    } catch (e) {
+      if ((e as { data?: { error?: string } }).data?.error === 'users_not_found') return undefined;
+      throw e; // rate limited, network: the dispatcher retries
+    }
+  }
+
   /** The actor for a Slack user; looks the user up once an hour (locale, and email for unknown users). */
   async actor(userId: string, hintLocale?: string): Promise<Actor> {
     const seen = await this.#lookup(userId, hintLocale);

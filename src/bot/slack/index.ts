@@ -5,10 +5,8 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { App, defaultBodyLimit, HTTPModuleFunctions, HTTPReceiver, isRawBodyError, SocketModeReceiver, type Receiver } from '@slack/bolt';
-import { WebClient, type WebClientOptions } from '@slack/web-api';
-import { timelineFor } from '../../commands/present.ts';
+import { complaintTimeline } from '../../commands/present.ts';
 import { formatError } from '../../notifiers/i18n/index.ts';
-import { loadState } from '../../store/complaints.ts';
 import { isKesuError } from '../../errors.ts';
 import type { Core } from '../boot.ts';
 import type { SlackContext } from './context.ts';
@@ -17,6 +15,7 @@ import { SlackIdentity } from './identity.ts';
 import { publishHome } from './listeners/events/app-home-opened.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
+import { slackApiUrl, slackBackgroundClient, slackClientOptions } from './client.ts';
 import type { Logger } from '../../logger.ts';
 
 export interface SlackPlatform {
@@ -35,8 +34,8 @@ export function createSlackPlatform(core: Core): SlackPlatform {
   const { slack } = core.settings;
   if (!slack.botToken || !(slack.appToken || slack.signingSecret)) throw new Error('createSlackPlatform: Slack credentials are incomplete');
   const logger = boltLogger(core.logger);
-  const apiUrl = slack.apiUrl ? (slack.apiUrl.endsWith('/') ? slack.apiUrl : `${slack.apiUrl}/`) : undefined;
-  const base: WebClientOptions = { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logger };
+  const apiUrl = slackApiUrl(core.settings);
+  const base = slackClientOptions(core.settings, core.logger);
   const mode = slack.appToken ? 'socket' : 'http';
   const receiver: Receiver =
     mode === 'socket'
@@ -51,7 +50,7 @@ export function createSlackPlatform(core: Core): SlackPlatform {
     extendedErrorHandler: true,
   });
   // The deliverer's own client: no silent retries — the dispatcher retries, paced, with Retry-After.
-  const client = new WebClient(slack.botToken, { ...base, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const client = slackBackgroundClient(core.settings, core.logger);
   const ctx: SlackContext = {
     core,
     client: app.client,
@@ -82,13 +81,11 @@ export function createSlackPlatform(core: Core): SlackPlatform {
     homeTimer.unref();
   };
   const deliverer = new SlackDeliverer(client, {
-    timelineFor: async (id) => {
-      const state = await loadState(core.deps.db.prisma, id);
-      return state ? timelineFor(core.deps, state, core.config.organisation.locale) : undefined;
-    },
+    timelineFor: complaintTimeline(core.deps),
     onThreadError: (id, e) => core.logger.warn({ complaint: id, err: e.message }, 'slack: timeline reply failed; it follows with the next change'),
     onChartError: (e) => core.logger.warn({ err: e.message }, 'slack: chart not shared (is files:write granted?); the message went without it'),
     onCardDelivered: refreshHomes,
+    resolvePerson: (id) => ctx.identity.userIdOf(id),
   });
 
   return {

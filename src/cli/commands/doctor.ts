@@ -1,7 +1,15 @@
+/**
+ * `kesu doctor`: checks the config, the database schema, the working calendar, dead-lettered
+ * notifications, targets deliveries found unreachable, and — for each configured chat platform — that every channel and person can be
+ * reached (the start-up preflight, src/bot/preflight/). Exit code 1 when anything fails.
+ */
 import type { Command } from 'commander';
+import { configuredPlatforms } from '../../bot/platforms.ts';
+import { formatChecklist, preflight, preflightClients } from '../../bot/preflight/index.ts';
 import { databaseProvider } from '../../config/env.ts';
 import { checkDrift } from '../../store/migrate.ts';
 import { outboxCounts } from '../../store/outbox.ts';
+import { unreachableAddresses } from '../../commands/unreachable.ts';
 import { withCore } from '../context.ts';
 import { out, toJson } from '../io.ts';
 
@@ -14,7 +22,7 @@ interface Check {
 export function register(program: Command): void {
   program
     .command('doctor')
-    .description('check the config, the database and the working calendar')
+    .description('check the config, the database, the working calendar and that every channel and person can be reached')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       await withCore(async (core) => {
@@ -45,9 +53,33 @@ export function register(program: Command): void {
           ok: dead === 0,
           detail: `${outbox.pending ?? 0} pending, ${outbox.sent ?? 0} sent, ${dead} dead-lettered${dead ? ' — see the log for each error; fix the address or platform and set their status back to pending' : ''}`,
         });
-        if (opts.json) out(toJson({ ok: checks.every((c) => c.ok), checks }));
-        else for (const c of checks) out(`${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`);
-        if (!checks.every((c) => c.ok)) process.exitCode = 1;
+        // Targets deliveries found unreachable (routed around since; cleared by the next delivery there).
+        const marked = await unreachableAddresses(deps);
+        checks.push({
+          name: 'unreachable',
+          ok: marked.length === 0,
+          detail: marked.length
+            ? `${marked.length} target(s) could not be reached when last tried (their messages go to the people behind them):\n` +
+              marked.map((m) => `    ${m.platform} ${m.address}: ${m.reason}, since ${m.since.toISOString()}, last ${m.lastSeen.toISOString()}`).join('\n')
+            : 'no delivery found a channel or person unreachable',
+        });
+        const platforms = configuredPlatforms(settings);
+        const reach = platforms.length ? await preflight(core, preflightClients(core)) : [];
+        const unreachable = reach.filter((c) => !c.ok).length;
+        checks.push({
+          name: 'platforms',
+          ok: unreachable === 0,
+          detail: platforms.length
+            ? `${platforms.join(', ')}: ${reach.length} checks, ${unreachable ? `${unreachable} failed — see below` : 'all passed'}`
+            : 'no chat platform is set up (no Slack or Feishu credentials): reachability checks skipped',
+        });
+        const ok = checks.every((c) => c.ok);
+        if (opts.json) out(toJson({ ok, checks, preflight: reach }));
+        else {
+          for (const c of checks) out(`${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`);
+          for (const line of formatChecklist(reach)) out(`  ${line}`);
+        }
+        if (!ok) process.exitCode = 1;
       });
     });
 }

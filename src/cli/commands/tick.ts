@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { due } from '../../commands/query.ts';
 import { tick } from '../../commands/tick.ts';
 import { channelCardRenderer } from '../../commands/cards.ts';
+import { unreachableHandlers } from '../../commands/unreachable.ts';
 import { RecordingDeliverer } from '../../notifiers/deliverer.ts';
 import { createDispatcher } from '../../notifiers/dispatcher.ts';
 import { fieldError } from '../../workflows/validation.ts';
 import { assertNoRunningEngine } from '../../bot/engine.ts';
+import { outboundDeliverers } from '../../bot/outbound.ts';
 import { withCore } from '../context.ts';
 import { out, toJson } from '../io.ts';
 
@@ -30,16 +32,27 @@ export function register(program: Command): void {
         }
         // A running bot owns the engine on SQLite: its ladder steps are not taken from under it.
         await assertNoRunningEngine(core, core.deps.clock.now());
-        // Until a chat platform or the web console is attached, notifications are printed here.
+        // Notifications go where the deployment runs: Slack and Feishu through their APIs, the local platform printed here.
         const local = new RecordingDeliverer('local');
-        // Scheduled reports are left to the running bot: a slot claimed here would reach no chat platform.
-        const result = await tick({ ...core.deps, platforms: ['local'] }, now, { reports: false });
+        const deliverers = outboundDeliverers(core, local);
+        // Scheduled reports are left to the running bot (its slots and charts).
+        const result = await tick({ ...core.deps, platforms: core.deps.platforms ?? [] }, now, { reports: false });
         // Deliveries happen in real time: anything waiting in the outbox up to now goes too.
         const deliverAt = new Date(Math.max(now.getTime(), core.deps.clock.now().getTime()));
-        const delivered = await createDispatcher(core.deps.db, [local], { owner: `cli:${process.pid}`, logger: core.logger, renderCard: channelCardRenderer(core.deps) }).dispatch(deliverAt);
+        const dispatcher = createDispatcher(core.deps.db, deliverers, {
+          owner: `cli:${process.pid}`,
+          clock: () => core.deps.clock.now(),
+          logger: core.logger,
+          maxAttempts: core.settings.deliveryMaxAttempts,
+          renderCard: channelCardRenderer(core.deps),
+          ...unreachableHandlers(core.deps, core.logger),
+        });
+        const delivered = await dispatcher.dispatch(deliverAt);
         const messages = local.sent.map((m) => ({ kind: m.kind, to: m.address, text: m.view.text }));
-        if (opts.json) return out(toJson({ at: now, ...result, delivered, messages }));
+        const platforms = (core.deps.platforms ?? []).join(', ');
+        if (opts.json) return out(toJson({ at: now, ...result, platforms: core.deps.platforms, delivered, messages }));
         out(`${now.toISOString()}: ${result.steps} ladder steps, ${result.notifications} notifications${result.digest ? ', GM digest' : ''}`);
+        out(`delivered on ${platforms}: ${delivered.sent} sent, ${delivered.retried} to retry, ${delivered.dead} failed`);
         for (const m of messages) out(`[${m.kind} → ${m.to}] ${m.text.replace(/\n/g, '\n    ')}`);
       });
     });
