@@ -11,12 +11,17 @@ import type { TimelineEntry } from '../workflows/lifecycle.ts';
 export async function notify(tx: Tx, deps: Deps, now: Date, notes: Notification[]): Promise<number> {
   const platforms = deps.platforms ?? [];
   if (platforms.length === 0 || notes.length === 0) return 0;
-  // One message per notification and address: a head told in person is not told again for a channel without one.
+  // One message per notification and address: a head told in person is not told again for a channel
+  // without one; an address that gets a complaint's card gets no line about it besides.
   const seen = new Set<string>();
+  const carded = new Set<string>();
+  const place = (n: Notification, to: Address) => `${n.complaintId}|${to.platform}|${to.address}`;
+  for (const n of notes) if (n.kind === 'card') for (const to of addressesOf(n.target, platforms, deps.directory, deps.config)) carded.add(place(n, to));
   const items = notes.flatMap((n) =>
     addressesOf(n.target, platforms, deps.directory, deps.config)
       .filter((to) => {
         const key = `${n.key}|${to.platform}|${to.address}`;
+        if (n.kind === 'notice' && carded.has(place(n, to))) return false;
         return !seen.has(key) && seen.add(key);
       })
       .map((to) => outboxItem(n, to)),

@@ -273,7 +273,13 @@ export const OrgConfig = z
     gmChannel: PlatformChannels.optional(),
     managementChannel: PlatformChannels.optional(),
     customerService: z
-      .object({ members: z.array(key).min(1), managers: z.array(key).default([]), channel: PlatformChannels.default({}) })
+      .object({
+        members: z.array(key).min(1),
+        managers: z.array(key).default([]),
+        channel: PlatformChannels.default({}),
+        /** What the customer-service channel sees of each new complaint: a compact line, the card itself, or nothing. */
+        newComplaints: z.enum(['line', 'card', 'off']).default('line'),
+      })
       .strict(),
     departments: z.array(Department).min(1),
     categories: z.array(Category).min(1),

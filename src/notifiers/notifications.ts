@@ -17,7 +17,7 @@ import { formatDateTime } from './i18n/format.ts';
 export interface Notification {
   /** Unique per step and recipient (the platform and address are appended when written). */
   key: string;
-  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'card' | 'assigned' | 'approval' | 'escalated_case' | 'report' | 'alert';
+  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'card' | 'notice' | 'assigned' | 'approval' | 'decided' | 'reopened' | 'rejected' | 'escalated_case' | 'report' | 'alert';
   complaintId?: string;
   target: Target;
   view: MessageView;
@@ -110,6 +110,11 @@ export function digestNotifications(day: string, overdue: ComplaintState[], env:
  * department's channel, an assignment to the handler, an approval request to the approvers, a
  * twice-unsatisfied case to the GMs.
  */
+/** A free-text note after a colon in the reader's language, or nothing. */
+const noteText = (note: unknown, l: Locale) => (note ? `${l === 'zh-CN' ? '：' : ': '}${String(note)}` : '');
+
+const unique = (ids: Array<string | undefined>): string[] => [...new Set(ids.filter((id): id is string => !!id))];
+
 export function decisionNotifications(
   state: ComplaintState,
   events: readonly { type: string; data: Record<string, unknown> }[],
@@ -122,11 +127,37 @@ export function decisionNotifications(
   const out: Notification[] = [];
   const say = (kind: Notification['kind'], type: string, target: Target, text: (l: Locale) => string) =>
     out.push({ key: key(type), kind, complaintId: c.id, target, view: { text: text(localeFor(target, env)) } });
+  const person = (id: string): Target => ({ type: 'person', id });
   for (const e of events) {
     if (e.type === 'filed' || e.type === 'reassigned') {
       // The channel post is the complaint card; its text says what is new for notifications and logs.
-      say('card', e.type, { type: 'department', key: c.department }, (l) =>
-        t.t(l, 'notify.filed', { number: c.number, department: env.directory.departmentName(c.department, l), title: c.title }),
+      const filed = (l: Locale) => t.t(l, 'notify.filed', { number: c.number, department: env.directory.departmentName(c.department, l), title: c.title });
+      say('card', e.type, { type: 'department', key: c.department }, filed);
+      // Customer service sees every new complaint: a line, or the card (a channel that has the card gets no line).
+      const mode = env.config.customerService.newComplaints;
+      if (e.type === 'filed' && mode !== 'off') say(mode === 'card' ? 'card' : 'notice', 'filed:cs', { type: 'cs_channel' }, filed);
+    } else if (e.type === 'reopened') {
+      // The 24 h clock restarts: the handler and the heads hear why and by when.
+      const due = new Date(String(e.data.responseDueAt));
+      for (const id of unique([c.handlerId, ...env.directory.headsOf(c.department)])) {
+        say('reopened', e.type, person(id), (l) =>
+          t.t(l, 'notify.reopened', { number: c.number, title: c.title, reason: String(e.data.reason ?? ''), due: formatDateTime(due, env.config.organisation.timeZone) }),
+        );
+      }
+    } else if (e.type === 'rejected') {
+      const text = (l: Locale) =>
+        t.t(l, 'notify.rejected', { number: c.number, title: c.title, reason: t.t(l, `rejectReason.${String(e.data.reason)}`), note: noteText(e.data.note, l) });
+      if (c.filerId !== actorId) say('rejected', e.type, person(c.filerId), text);
+      say('rejected', `${e.type}:cs`, { type: 'cs_channel' }, text);
+    } else if ((e.type === 'approved' || e.type === 'declined') && e.data.requestedBy && e.data.requestedBy !== actorId) {
+      // The requester hears the decision (an extension, a claim, a solution, a downgrade).
+      say('decided', e.type, person(String(e.data.requestedBy)), (l) =>
+        t.t(l, e.type === 'approved' ? 'notify.requestApproved' : 'notify.requestDeclined', {
+          number: c.number,
+          kind: t.t(l, `approvalKind.${String(e.data.kind)}`),
+          by: env.directory.displayName(actorId, l),
+          note: noteText(e.data.note, l),
+        }),
       );
     } else if (e.type === 'acknowledged' && c.handlerId && c.handlerId !== actorId) {
       say('assigned', e.type, { type: 'person', id: c.handlerId }, (l) => t.t(l, 'notify.assigned', { number: c.number, title: c.title }));

@@ -8,7 +8,7 @@ describe('the kesu CLI', () => {
   const ws = tempWorkspace();
   afterAll(() => ws.cleanup());
 
-  it('files, acts, shows, lists and ticks through the real binary', async () => {
+  it('files, acts, shows, lists and ticks through the real binary', { timeout: 90_000 }, async () => {
     const filed = await kesu(['file', '--json', '-', '--as', 'cs.li'], ws.env, JSON.stringify(filingForm({ receivedAt: '2026-03-02T02:00:00Z' })));
     expect(filed.stderr).toBe('');
     expect(filed.code).toBe(0);

@@ -40,12 +40,12 @@ describe('the kesu CLI on a Slack deployment', () => {
     db = await openDatabase(ws.env.DATABASE_URL!);
     const rows = await db.prisma.outbox.findMany({ orderBy: { id: 'asc' } });
     expect(new Set(rows.map((r) => r.platform))).toEqual(new Set(['slack']));
-    expect(rows.map((r) => `${r.kind} ${r.address}`)).toEqual(['card C0QUALITY01', 'assigned @liu.yang', 'card C0QUALITY01']);
+    expect(rows.map((r) => `${r.kind} ${r.address}`)).toEqual(['card C0QUALITY01', 'notice C0CUSTSVC01', 'assigned @liu.yang', 'card C0QUALITY01']);
     expect(fake.calls).toHaveLength(0); // file and act only write; delivery is the engine's
 
     const ticked = await kesu(['tick'], ws.env);
     expect(ticked.code, ticked.stderr).toBe(0);
-    expect(ticked.stdout).toContain('delivered on slack: 3 sent, 0 to retry, 0 failed');
+    expect(ticked.stdout).toContain('delivered on slack: 4 sent, 0 to retry, 0 failed');
     expect(ticked.stdout).not.toContain('[card →');
     const cards = fake.of('chat.postMessage').filter((c) => c.args.channel === 'C0QUALITY01' && !c.args.thread_ts);
     expect(cards).toHaveLength(1); // posted once, then updated in place
@@ -74,7 +74,7 @@ describe('the kesu CLI on a Feishu deployment', () => {
     expect((await kesu(['act', 'KS-2026-0001', 'acknowledge', '--as', 'zhang.wei', '--json', '-'], ws.env, acknowledge)).code).toBe(0);
     const ticked = await kesu(['tick'], ws.env);
     expect(ticked.code, ticked.stderr).toBe(0);
-    expect(ticked.stdout).toContain('delivered on feishu: 3 sent');
+    expect(ticked.stdout).toContain('delivered on feishu: 4 sent');
     const sent = fake.sent();
     expect(sent.filter((c) => c.body.receive_id === 'oc_placeholder_quality')).toHaveLength(1);
     expect(sent.some((c) => c.body.receive_id === 'ou_liuyang' && c.query.receive_id_type === 'open_id')).toBe(true);

@@ -41,6 +41,7 @@ describe.runIf(pgAvailable())('delivery replicas on PostgreSQL', () => {
       SLACK_API_URL: `${fake.url}api/`,
     };
     const core = await boot({ env, clock: new ManualClock('2026-03-02T01:30:00Z'), logger: createLogger('silent') });
+    core.config.customerService.newComplaints = 'off'; // cards only: every post counted is a card
     return { core, env, drop: async () => (await core.close(), await drop()) };
   }
 

@@ -40,6 +40,13 @@ describe('the Feishu deliverer', () => {
     expect(await db().outbox.count({ where: { platform: 'feishu', status: { not: 'sent' } } })).toBe(0);
   });
 
+  it('refreshes a token revoked with HTTP 400 + 99991663 too', async () => {
+    f.feishu.expireToken({ status: 400 });
+    await act(f.running.core.deps, who('zhang.wei'), id, 'comment', { text: '客户来电催促' });
+    await f.running.engine.idle();
+    expect(await db().outbox.count({ where: { platform: 'feishu', status: { not: 'sent' } } })).toBe(0);
+  });
+
   it('sends a new card when Feishu refuses to patch the old one (past the 14-day window)', async () => {
     const before = await db().messageRef.findFirstOrThrow({ where: { complaintId: id, platform: 'feishu' } });
     f.feishu.fail('PATCH /open-apis/im/v1/messages/:id', { code: 230031 });

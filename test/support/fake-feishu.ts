@@ -58,6 +58,8 @@ export class FakeFeishu {
   readonly uploads = new Map<string, { fields: Record<string, string>; name?: string; bytes: Buffer }>();
   #server?: Server;
   #token = 1;
+  /** The HTTP status a call with an expired token gets (Feishu answers 99991663 with 200 or 400). */
+  #expiredStatus = 200;
   #ids = 0;
   #failures = new Map<string, Array<{ status?: number; code: number }>>();
   url = '';
@@ -78,7 +80,7 @@ export class FakeFeishu {
       fake.calls.push(call);
       const reply = (status: number, json: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
       if (url.pathname === '/open-apis/auth/v3/tenant_access_token/internal') return reply(200, { code: 0, msg: 'ok', tenant_access_token: `t-${fake.#token}`, expire: 7200 });
-      if (req.headers.authorization !== `Bearer t-${fake.#token}`) return reply(200, { code: 99991663, msg: 'Invalid access token for authorization.' });
+      if (req.headers.authorization !== `Bearer t-${fake.#token}`) return reply(fake.#expiredStatus, { code: 99991663, msg: 'Invalid access token for authorization.' });
       const key = `${call.method} ${url.pathname.replace(/om_\w+/, ':id').replace(/\/chats\/oc_\w+/, '/chats/:chat_id').replace(/\/users\/ou_\w+/, '/users/:user_id')}`;
       const failure = fake.#failures.get(key)?.shift();
       if (failure) return reply(failure.status ?? 200, { code: failure.code, msg: 'fake failure' });
@@ -129,9 +131,10 @@ export class FakeFeishu {
     return { name: declared?.name ?? chatId, botIn: declared?.botIn ?? true, missing: declared?.missing ?? false, dissolved: declared?.dissolved ?? false };
   }
 
-  /** Invalidates the tenant token: the next calls get 99991663 until a new token is fetched. */
-  expireToken(): void {
+  /** Invalidates the tenant token: the next calls get 99991663 (with this HTTP status, default 200) until a new token is fetched. */
+  expireToken(opts: { status?: number } = {}): void {
     this.#token++;
+    this.#expiredStatus = opts.status ?? 200;
   }
 
   /** The next `times` calls of `METHOD /path` (message ids as `:id`, chat ids as `:chat_id`, open_ids in contact paths as `:user_id`) fail with this code (and HTTP status). */

@@ -25,10 +25,12 @@ export function feishuApi(settings: Pick<Settings, 'feishu'>, logger: Logger): F
   if (!appId || !appSecret) throw new Error('feishuApi: FEISHU_APP_ID and FEISHU_APP_SECRET are required');
   const domain = domainOf(settings.feishu.domain);
   const log = logger.child({ platform: 'feishu' });
+  // The SDK logs arrays of strings and objects (axios errors among them): each is written out readably.
+  const text = (a: unknown[]) => a.flat().map(describe).join(' ');
   const sdkLogger = {
-    error: (...a: unknown[]) => log.error(a.map(String).join(' ')),
-    warn: (...a: unknown[]) => log.warn(a.map(String).join(' ')),
-    info: (...a: unknown[]) => log.debug(a.map(String).join(' ')),
+    error: (...a: unknown[]) => log.error(text(a)),
+    warn: (...a: unknown[]) => log.warn(text(a)),
+    info: (...a: unknown[]) => log.debug(text(a)),
     debug: () => undefined,
     trace: () => undefined,
   };
@@ -46,4 +48,22 @@ export function feishuApi(settings: Pick<Settings, 'feishu'>, logger: Logger): F
   };
   const client = new lark.Client({ appId, appSecret, domain, loggerLevel: lark.LoggerLevel.warn, logger: sdkLogger, cache: tokenCache });
   return { client, resetToken: () => cache.clear(), domain, sdkLogger };
+}
+
+/** One logged value as text: strings as they are, errors by message (and Feishu's answer), objects as JSON. */
+function describe(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof Error) {
+    const data = (v as { response?: { status?: number; data?: unknown } }).response;
+    return data ? `${v.message} (HTTP ${data.status ?? '?'}: ${safeJson(data.data)})` : v.message;
+  }
+  return safeJson(v);
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
 }

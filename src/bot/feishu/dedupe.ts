@@ -1,9 +1,13 @@
 /**
  * Feishu does not deduplicate: an event may arrive twice (a retry, a second long connection). Each
- * event_id is claimed once in the database (Marker), so a repeat is dropped, across restarts too.
+ * event_id is claimed once in the database (Marker), so a repeat is dropped, across restarts too. The
+ * handlers answer the user's mistakes and their own failures themselves, so the claim stays; it is
+ * given up only when the event could not be answered at all (Feishu's retry may then get through),
+ * not for a malformed event (which would fail the same way again).
  */
 import type { Core } from '../boot.ts';
 import { claimOnce, deleteMarker } from '../../store/markers.ts';
+import { MalformedEvent } from './parse.ts';
 
 export function once<T>(core: Core, handler: (data: T & { event_id?: string }) => Promise<unknown>): (data: T & { event_id?: string }) => Promise<unknown> {
   return async (data) => {
@@ -14,8 +18,7 @@ export function once<T>(core: Core, handler: (data: T & { event_id?: string }) =
     try {
       return await handler(data);
     } catch (e) {
-      // Not handled after all: let Feishu's retry through.
-      await deleteMarker(core.deps.db.prisma, `feishu:event:${id}`).catch(() => undefined);
+      if (!(e instanceof MalformedEvent)) await deleteMarker(core.deps.db.prisma, `feishu:event:${id}`).catch(() => undefined);
       throw e;
     }
   };

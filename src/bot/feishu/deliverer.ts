@@ -19,6 +19,8 @@ import { UPLOAD_REFUSED, uploadChart } from './files.ts';
 const THROTTLED = 99991400;
 const CHAT_THROTTLED = 230020;
 export const TOKEN_INVALID = 99991663;
+/** Tokens Feishu no longer accepts: invalid (99991663) or expired (99991661). */
+const STALE_TOKEN = new Set([TOKEN_INVALID, 99991661]);
 /** Codes a retry cannot fix: no permission, bot not in the chat, chat or user gone, bad content. */
 const PERMANENT = new Set([230001, 230002, 230006, 230013, 230017, 230099, 99992351, 99992361]);
 /**
@@ -138,7 +140,7 @@ export class FeishuDeliverer implements Deliverer {
     } catch (e) {
       res = errorResult(e);
     }
-    if (res.code === TOKEN_INVALID) {
+    if (res.code !== undefined && STALE_TOKEN.has(res.code)) {
       this.opts.resetToken?.();
       res = await fn().catch(errorResult);
     }
@@ -148,7 +150,7 @@ export class FeishuDeliverer implements Deliverer {
     if (res.code === CHAT_THROTTLED) throw new DeliveryError(`feishu: chat throttled (${res.code})`, 1_000);
     // Feishu refused to edit (past the 14-day window, recalled, …): the caller sends anew. A failure to
     // reach Feishu at all (-1) is retried instead, so that it never leads to a second card.
-    if (soft && res.code !== TOKEN_INVALID && res.code !== -1) return undefined;
+    if (soft && !STALE_TOKEN.has(res.code) && res.code !== -1) return undefined;
     throw new FeishuError(res.code, `feishu: ${res.code} ${res.msg ?? ''}`.trim(), PERMANENT.has(res.code) || res.code in UNREACHABLE);
   }
 }

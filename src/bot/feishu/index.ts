@@ -2,7 +2,8 @@
  * The Feishu/Lark platform on @larksuiteoapi/node-sdk: the Open API client (FEISHU_DOMAIN: feishu,
  * lark or a base URL), the event and card-callback handlers, and the transport — the long connection
  * (WSClient, no public URL; card callbacks included) by default, or webhook mode at /feishu/events on
- * Kesu's HTTP server when FEISHU_ENCRYPT_KEY or FEISHU_VERIFICATION_TOKEN is set.
+ * Kesu's HTTP server when FEISHU_ENCRYPT_KEY or FEISHU_VERIFICATION_TOKEN is set (a warning at start
+ * when only the token is: unsigned, unencrypted requests are then accepted on the token alone).
  */
 import type { RequestListener } from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
@@ -33,6 +34,11 @@ export function createFeishuPlatform(core: Core): FeishuPlatform {
   const ctx: FeishuContext = { core, client, identity: new FeishuIdentity(client, core.deps.directory, core.logger), resetToken };
   const dispatcher = new lark.EventDispatcher({ encryptKey: feishu.encryptKey ?? '', verificationToken: feishu.verificationToken ?? '', loggerLevel, logger }).register(handlers(ctx, core));
   const mode = feishu.encryptKey || feishu.verificationToken ? 'webhook' : 'long-connection';
+  if (mode === 'webhook' && !feishu.encryptKey) {
+    core.logger.warn(
+      'feishu: webhook mode with FEISHU_VERIFICATION_TOKEN only: requests are neither encrypted nor signed, so anyone who learns the token can send events as Feishu. Set FEISHU_ENCRYPT_KEY (the Encrypt Key under the app\'s Events & Callbacks > Encryption Strategy).',
+    );
+  }
   const ws = mode === 'long-connection' ? new lark.WSClient({ appId: feishu.appId, appSecret: feishu.appSecret, domain, loggerLevel, logger, autoReconnect: true }) : undefined;
 
   const deliverer = new FeishuDeliverer(client, {

@@ -9,7 +9,7 @@
  */
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import { DeliveryError, type Deliverer, type OutboundMessage, type Unreachable } from '../../notifiers/deliverer.ts';
-import { messagePayload, timelineText } from '../../notifiers/render/slack/blocks.ts';
+import { messagePayload, timelinePayload } from '../../notifiers/render/slack/blocks.ts';
 import { withoutChart } from '../../notifiers/views/chart.ts';
 import type { TimelineView } from '../../notifiers/views/types.ts';
 import { dmChannel, refusedFile, shareChart } from './files.ts';
@@ -109,7 +109,7 @@ export class SlackDeliverer implements Deliverer {
     const m = message.direct ? { ...message, address: await dmChannel(this.client, message.address) } : message;
     const complaintId = m.view.card!.complaintId;
     const timeline = await this.opts.timelineFor?.(complaintId);
-    const thread = timeline ? { text: timeline.title, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: timelineText(timeline) } }] } : undefined;
+    const thread = timeline ? timelinePayload(timeline) : undefined;
     let { ts, reply } = m.updateMessageId ? splitRef(m.updateMessageId) : { ts: '', reply: undefined };
     if (ts) {
       try {

@@ -4,7 +4,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import { chartPng } from '../../notifiers/render/chart.ts';
-import { messagePayload } from '../../notifiers/render/slack/blocks.ts';
+import { messagePayload, textPayload } from '../../notifiers/render/slack/blocks.ts';
 import { fit } from '../../notifiers/views/fit.ts';
 import type { MessageView } from '../../notifiers/views/types.ts';
 
@@ -35,11 +35,11 @@ export async function shareChart(client: WebClient, channel: string, view: Messa
   return (res.files as unknown as Completed)[0]?.files?.[0]?.id;
 }
 
-/** Several files in one message with a comment. */
+/** Several files in one message with a comment (mrkdwn like a message's text: escaped). */
 export async function shareFiles(client: WebClient, channel: string, comment: string, files: Array<{ name: string; bytes: Buffer }>): Promise<void> {
   await client.filesUploadV2({
     channel_id: channel,
-    initial_comment: comment,
+    initial_comment: textPayload(comment).text,
     file_uploads: files.map((f) => ({ file: f.bytes, filename: f.name, title: f.name })),
   });
 }

@@ -7,6 +7,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { App, defaultBodyLimit, HTTPModuleFunctions, HTTPReceiver, isRawBodyError, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { complaintTimeline } from '../../commands/present.ts';
 import { formatError } from '../../notifiers/i18n/index.ts';
+import { textPayload } from '../../notifiers/render/slack/blocks.ts';
 import { isKesuError } from '../../errors.ts';
 import type { Core } from '../boot.ts';
 import type { SlackContext } from './context.ts';
@@ -69,7 +70,7 @@ export function createSlackPlatform(core: Core): SlackPlatform {
     if (!user) return;
     const actor = await ctx.identity.actor(user).catch(() => undefined);
     const { message } = formatError(cause, actor?.locale ?? core.config.organisation.locale, { timeZone: core.config.organisation.timeZone });
-    await app.client.chat.postMessage({ channel: user, text: message }).catch(() => undefined);
+    await app.client.chat.postMessage({ channel: user, ...textPayload(message) }).catch(() => undefined);
   });
 
   let homeTimer: NodeJS.Timeout | undefined;
@@ -158,11 +159,26 @@ const REQUIRED: Record<string, Record<string, (v: unknown) => boolean>> = {
   message_action: { callback_id: isString },
 };
 
+/** How far a request's timestamp may lie ahead of our clock: Bolt 5 refuses only stale ones (> 5 min old). */
+const MAX_FUTURE_SECONDS = 5 * 60;
+
+/**
+ * Why a verified request's timestamp is refused, or undefined when it is fresh: a signature made for a
+ * moment more than five minutes ahead could be replayed until then. Wall-clock time, as Bolt uses.
+ */
+function futureTimestamp(header: string | string[] | undefined, nowMs = Date.now()): string | undefined {
+  const ts = Number(Array.isArray(header) ? header[0] : header);
+  if (!Number.isFinite(ts)) return undefined; // no or unreadable timestamp: Bolt's verification refused it already
+  const ahead = ts - Math.floor(nowMs / 1000);
+  return ahead > MAX_FUTURE_SECONDS ? `x-slack-request-timestamp is ${ahead} s in the future (at most ${MAX_FUTURE_SECONDS} s allowed)` : undefined;
+}
+
 /**
  * Reads and checks a request to /slack/events before Bolt does, with Bolt's own functions (Bolt then
- * reuses the buffered body). A correctly signed body that is no Slack payload is answered 400 here;
- * everything else — including bad signatures (401) and unparsable bodies (400) — is left to Bolt.
- * Returns whether Bolt should take the request.
+ * reuses the buffered body). A correctly signed request whose timestamp lies more than five minutes
+ * ahead is answered 401 here, as Bolt answers a stale one; a correctly signed body that is no Slack
+ * payload is answered 400; everything else — including bad signatures (401) and unparsable bodies
+ * (400) — is left to Bolt. Returns whether Bolt should take the request.
  */
 async function screened(req: IncomingMessage, res: ServerResponse, signingSecret: string, logger: Logger): Promise<boolean> {
   let body: unknown;
@@ -176,6 +192,13 @@ async function screened(req: IncomingMessage, res: ServerResponse, signingSecret
     const tooLarge = isRawBodyError(e) && (e.type === 'entity.too.large' || e.statusCode === 413);
     logger.warn({ platform: 'slack', status: tooLarge ? 413 : 400 }, `slack: could not read a request: ${(e as Error).message}`);
     if (!res.headersSent) res.writeHead(tooLarge ? 413 : 400).end();
+    return false;
+  }
+  // ssl_check is unsigned (Bolt strips it to `ssl_check=1` and skips verification): no timestamp to judge.
+  const future = isRecord(body) && body.ssl_check !== undefined ? undefined : futureTimestamp(req.headers['x-slack-request-timestamp']);
+  if (future) {
+    logger.warn({ platform: 'slack', status: 401, ip: req.socket.remoteAddress }, `slack: refused a signed request: ${future}`);
+    HTTPModuleFunctions.buildNoBodyResponse(res, 401);
     return false;
   }
   const problem = malformedSlackBody(body);

@@ -4,15 +4,16 @@ import { myTasks, timelineFor, cardFor, localeOf, viewContext } from '../../comm
 import type { CommandReply } from '../../commands/run-command.ts';
 import { list } from '../../commands/query.ts';
 import { translator } from '../../notifiers/i18n/index.ts';
-import { cardBlocks, listBlocks, messagePayload, timelineText } from '../../notifiers/render/slack/blocks.ts';
+import { cardBlocks, listBlocks, messagePayload, textPayload, timelineText } from '../../notifiers/render/slack/blocks.ts';
 import { SLACK_LIMITS, fit } from '../../notifiers/render/slack/limits.ts';
+import { mrkdwnText, type Mrkdwn } from '../../notifiers/render/slack/mrkdwn.ts';
 import { formModal, type ModalMetadata } from '../../notifiers/render/slack/modal.ts';
 import { buildList, type FormView, type TimelineView } from '../../notifiers/views/index.ts';
 import { parseMoment } from '../../workflows/inputs.ts';
 import type { Actor, ComplaintState } from '../../workflows/model.ts';
 import type { SlackContext } from './context.ts';
 
-const timelineSection = (view: TimelineView): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text: timelineText(view) } });
+const timelineSection = (view: TimelineView): SectionBlock => ({ type: 'section', text: mrkdwnText(timelineText(view)) });
 
 export function modalFor(ctx: SlackContext, form: FormView, metadata: ModalMetadata, error?: string): ModalView {
   const tz = ctx.core.config.organisation.timeZone;
@@ -20,13 +21,13 @@ export function modalFor(ctx: SlackContext, form: FormView, metadata: ModalMetad
 }
 
 /** An ephemeral answer to `/complaint …` (never a form: forms open as modals). */
-export function replyPayload(reply: Exclude<CommandReply, { type: 'form' } | { type: 'export' }>): { text: string; blocks: KnownBlock[] } {
+export function replyPayload(reply: Exclude<CommandReply, { type: 'form' } | { type: 'export' }>): { text: Mrkdwn; blocks: KnownBlock[] } {
   switch (reply.type) {
     case 'list':
-      return { text: reply.list.title, blocks: listBlocks(reply.list) };
+      return { ...textPayload(reply.list.title), blocks: listBlocks(reply.list) };
     case 'complaint':
       return {
-        text: `${reply.card.number} ${reply.card.title}`,
+        ...textPayload(`${reply.card.number} ${reply.card.title}`),
         blocks: [...cardBlocks(reply.card), timelineSection(reply.timeline)].slice(0, SLACK_LIMITS.messageBlocks),
       };
     case 'message':

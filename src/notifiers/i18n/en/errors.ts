@@ -35,6 +35,8 @@ export const errors = {
   ...codes,
   /** For unknown errors: no internals, no stack. */
   unknown: 'Something went wrong. Please try again, or contact the administrator if it keeps happening.',
+  /** A click on a card button that is not one of Kesu's (another app's card, or a value Kesu no longer knows). */
+  foreignCard: 'This button is not one Kesu knows (another app’s card, or an old one): nothing was done.',
   /** Operations that are not lifecycle actions, for `forbidden`. */
   operation: {
     show: 'View',

@@ -1,10 +1,11 @@
 /**
  * Feishu card JSON 2.0 for messages: the complaint card (header with status tag, fields, deadlines,
  * buttons with callback values), plain notices and lists. User text goes in plain_text elements, so it
- * is never read as Feishu markdown; the card is shrunk until it fits FEISHU_LIMITS.cardBudgetBytes.
+ * is never read as Feishu markdown. Every card fits Feishu's limits by construction: under the byte
+ * budget and 200 components (a complaint card shrinks, lists come in pages), `update_multi: true`.
  */
 import type { CardView, DeadlineLine, ListView, MessageView, Tone } from '../../views/types.ts';
-import { bytes, fit, FEISHU_LIMITS as L } from './limits.ts';
+import { bytes, components, fit, fits, FEISHU_LIMITS as L } from './limits.ts';
 
 export type FeishuCard = Record<string, unknown>;
 
@@ -21,27 +22,41 @@ export interface ButtonValue {
   complaint: string;
 }
 
-function cardBody(card: CardView, longMax: number): unknown[] {
+/** How much of a complaint card is shown: long texts' length, fields in columns or as one text, buttons kept. */
+interface Shape {
+  longMax: number;
+  /** Every field in one text element (few components) instead of columns. */
+  compact: boolean;
+  buttons: number;
+}
+
+function cardBody(card: CardView, shape: Shape): unknown[] {
+  const { longMax } = shape;
   const elements: unknown[] = [text(fit(card.summary, longMax))];
-  const short = card.fields.filter((f) => f.short);
-  for (let i = 0; i < short.length; i += 2) {
-    elements.push({
-      tag: 'column_set',
-      columns: short.slice(i, i + 2).map((f) => ({
-        tag: 'column',
-        width: 'weighted',
-        weight: 1,
-        elements: [{ tag: 'div', text: plain(`${f.label}：${fit(f.value, longMax)}`) }],
-      })),
-    });
+  if (shape.compact) {
+    if (card.fields.length) elements.push(text(card.fields.map((f) => `${f.label}：${fit(f.value, longMax)}`).join('\n')));
+  } else {
+    const short = card.fields.filter((f) => f.short);
+    for (let i = 0; i < short.length; i += 2) {
+      elements.push({
+        tag: 'column_set',
+        columns: short.slice(i, i + 2).map((f) => ({
+          tag: 'column',
+          width: 'weighted',
+          weight: 1,
+          elements: [{ tag: 'div', text: plain(`${f.label}：${fit(f.value, longMax)}`) }],
+        })),
+      });
+    }
+    for (const f of card.fields.filter((x) => !x.short)) elements.push(text(`${f.label}：${fit(f.value, longMax)}`));
   }
-  for (const f of card.fields.filter((x) => !x.short)) elements.push(text(`${f.label}：${fit(f.value, longMax)}`));
   if (card.deadlines.length) elements.push(text(card.deadlines.map((d) => `${MARK[d.state]} ${d.label} ${d.dueText} — ${d.timeLeftText}`).join('\n')));
-  if (card.actions.length) {
+  const actions = card.actions.slice(0, shape.buttons);
+  if (actions.length) {
     elements.push({
       tag: 'column_set',
       flex_mode: 'flow',
-      columns: card.actions.map((a) => ({
+      columns: actions.map((a) => ({
         tag: 'column',
         width: 'auto',
         elements: [
@@ -55,47 +70,103 @@ function cardBody(card: CardView, longMax: number): unknown[] {
       })),
     });
   }
-  if (card.footer) elements.push({ tag: 'div', text: { tag: 'plain_text', content: card.footer, text_size: 'notation', text_color: 'grey' } });
+  if (card.footer) elements.push({ tag: 'div', text: { tag: 'plain_text', content: fit(card.footer, longMax), text_size: 'notation', text_color: 'grey' } });
   return elements;
 }
 
-/** The complaint card, shared in a group and updated in place (`update_multi`). */
+/** Card JSON 2.0 supports shared cards only: `update_multi` must be true (updates are seen by everyone). */
+const CONFIG = { update_multi: true } as const;
+
+/**
+ * The complaint card, shared in a group and updated in place. It is made to fit Feishu's limits: too
+ * many components → the fields as one text; too many bytes → long texts halved; still too much → the
+ * last buttons go (the complaint's form is one `show` away).
+ */
 export function complaintCard(card: CardView): FeishuCard {
-  const build = (longMax: number): FeishuCard => ({
+  const build = (shape: Shape): FeishuCard => ({
     schema: '2.0',
-    config: { update_multi: true, width_mode: 'fill' },
+    config: { ...CONFIG, width_mode: 'fill' },
     header: {
       title: plain(fit(`${card.number} ${card.title}`, L.headerTitle)),
       template: TEMPLATE[card.tone],
-      text_tag_list: [{ tag: 'text_tag', text: plain(card.statusLabel), color: card.tone === 'danger' ? 'red' : card.tone === 'success' ? 'green' : 'blue' }],
+      text_tag_list: [{ tag: 'text_tag', text: plain(fit(card.statusLabel, 40)), color: card.tone === 'danger' ? 'red' : card.tone === 'success' ? 'green' : 'blue' }],
     },
-    body: { elements: cardBody(card, longMax) },
+    body: { elements: cardBody(card, shape) },
   });
-  // Long texts give way first: halve them until the card fits Feishu's size limit.
-  let longMax: number = L.longText;
-  let out = build(longMax);
-  while (bytes(out) > L.cardBudgetBytes && longMax > 20) out = build((longMax = Math.floor(longMax / 2)));
+  const shape: Shape = { longMax: L.longText, compact: false, buttons: card.actions.length };
+  let out = build(shape);
+  while (!fits(out)) {
+    if (components(out) > L.elements && !shape.compact) shape.compact = true;
+    else if (bytes(out) > L.cardBudgetBytes && shape.longMax > 20) shape.longMax = Math.floor(shape.longMax / 2);
+    else if (shape.buttons > 0) shape.buttons--;
+    else break;
+    out = build(shape);
+  }
   return out;
 }
 
-/** A plain notice (reminder, overdue notice, escalation) as a small card with its tone. */
+/** A plain notice (reminder, overdue notice, escalation, an answer) as a small card with its tone. */
 export function messageCard(view: MessageView, opts: { /** The uploaded chart (im/v1/images). */ imageKey?: string } = {}): FeishuCard {
   if (view.card) return complaintCard(view.card);
   const image = opts.imageKey && view.chart ? [{ tag: 'img', img_key: opts.imageKey, alt: plain(fit(view.chart.alt, 1000)), scale_type: 'fit_horizontal', preview: true }] : [];
-  return { schema: '2.0', config: { update_multi: false }, body: { elements: [text(fit(view.text, 8000)), ...image] }, header: { title: plain(fit(view.text.split('\n')[0] ?? '', L.headerTitle)), template: TEMPLATE[view.tone ?? 'normal'] } };
-}
-
-export function listCard(view: ListView): FeishuCard {
-  const items = view.items.slice(0, 50).map((i) => ({
-    tag: 'column_set',
-    columns: [
-      { tag: 'column', width: 'weighted', weight: 4, elements: [text(`${i.overdue ? '✕ ' : ''}${i.number} ${fit(i.title, 60)} · ${i.statusLabel} · ${i.department}${i.dueText ? `\n${i.dueText}` : ''}`)] },
-      { tag: 'column', width: 'auto', elements: [{ tag: 'button', text: plain(i.number), behaviors: [{ type: 'callback', value: { kesu: 'show', number: i.number } }] }] },
-    ],
-  }));
   return {
     schema: '2.0',
+    config: CONFIG,
+    header: { title: plain(fit(view.text.split('\n')[0] ?? '', L.headerTitle)), template: TEMPLATE[view.tone ?? 'normal'] },
+    body: { elements: [text(fit(view.text, 8000)), ...image] },
+  };
+}
+
+/**
+ * Items per list page. Each item is 7 components (a column set, two columns, a text, a button, two
+ * plain texts) and at most about 600 bytes; a page's frame (title, page buttons, total) is 13: 20 items
+ * stay well under Feishu's 200 components and 30 KB.
+ */
+export const LIST_PAGE_SIZE = 20;
+
+/** A page button's callback value for page `page` (0-based) of the same list. */
+export type PageValue = (page: number) => Record<string, unknown>;
+
+const button = (label: string, value: unknown) => ({ tag: 'button', text: plain(label), behaviors: [{ type: 'callback', value }] });
+
+/** Page buttons: "‹ 1", "2 / 3", "3 ›" (numbers need no translation). */
+function pager(page: number, pages: number, value: PageValue): unknown {
+  const column = (element: unknown) => ({ tag: 'column', width: 'auto', vertical_align: 'center', elements: [element] });
+  return {
+    tag: 'column_set',
+    flex_mode: 'flow',
+    columns: [
+      ...(page > 0 ? [column(button(`‹ ${page}`, value(page - 1)))] : []),
+      column(text(`${page + 1} / ${pages}`)),
+      ...(page < pages - 1 ? [column(button(`${page + 2} ›`, value(page + 1)))] : []),
+    ],
+  };
+}
+
+/**
+ * A list of complaints, one page of LIST_PAGE_SIZE at a time: `page` (0-based, clamped) with page
+ * buttons carrying `pageValue`; without `pageValue` only the first page (the total still counts all).
+ */
+export function listCard(view: ListView, opts: { page?: number; pageValue?: PageValue } = {}): FeishuCard {
+  const pages = Math.max(1, Math.ceil(view.items.length / LIST_PAGE_SIZE));
+  const page = opts.pageValue ? Math.min(Math.max(0, Math.trunc(opts.page ?? 0)), pages - 1) : 0;
+  const items = view.items.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE).map((i) => ({
+    tag: 'column_set',
+    columns: [
+      {
+        tag: 'column',
+        width: 'weighted',
+        weight: 4,
+        elements: [text(`${i.overdue ? '✕ ' : ''}${fit(i.number, 40)} ${fit(i.title, 60)} · ${fit(i.statusLabel, 30)} · ${fit(i.department, 40)}${i.dueText ? `\n${fit(i.dueText, 120)}` : ''}`)],
+      },
+      { tag: 'column', width: 'auto', elements: [button(fit(i.number, L.buttonText), { kesu: 'show', number: i.number })] },
+    ],
+  }));
+  const nav = pages > 1 && opts.pageValue ? [pager(page, pages, opts.pageValue)] : [];
+  return {
+    schema: '2.0',
+    config: CONFIG,
     header: { title: plain(fit(view.title, L.headerTitle)), template: 'blue' },
-    body: { elements: view.items.length ? [...items, text(view.totalText)] : [text(view.emptyText ?? '')] },
+    body: { elements: view.items.length ? [...items, ...nav, text(fit(view.totalText, 300))] : [text(fit(view.emptyText ?? '', 1000))] },
   };
 }

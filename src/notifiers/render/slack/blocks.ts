@@ -1,24 +1,28 @@
 /**
  * Block Kit for messages: the complaint card (header, summary, fields, deadlines, buttons), plain
- * notices, lists and the timeline. Every text is escaped for mrkdwn and cut to SLACK_LIMITS.
+ * notices, lists and the timeline. Every mrkdwn text — the top-level `text` too — is built as
+ * `Mrkdwn` (user text escaped, see mrkdwn.ts) and cut to SLACK_LIMITS; plain_text is shown literally
+ * by Slack (no mentions, no links) and goes unescaped.
  */
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { CardView, DeadlineLine, ListView, MessageView, TimelineView } from '../../views/types.ts';
-import { fit, mrkdwn, SLACK_LIMITS as L } from './limits.ts';
+import { fit, SLACK_LIMITS as L } from './limits.ts';
+import { joinMd, md, mrkdwn, mrkdwnText, type Mrkdwn } from './mrkdwn.ts';
 
 /** `kesu:act:<action>`: a card button; its value is the complaint id. */
 export const ACTION_PREFIX = 'kesu:act:';
 /** `kesu:show`: a list item's button; its value is the complaint number. */
 export const SHOW_ACTION = 'kesu:show';
 
-const MARK: Record<DeadlineLine['state'], string> = { pending: '○', met: '●', met_late: '◐', overdue: '✕', cancelled: '–' };
-const TONE: Record<string, string> = { normal: '', warning: ':warning: ', danger: ':red_circle: ', success: ':white_check_mark: ' };
+const MARK: Record<DeadlineLine['state'], Mrkdwn> = { pending: md`○`, met: md`●`, met_late: md`◐`, overdue: md`✕`, cancelled: md`–` };
+const TONE: Record<string, Mrkdwn> = { normal: md``, warning: md`:warning: `, danger: md`:red_circle: `, success: md`:white_check_mark: ` };
+const tone = (t: string | undefined): Mrkdwn => TONE[t ?? 'normal'] ?? md``;
 
-const section = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text: mrkdwn(text, L.sectionText) } });
+const section = (text: Mrkdwn): SectionBlock => ({ type: 'section', text: mrkdwnText(text) });
 
-function deadlineLine(d: DeadlineLine): string {
-  const line = `${MARK[d.state]} *${mrkdwn(d.label, 200)}* ${mrkdwn(d.dueText, 100)} — ${mrkdwn(d.timeLeftText, 200)}`;
-  return d.state === 'overdue' ? `${line} :rotating_light:` : line;
+function deadlineLine(d: DeadlineLine): Mrkdwn {
+  const line = md`${MARK[d.state]} *${mrkdwn(d.label, 200)}* ${mrkdwn(d.dueText, 100)} — ${mrkdwn(d.timeLeftText, 200)}`;
+  return d.state === 'overdue' ? md`${line} :rotating_light:` : line;
 }
 
 export function cardButtons(card: CardView): ActionsBlock | undefined {
@@ -53,21 +57,21 @@ function cardBlocksWith(card: CardView, longMax: number): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: fit(`${card.number} ${card.title}`, L.headerText), emoji: true } },
   ];
-  const status = `${TONE[card.tone] ?? ''}*${mrkdwn(card.statusLabel, 100)}*${card.urgent ? ' :exclamation:' : ''}`;
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${status}\n${mrkdwn(fit(card.summary, longMax), L.sectionText - 200)}` } });
+  const status = md`${tone(card.tone)}*${mrkdwn(card.statusLabel, 100)}*${card.urgent ? md` :exclamation:` : md``}`;
+  blocks.push(section(md`${status}\n${mrkdwn(fit(card.summary, longMax), L.sectionText - 200)}`));
   // Short fields two by two (section fields); long ones as their own lines.
   const short = card.fields.filter((f) => f.short);
   for (let i = 0; i < short.length; i += L.sectionFields) {
     blocks.push({
       type: 'section',
-      fields: short.slice(i, i + L.sectionFields).map((f) => ({ type: 'mrkdwn', text: `*${mrkdwn(f.label, 100)}*\n${mrkdwn(fit(f.value, longMax), L.fieldText - 110)}` })),
+      fields: short.slice(i, i + L.sectionFields).map((f) => mrkdwnText(md`*${mrkdwn(f.label, 100)}*\n${mrkdwn(fit(f.value, longMax), L.fieldText - 110)}`)),
     });
   }
-  for (const f of card.fields.filter((x) => !x.short)) blocks.push(section(`*${f.label}*\n${fit(f.value, longMax)}`));
-  if (card.deadlines.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: card.deadlines.map(deadlineLine).join('\n') } });
+  for (const f of card.fields.filter((x) => !x.short)) blocks.push(section(md`*${mrkdwn(f.label, 200)}*\n${mrkdwn(fit(f.value, longMax), L.sectionText - 210)}`));
+  if (card.deadlines.length) blocks.push(section(joinMd(card.deadlines.map(deadlineLine), '\n')));
   const buttons = cardButtons(card);
   if (buttons) blocks.push(buttons);
-  if (card.footer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwn(card.footer, L.sectionText) }] });
+  if (card.footer) blocks.push({ type: 'context', elements: [mrkdwnText(mrkdwn(card.footer, L.sectionText))] });
   return blocks.slice(0, L.messageBlocks);
 }
 
@@ -79,47 +83,56 @@ export function cardBlocks(card: CardView): KnownBlock[] {
   return blocks;
 }
 
+/** A message's top-level text alone (what push notifications show): escaped, within Slack's 40k. */
+export function textPayload(text: string): { text: Mrkdwn } {
+  return { text: mrkdwn(text, L.messageText) };
+}
+
 /** A message: its fallback text (notifications, screen readers) and blocks. */
-export function messagePayload(view: MessageView): { text: string; blocks: KnownBlock[] } {
-  const text = fit(view.text, L.messageText);
+export function messagePayload(view: MessageView): { text: Mrkdwn; blocks: KnownBlock[] } {
+  const { text } = textPayload(view.text);
   if (view.card) return { text, blocks: cardBlocks(view.card) };
-  return { text, blocks: [section(`${TONE[view.tone ?? 'normal'] ?? ''}${view.text}`)] };
+  return { text, blocks: [section(md`${tone(view.tone)}${mrkdwn(view.text, L.sectionText - 30)}`)] };
 }
 
 export function listBlocks(view: ListView, opts: { maxItems?: number } = {}): KnownBlock[] {
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: fit(view.title, L.headerText), emoji: true } }];
-  if (view.items.length === 0) return [...blocks, section(view.emptyText ?? '')];
+  if (view.items.length === 0) return [...blocks, section(mrkdwn(view.emptyText ?? '', L.sectionText))];
   const max = opts.maxItems ?? L.messageBlocks - 3;
   // Items are cut at the block count and at Slack's total text size; the total line still counts them all.
   let size = blocksTextLength(blocks) + view.totalText.length;
   for (const item of view.items.slice(0, max)) {
-    const due = item.deadlines?.length ? item.deadlines.map(deadlineLine).join('\n') : item.dueText ? mrkdwn(item.dueText, 300) : '';
+    const due = item.deadlines?.length ? joinMd(item.deadlines.map(deadlineLine), '\n') : item.dueText ? mrkdwn(item.dueText, 300) : md``;
     const length = 500 + due.length + item.number.length * 2;
     if (size + length > L.blocksTextTotal) break;
     size += length;
     blocks.push({
       type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: `${item.overdue ? ':red_circle: ' : ''}*${mrkdwn(item.number, 40)}* ${mrkdwn(item.title, 300)} · ${mrkdwn(item.statusLabel, 60)} · ${mrkdwn(item.department, 60)}${due ? `\n${due}` : ''}`,
-      },
+      text: mrkdwnText(
+        md`${item.overdue ? md`:red_circle: ` : md``}*${mrkdwn(item.number, 40)}* ${mrkdwn(item.title, 300)} · ${mrkdwn(item.statusLabel, 60)} · ${mrkdwn(item.department, 60)}${due ? md`\n${due}` : md``}`,
+      ),
       accessory: { type: 'button', action_id: SHOW_ACTION, text: { type: 'plain_text', text: fit(item.number, L.buttonText) }, value: item.number },
     });
   }
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwn(view.totalText, 300) }] });
+  blocks.push({ type: 'context', elements: [mrkdwnText(mrkdwn(view.totalText, 300))] });
   return blocks;
 }
 
 /** The timeline as thread text: one line per event, newest last; when too long for one section, the oldest go. */
-export function timelineText(view: TimelineView): string {
-  const title = `*${mrkdwn(view.title, 200)}*`;
-  const kept: string[] = [];
+export function timelineText(view: TimelineView): Mrkdwn {
+  const title = md`*${mrkdwn(view.title, 200)}*`;
+  const kept: Mrkdwn[] = [];
   let size = title.length;
   for (const item of [...view.items].reverse()) {
-    const line = `${mrkdwn(item.atText, 40)} *${mrkdwn(item.actor, 80)}* ${mrkdwn(item.text, 600)}`;
+    const line = md`${mrkdwn(item.atText, 40)} *${mrkdwn(item.actor, 80)}* ${mrkdwn(item.text, 600)}`;
     if (size + line.length + 1 > L.sectionText) break;
     kept.unshift(line);
     size += line.length + 1;
   }
-  return [title, ...kept].join('\n');
+  return joinMd([title, ...kept], '\n');
+}
+
+/** The timeline as the card's thread reply: escaped fallback text and one section. */
+export function timelinePayload(view: TimelineView): { text: Mrkdwn; blocks: KnownBlock[] } {
+  return { ...textPayload(view.title), blocks: [section(timelineText(view))] };
 }

@@ -37,25 +37,5 @@ export const SLACK_LIMITS = {
 
 export { fit } from '../../views/fit.ts';
 
-/** Text for mrkdwn: Slack's three control characters escaped, so user input never becomes a mention or a link. */
-export function mrkdwnEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Escaped mrkdwn, cut to `max` characters of *escaped* text without splitting an entity. */
-export function mrkdwn(text: string, max: number): string {
-  const escaped = mrkdwnEscape(text);
-  return escaped.length <= max ? escaped : fitEscaped(text, max);
-}
-
-function fitEscaped(text: string, max: number): string {
-  let out = '';
-  let n = 0;
-  for (const ch of text) {
-    const e = mrkdwnEscape(ch);
-    if (n + e.length > max - 1) break;
-    out += e;
-    n += e.length;
-  }
-  return `${out}…`;
-}
+/** Escaping lives beside the Mrkdwn type; re-exported for the callers that import it with the limits. */
+export { mrkdwn, mrkdwnEscape } from './mrkdwn.ts';

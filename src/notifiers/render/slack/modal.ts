@@ -1,11 +1,14 @@
 /**
  * Block Kit modals from the neutral form views: one input block per field, `block_id` and `action_id`
  * equal to the field name (so `response_action: errors` lands beside the right field), values carried
- * back in `view.state`, and what the form is about in `private_metadata`.
+ * back in `view.state`, and what the form is about in `private_metadata`. Labels, options and initial
+ * values are plain_text (shown literally, never escaped: an input's initial value is what the person
+ * edits); the few mrkdwn texts (long title, refusal, notice) are built as `Mrkdwn`.
  */
 import type { InputBlock, KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
 import type { FormField, FormView } from '../../views/types.ts';
-import { fit, mrkdwn, SLACK_LIMITS as L } from './limits.ts';
+import { fit, SLACK_LIMITS as L } from './limits.ts';
+import { md, mrkdwn, mrkdwnText } from './mrkdwn.ts';
 
 /** `kesu:form:<form id>` */
 export const FORM_CALLBACK_PREFIX = 'kesu:form:';
@@ -86,9 +89,9 @@ export function formModal(view: FormView, opts: ModalOptions = {}): ModalView {
   const toDate = opts.toDate ?? ((s: string) => (Number.isNaN(Date.parse(s)) ? undefined : new Date(s)));
   const blocks: KnownBlock[] = [];
   const titleFits = [...view.title].length <= L.modalTitle;
-  if (!titleFits) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${mrkdwn(view.title, 300)}*` } });
-  if (opts.error) blocks.push({ type: 'section', block_id: 'kesu:error', text: { type: 'mrkdwn', text: `:warning: ${mrkdwn(opts.error, L.sectionText - 20)}` } });
-  if (view.notice) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwn(view.notice, L.sectionText) }] });
+  if (!titleFits) blocks.push({ type: 'section', text: mrkdwnText(md`*${mrkdwn(view.title, 300)}*`) });
+  if (opts.error) blocks.push({ type: 'section', block_id: 'kesu:error', text: mrkdwnText(md`:warning: ${mrkdwn(opts.error, L.sectionText - 20)}`) });
+  if (view.notice) blocks.push({ type: 'context', elements: [mrkdwnText(mrkdwn(view.notice, L.sectionText))] });
   for (const field of view.fields) {
     const input: InputBlock = {
       type: 'input',

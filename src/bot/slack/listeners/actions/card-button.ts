@@ -6,7 +6,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { isAction, openForm } from '../../../../commands/forms.ts';
 import { isKesuError } from '../../../../errors.ts';
 import { formatError } from '../../../../notifiers/i18n/index.ts';
-import { ACTION_PREFIX } from '../../../../notifiers/render/slack/blocks.ts';
+import { ACTION_PREFIX, textPayload } from '../../../../notifiers/render/slack/blocks.ts';
 import type { SlackContext } from '../../context.ts';
 import { modalFor } from '../../views.ts';
 
@@ -26,8 +26,8 @@ export function register(app: App, ctx: SlackContext): void {
       if (!isKesuError(e)) throw e;
       const { message } = formatError(e, actor.locale!, { timeZone: ctx.core.config.organisation.timeZone });
       const channel = body.channel?.id;
-      if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text: message });
-      else await client.chat.postMessage({ channel: body.user.id, text: message });
+      if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, ...textPayload(message) });
+      else await client.chat.postMessage({ channel: body.user.id, ...textPayload(message) });
     }
   });
 }

@@ -10,8 +10,10 @@ import { parseCommand } from '../../../../commands/parse-command.ts';
 import { exportFiles } from '../../../../commands/export.ts';
 import { runCommand } from '../../../../commands/run-command.ts';
 import { translator } from '../../../../notifiers/i18n/index.ts';
+import { textPayload } from '../../../../notifiers/render/slack/blocks.ts';
 import { withoutChart } from '../../../../notifiers/views/chart.ts';
 import type { SlackContext } from '../../context.ts';
+import { decodeSlackText, namesIn } from '../../decode.ts';
 import { dmChannel, refusedFile, shareChart, shareFiles } from '../../files.ts';
 import { modalFor, replyPayload } from '../../views.ts';
 
@@ -21,17 +23,19 @@ export function register(app: App, ctx: SlackContext): void {
     const actor = await ctx.identity.actor(command.user_id);
     const intent = parseCommand(command.text);
     if (intent.kind === 'file') {
-      const form = await openForm(ctx.core.deps, actor, 'file', intent.prefill ? { values: { description: intent.prefill } } : {});
+      // A command's text arrives encoded like a message's (entities, and mentions when the command escapes them).
+      const prefill = intent.prefill ? decodeSlackText(intent.prefill, namesIn(ctx.core.deps.directory, actor)) : '';
+      const form = await openForm(ctx.core.deps, actor, 'file', prefill ? { values: { description: prefill } } : {});
       await client.views.open({ trigger_id: command.trigger_id, view: modalFor(ctx, form, { channel: command.channel_id }) });
       return;
     }
     const reply = await runCommand(ctx.core.deps, actor, command.text, { command: command.command });
     if (reply.type === 'form') return; // only `file` opens a form, handled above
-    const t = (key: string, params?: Record<string, unknown>) => translator().t(actor.locale!, `commands.${key}`, params);
+    const t = (key: string, params?: Record<string, unknown>) => textPayload(translator().t(actor.locale!, `commands.${key}`, params));
     if (reply.type === 'export') {
       const { comment, files } = await exportFiles(ctx.core.deps, actor, reply.range);
       await shareFiles(client, await dmChannel(client, command.user_id), comment, files);
-      await respond({ response_type: 'ephemeral', text: t('exportSent', { ...reply.range }) });
+      await respond({ response_type: 'ephemeral', ...t('exportSent', { ...reply.range }) });
       return;
     }
     if (reply.type === 'message' && reply.message.chart) {
@@ -44,7 +48,7 @@ export function register(app: App, ctx: SlackContext): void {
         },
       );
       if (!shared) await respond({ response_type: 'ephemeral', ...replyPayload({ type: 'message', message: withoutChart(reply.message) }) });
-      else if (command.channel_id !== dm) await respond({ response_type: 'ephemeral', text: t('chartSent') });
+      else if (command.channel_id !== dm) await respond({ response_type: 'ephemeral', ...t('chartSent') });
       return;
     }
     await respond({ response_type: 'ephemeral', ...replyPayload(reply) });

@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import { openForm } from '../../../../commands/forms.ts';
 import type { SlackContext } from '../../context.ts';
+import { decodeSlackText, namesIn } from '../../decode.ts';
 import { modalFor } from '../../views.ts';
 
 export const GLOBAL_SHORTCUT = 'kesu_file_complaint';
@@ -19,7 +20,8 @@ export function register(app: App, ctx: SlackContext): void {
     await ack();
     if (shortcut.type !== 'message_action') return;
     const actor = await ctx.identity.actor(shortcut.user.id);
-    const text = (shortcut.message.text ?? '').trim();
+    // Slack sends the message encoded (entities, <@U…>, <url|label>): the form shows what the person read.
+    const text = decodeSlackText(shortcut.message.text ?? '', namesIn(ctx.core.deps.directory, actor)).trim();
     const form = await openForm(ctx.core.deps, actor, 'file', text ? { values: { description: text } } : {});
     await client.views.open({ trigger_id: shortcut.trigger_id, view: modalFor(ctx, form, { channel: shortcut.channel.id }) });
   });

@@ -5,6 +5,7 @@
  */
 import type { App } from '@slack/bolt';
 import { submitForm } from '../../../../commands/forms.ts';
+import { textPayload } from '../../../../notifiers/render/slack/blocks.ts';
 import { modalErrors } from '../../../../notifiers/render/slack/modal.ts';
 import type { SlackContext } from '../../context.ts';
 import { formIdOf, formValues, modalMetadata } from '../../parse.ts';
@@ -27,7 +28,7 @@ export function register(app: App, ctx: SlackContext): void {
     }
     await ack();
     if (outcome.duplicate && form !== 'file') return; // a repeated delivery: confirmed the first time
-    const text = outcome.message;
+    const { text } = textPayload(outcome.message);
     // Where the command was typed, if the app may post there; otherwise (not in that channel, a DM between people) by DM.
     const ephemeral = meta.channel ? await client.chat.postEphemeral({ channel: meta.channel, user: body.user.id, text }).catch(() => undefined) : undefined;
     if (!ephemeral?.ok) await client.chat.postMessage({ channel: body.user.id, text });
