@@ -324,7 +324,8 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
       if (!opts.clock) latest = now;
       const before = { ...totals };
       for (;;) {
-        await claimAll(now);
+        // Rows written meanwhile (routed around an unreachable target, say) are due by the clock's now.
+        await claimAll(new Date(Math.max(now.getTime(), clock().getTime())));
         if (lanes.size === 0 || aborted()) break;
         await idle();
       }

@@ -55,6 +55,19 @@ describe('the kesu CLI on a Slack deployment', () => {
     expect(fake.of('chat.postMessage').find((c) => c.args.channel === 'U0LIU')?.args.text).toContain('KS-2026-0001');
     expect(await db.prisma.outbox.count({ where: { status: { not: 'sent' } } })).toBe(0);
   });
+
+  it('tick routes around a channel the app is not in, in the same run: the head and the admin hear it', { timeout: 60_000 }, async () => {
+    fake.channels.set('C0SALES0001', { name: 'sales', isMember: false });
+    const since = fake.calls.length;
+    expect((await kesu(['file', '--as', 'chen.jing', '--json', '-'], ws.env, JSON.stringify(filingForm({ category: 'service_attitude' })))).code).toBe(0);
+    const ticked = await kesu(['tick'], ws.env);
+    expect(ticked.code, ticked.stderr).toBe(0);
+    expect(ticked.stdout).toMatch(/delivered on slack: \d+ sent, 0 to retry, 1 failed/);
+    const posts = fake.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && !c.args.thread_ts);
+    expect(posts.some((p) => p.args.channel === 'U0LIQ' && String(p.args.text).includes('/invite @Kesu'))).toBe(true); // li.qiang heads sales
+    expect(posts.some((p) => p.args.channel === 'U0LIN' && String(p.args.text).includes('C0SALES0001'))).toBe(true); // the admin
+    expect(await db.prisma.outbox.count({ where: { status: 'pending' } })).toBe(0);
+  });
 });
 
 describe('the kesu CLI on a Feishu deployment', () => {
