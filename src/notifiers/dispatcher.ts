@@ -124,9 +124,16 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
     if (at > start) await sleep(at - start);
   }
 
-  /** Just before the platform call: the target's next slot is a full gap from now. */
-  function sending(lane: Lane): void {
-    nextAt.set(lane.key, Math.max(nextAt.get(lane.key) ?? 0, performance.now() + gapOf(lane.deliverer.perTargetPerSecond)));
+  /**
+   * Just before the platform call: the target's next slot is a full gap from now. Returns the function
+   * to call once the call returned: the platform saw the message somewhere between the two moments (a
+   * busy moment can hold a request back), so the next slot is a full gap after their midpoint too.
+   */
+  function sending(lane: Lane): () => void {
+    const gap = gapOf(lane.deliverer.perTargetPerSecond);
+    const start = performance.now();
+    nextAt.set(lane.key, Math.max(nextAt.get(lane.key) ?? 0, start + gap));
+    return () => nextAt.set(lane.key, Math.max(nextAt.get(lane.key) ?? 0, (start + performance.now()) / 2 + gap));
   }
 
   /** Renews the leases of every queued row while lanes run; rows whose lease was lost leave their lane. */
@@ -179,17 +186,19 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
           const person = row.targetType === 'dm' ? unresolvedPerson(row.address) : undefined;
           const address = person ? await deliverer.resolvePerson?.(person) : row.address;
           if (!address) throw new DeliveryError(`${row.platform}: no user found for ${person}`, undefined, true, 'user_gone');
-          sending(lane);
-          const { messageId } = await deliverer.deliver({
-            updateMessageId: card?.messageId,
-            id: row.id,
-            dedupeKey: row.dedupeKey,
-            kind: row.kind,
-            platform: deliverer.platform,
-            address,
-            direct: row.targetType === 'dm',
-            view: card?.view ?? (JSON.parse(row.payload) as MessageView),
-          });
+          const sent = sending(lane);
+          const { messageId } = await deliverer
+            .deliver({
+              updateMessageId: card?.messageId,
+              id: row.id,
+              dedupeKey: row.dedupeKey,
+              kind: row.kind,
+              platform: deliverer.platform,
+              address,
+              direct: row.targetType === 'dm',
+              view: card?.view ?? (JSON.parse(row.payload) as MessageView),
+            })
+            .finally(sent);
           const at = clock();
           await markSent(db, row, at, messageId, attempts + 1);
           if (card && messageId) await saveCardMessage(db, { complaintId: row.complaintId!, platform: row.platform, address: row.address }, messageId, at);
