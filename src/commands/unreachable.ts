@@ -10,7 +10,7 @@ import type { Locale } from '../config/schema.ts';
 import { translator } from '../notifiers/i18n/index.ts';
 import { unresolvedPerson, type DeliveryError, type PlatformName } from '../notifiers/deliverer.ts';
 import type { DispatcherOptions } from '../notifiers/dispatcher.ts';
-import { addressesOf, type Target } from '../notifiers/targets.ts';
+import { addressesOf, peopleBehind, type Target } from '../notifiers/targets.ts';
 import type { Notification } from '../notifiers/notifications.ts';
 import type { MessageView } from '../notifiers/views/types.ts';
 import { runInTransaction } from '../store/client.ts';
@@ -26,18 +26,10 @@ const markerKey = (platform: string, address: string) => `${UNREACHABLE_PREFIX}$
 /** Alerts and reroutes are not themselves routed around again (their failure is logged as dead). */
 const NOT_REROUTED = new Set(['alert']);
 
-/** Who stands behind a channel row: the people told by DM when it cannot be reached. */
-function peopleBehind(row: OutboxRow, deps: Deps): string[] {
-  const { directory, config } = deps;
-  switch (row.targetId) {
-    case 'cs_channel':
-      return config.customerService.managers.length ? config.customerService.managers : config.customerService.members;
-    case 'gm_channel':
-    case 'mgmt_channel':
-      return directory.gms();
-    default:
-      return directory.headsOf(row.targetId);
-  }
+/** The target a channel row was written for (its targetId: a channel kind, or a department key). */
+function channelTarget(row: OutboxRow): Target {
+  const id = row.targetId;
+  return id === 'cs_channel' || id === 'gm_channel' || id === 'mgmt_channel' ? { type: id } : { type: 'department', key: id };
 }
 
 function channelName(row: OutboxRow, deps: Deps, locale: Locale): string {
@@ -64,7 +56,7 @@ async function rerouteNotes(row: OutboxRow, err: DeliveryError, deps: Deps): Pro
   const notes: Notification[] = [];
   const view = JSON.parse(row.payload) as MessageView;
   const complaintId = row.complaintId ?? undefined;
-  const behind = row.targetType === 'channel' ? peopleBehind(row, deps) : [];
+  const behind = row.targetType === 'channel' ? peopleBehind(channelTarget(row), directory, deps.config) : [];
   for (const id of behind) {
     const l = directory.localeOf(id);
     const channel = channelName(row, deps, l);

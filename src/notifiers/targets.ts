@@ -43,12 +43,23 @@ export function addressesOf(target: Target, platforms: readonly PlatformName[], 
       if (id) out.push({ platform, address: id, direct: false });
       else if (platform !== 'local' && (target.type === 'department' || target.type === 'cs_channel')) {
         // No channel on this platform: the people behind it hear by DM rather than nobody.
-        const people = target.type === 'department' ? dir.headsOf(target.key) : config.customerService.managers.length ? config.customerService.managers : config.customerService.members;
-        for (const p of people) out.push(...addressesOf({ type: 'person', id: p }, [platform], dir, config));
+        for (const p of peopleBehind(target, dir, config)) out.push(...addressesOf({ type: 'person', id: p }, [platform], dir, config));
       }
     }
   }
   return out;
+}
+
+/**
+ * The people who stand behind a target: a department's heads, customer service's managers (else its
+ * members), the GMs for the GM and management channels. They hear by DM when its channel is missing
+ * or cannot be reached.
+ */
+export function peopleBehind(target: Target, dir: Directory, config: OrgConfig): string[] {
+  if (target.type === 'person') return [target.id];
+  if (target.type === 'department') return dir.headsOf(target.key);
+  if (target.type === 'cs_channel') return config.customerService.managers.length ? config.customerService.managers : config.customerService.members;
+  return dir.gms();
 }
 
 const CS_LOCAL = '#customer_service';
