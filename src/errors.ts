@@ -9,6 +9,8 @@ export const ErrorCodes = [
   'unknown_department',
   'unknown_person',
   'unknown_complaint',
+  /** A button or card value Kesu does not know (another app's card, an old one). */
+  'foreign_button',
   // lifecycle
   'illegal_transition',
   'already_acknowledged',

@@ -11,6 +11,7 @@ import type { Deliverer } from '../notifiers/deliverer.ts';
 import { startEngine, type Engine } from './engine.ts';
 import { installProcessGuards, describeThrown, type OnUncaught } from './guards.ts';
 import { listenHttp } from './http.ts';
+import { createInteractions } from '../interaction/index.ts';
 import { createLocalConsole } from './local/index.ts';
 import { createFeishuPlatform, type FeishuPlatform } from './feishu/index.ts';
 import { createSlackPlatform, type SlackPlatform } from './slack/index.ts';
@@ -82,9 +83,10 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
     },
     'kesu core ready',
   );
-  const local = platforms.local ? await createLocalConsole(core, clock) : undefined;
-  const slack = platforms.slack ? createSlackPlatform(core) : undefined;
-  const feishu = platforms.feishu ? createFeishuPlatform(core) : undefined;
+  const io = createInteractions(deps, logger);
+  const local = platforms.local ? await createLocalConsole(io, { host: settings.consoleHost, clock }) : undefined;
+  const slack = platforms.slack ? createSlackPlatform(io, settings) : undefined;
+  const feishu = platforms.feishu ? createFeishuPlatform(io, settings) : undefined;
   const deliverers: Deliverer[] = [];
   if (local) deliverers.push(local.deliverer);
   if (slack) deliverers.push(slack.deliverer);

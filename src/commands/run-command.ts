@@ -30,16 +30,24 @@ function departmentKey(deps: Deps, given: string): string {
   return d.key;
 }
 
-export async function runCommand(deps: Deps, actor: Actor, text: string, opts: { command?: string } = {}): Promise<CommandReply> {
-  return answer(deps, actor, parseCommand(text), opts.command ?? '/complaint');
+export interface RunOptions {
+  command?: string;
+  /** Turns a platform's encoded text (Slack's entities and mentions) into what the person read, for the form's prefill. */
+  decodePrefill?: (text: string) => string;
 }
 
-async function answer(deps: Deps, actor: Actor, intent: CommandIntent, command: string): Promise<CommandReply> {
+export async function runCommand(deps: Deps, actor: Actor, text: string, opts: RunOptions = {}): Promise<CommandReply> {
+  return answer(deps, actor, parseCommand(text), opts.command ?? '/complaint', opts.decodePrefill ?? ((s) => s));
+}
+
+async function answer(deps: Deps, actor: Actor, intent: CommandIntent, command: string, decode: (text: string) => string): Promise<CommandReply> {
   const locale = localeOf(deps, actor);
   const tr = translator();
   switch (intent.kind) {
-    case 'file':
-      return { type: 'form', form: await openForm(deps, actor, 'file', intent.prefill ? { values: { description: intent.prefill } } : {}) };
+    case 'file': {
+      const prefill = intent.prefill ? decode(intent.prefill).trim() : '';
+      return { type: 'form', form: await openForm(deps, actor, 'file', prefill ? { values: { description: prefill } } : {}) };
+    }
     case 'show': {
       const { state } = await show(deps, actor, intent.number);
       return { type: 'complaint', card: cardFor(deps, state, actor), timeline: await timelineFor(deps, state, locale) };

@@ -69,7 +69,9 @@ describe('the Slack app over HTTP', () => {
     const before = s.fake.calls.length;
     const res = await submit(filingView, FILING);
     expect(res.status).toBe(200);
-    expect(res.body).toBe('');
+    // The modal turns into the confirmation in place: no message is sent for it.
+    expect(res.json).toMatchObject({ response_action: 'update', view: { callback_id: 'kesu:done' } });
+    expect(JSON.stringify(res.json)).toContain('已登记 KS-2026-0001');
     expect(await count()).toBe(1);
     await s.running.engine.idle();
     const post = await s.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'C0QUALITY01' && !c.args.thread_ts, before);
@@ -79,14 +81,17 @@ describe('the Slack app over HTTP', () => {
     expect(JSON.stringify(post.args.blocks)).not.toContain('13812345678'); // contact masked in the channel
     const thread = await s.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'C0QUALITY01' && !!c.args.thread_ts, before);
     expect(thread.args.blocks[0].text.text).toContain('KS-2026-0001');
-    const confirm = await s.fake.waitFor('chat.postEphemeral', (c) => c.args.user === 'U0CHEN', before);
-    expect(confirm.args.text).toContain('已登记 KS-2026-0001');
+    expect(s.fake.calls.slice(before).filter((c) => c.args.user === 'U0CHEN' || c.args.channel === 'U0CHEN')).toEqual([]);
   });
 
-  it('the same submission delivered three times with retry headers files one complaint', async () => {
-    await submit(filingView, FILING, 'U0CHEN', { retryNum: 1 });
+  it('the same submission delivered three times with retry headers files one complaint and sends the filer nothing more', async () => {
+    const before = s.fake.calls.length;
+    const again = await submit(filingView, FILING, 'U0CHEN', { retryNum: 1 });
     await submit(filingView, FILING, 'U0CHEN', { retryNum: 2 });
     expect(await count()).toBe(1);
+    expect(JSON.stringify(again.json)).toContain('KS-2026-0001'); // answered like the first, in place
+    await s.running.engine.idle();
+    expect(s.fake.calls.slice(before).filter((c) => c.args.user === 'U0CHEN' || c.args.channel === 'U0CHEN')).toEqual([]);
   });
 
   it('a bad signature or a timestamp older than five minutes gets 401 and changes nothing', async () => {
@@ -121,8 +126,10 @@ describe('the Slack app over HTTP', () => {
     const res = await submit(view, { handlerId: 'liu.yang', firstResponse: '已致电客户致歉，明日派人取样。' }, 'U0ZHANG');
     expect(res.status).toBe(200);
     // Slack delivers it again: acknowledged once, and the retry is answered like the first.
+    expect(JSON.stringify(res.json)).toContain('已受理'); // confirmed in place
     const retry = await submit(view, { handlerId: 'liu.yang', firstResponse: '已致电客户致歉，明日派人取样。' }, 'U0ZHANG', { retryNum: 1 });
-    expect([retry.status, retry.body]).toEqual([200, '']);
+    expect(retry.status).toBe(200);
+    expect(retry.json).toMatchObject({ response_action: 'update', view: { callback_id: 'kesu:done' } });
     expect(await s.running.core.deps.db.prisma.complaintEvent.count({ where: { complaintId, type: 'acknowledged' } })).toBe(1);
     await s.running.engine.idle();
     const update = await s.fake.waitFor('chat.update', (c) => c.args.ts === ts, before);
@@ -166,7 +173,7 @@ describe('the Slack app over HTTP', () => {
     await submit({ ...(await openForm('comment', state.id, 'U0LIU')), id: 'V0COMMENT1' }, { text: '客户要求周五前回复' }, 'U0LIU');
     // Filed for a replacement, the complaint is grade B already: the head raises it to C.
     const regraded = await submit({ ...(await openForm('regrade', state.id, 'U0ZHANG')), id: 'V0REGRADE1' }, { grade: 'C', note: '影响装配' }, 'U0ZHANG');
-    expect(regraded.body).toBe('');
+    expect(regraded.json).toMatchObject({ response_action: 'update', view: { callback_id: 'kesu:done' } });
     await s.running.engine.idle();
     const again = await s.fake.waitFor('views.publish', (c) => c.args.user_id === 'U0LIU', n);
     expect(JSON.stringify(again.args.view.blocks)).toContain('KS-2026-0001');

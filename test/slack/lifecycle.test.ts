@@ -47,7 +47,7 @@ describe('complaint lifecycles on Slack', () => {
     const open = await s.fake.waitFor('views.open', (c) => c.args.view.callback_id === `kesu:form:${action}`, before);
     const view = { ...open.args.view, id: `V${++views}` };
     const res = await interaction(s.events, submission(U(person), view, values));
-    expect(res.body, `${action} by ${person}`).toBe('');
+    expect(res.json?.view?.callback_id, `${action} by ${person}: confirmed in place`).toBe('kesu:done');
     await s.running.engine.idle();
   }
 

@@ -57,7 +57,7 @@ describe('the Slack app in Socket Mode', () => {
     const view = { ...open.args.view, id: 'V0SOCKET1' };
     const values = { title: '包装破损', description: '外箱破损，内件划伤', demand: 'replacement', customerName: '赵敏', intakeChannel: 'email', category: 'product_quality' };
     const ack = await deliver('interactive', submission('U0CHEN', view, values));
-    expect(ack.payload ?? {}).toEqual({});
+    expect(ack.payload).toMatchObject({ response_action: 'update', view: { callback_id: 'kesu:done' } });
     expect(await s.running.core.deps.db.prisma.complaint.count({ where: { title: '包装破损' } })).toBe(1);
   });
 });

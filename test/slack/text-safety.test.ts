@@ -57,7 +57,7 @@ describe('user text in Slack payloads', () => {
     await interaction(s.events, click);
     const open = await s.fake.waitFor('views.open', (c) => c.args.view.callback_id === `kesu:form:${action}`, before);
     const res = await interaction(s.events, submission(U(person), { ...open.args.view, id: `V${++views}` }, values));
-    expect(res.body, `${action} by ${person}`).toBe('');
+    expect(res.json?.view?.callback_id, `${action} by ${person}: confirmed in place`).toBe('kesu:done');
     await s.running.engine.idle();
   }
 
@@ -73,7 +73,7 @@ describe('user text in Slack payloads', () => {
       intakeChannel: 'phone',
       category: 'product_quality',
     };
-    expect((await interaction(s.events, submission(U('chen.jing'), { ...form, id: `V${++views}` }, filing))).body).toBe('');
+    expect((await interaction(s.events, submission(U('chen.jing'), { ...form, id: `V${++views}` }, filing))).json?.view?.callback_id).toBe('kesu:done');
     complaintId = (await s.running.core.deps.db.prisma.complaint.findFirstOrThrow()).id;
     await s.running.engine.idle();
 

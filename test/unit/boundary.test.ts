@@ -1,11 +1,12 @@
 /**
  * Architecture rules that keep the core platform-neutral and testable (DESIGN.md §5):
  * only src/bot/<platform> and the platform renderers import a chat SDK, the core never reads
- * the system clock, the store imports nothing from the notifiers, and the outbox has one owner:
- * only src/store touches the outbox, message-reference and marker tables.
+ * the system clock, the store imports nothing from the notifiers, the outbox has one owner (only
+ * src/store touches the outbox, message-reference and marker tables), and each layer imports only
+ * the layers below it — the platform adapters reach the core through src/interaction alone.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -22,6 +23,26 @@ function sources(dir: string): string[] {
 const PLATFORM_SDK = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](@slack\/|@larksuiteoapi\/)/;
 const OWNED_TABLES = /\.(outbox|messageRef|marker)\.[a-zA-Z]+\s*\(/;
 const CLOCK_READ = /\bDate\.now\s*\(|\bnew\s+Date\s*\(\s*\)|performance\.now\s*\(/;
+
+/** Which folders a layer may not import from (paths relative to src/). */
+const LAYER_RULES: Array<{ files: RegExp; forbidden: RegExp[]; why: string }> = [
+  {
+    files: /^bot\/(slack|feishu|local)\//,
+    forbidden: [/^store\//, /^commands\//, /^bot\/(boot|engine|main|outbound|platforms)\.ts$/, /^cli\//],
+    why: 'a platform adapter reaches the core only through src/interaction',
+  },
+  { files: /^interaction\//, forbidden: [/^bot\//, /^cli\//], why: 'the interaction core knows no platform' },
+  { files: /^workflows\//, forbidden: [/^(store|commands|notifiers|bot|cli|interaction)\//], why: 'the domain is pure' },
+  { files: /^notifiers\/(views|i18n|render)\//, forbidden: [/^(store|commands|bot|cli|interaction)\//], why: 'views and renderers are pure' },
+  { files: /^commands\//, forbidden: [/^(bot|cli|interaction)\//], why: 'use cases know no platform' },
+  { files: /^(store|config)\//, forbidden: [/^(commands|notifiers|bot|cli|interaction)\//], why: 'the store and the config are the bottom layers' },
+];
+
+/** The src files a file imports (relative specifiers only; packages are checked apart). */
+function importsOf(file: string): string[] {
+  const specifiers = [...code(file).matchAll(/(?:from\s+|import\s*\(\s*)['"](\.[^'"]+)['"]/g)].map((m) => m[1]!);
+  return specifiers.map((s) => resolve(dirname(file), s));
+}
 
 /** Strip comments so prose about `new Date()` does not count. */
 const code = (path: string) => readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
@@ -59,6 +80,30 @@ describe('architecture boundaries', () => {
     const everything = sources(SRC).filter((f) => !f.includes(`${join(SRC, 'store')}/`));
     const offenders = everything.filter((f) => OWNED_TABLES.test(code(f))).map((f) => relative(SRC, f));
     expect(offenders).toEqual([]);
+  });
+
+  it('each layer imports only what its rule allows (the platform adapters reach the core through src/interaction)', () => {
+    const offenders = sources(SRC).flatMap((file) => {
+      const from = relative(SRC, file);
+      const rule = LAYER_RULES.find((r) => r.files.test(from));
+      if (!rule) return [];
+      return importsOf(file)
+        .map((target) => relative(SRC, target))
+        .filter((to) => rule.forbidden.some((f) => f.test(to)))
+        .map((to) => `${from} → ${to} (${rule.why})`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('the layer rules cover every platform adapter and catch a violation', () => {
+    const adapters = sources(join(SRC, 'bot')).filter((f) => /\/bot\/(slack|feishu|local)\//.test(f));
+    expect(adapters.length).toBeGreaterThan(30);
+    const adapterRule = LAYER_RULES.find((r) => r.files.test('bot/slack/index.ts'))!;
+    expect(adapterRule.forbidden.some((f) => f.test('store/outbox.ts'))).toBe(true);
+    expect(adapterRule.forbidden.some((f) => f.test('bot/boot.ts'))).toBe(true);
+    expect(adapterRule.forbidden.some((f) => f.test('commands/forms.ts'))).toBe(true);
+    expect(adapterRule.forbidden.some((f) => f.test('interaction/index.ts'))).toBe(false);
+    expect(importsOf(join(SRC, 'bot/main.ts')).map((f) => relative(SRC, f))).toContain('interaction/index.ts');
   });
 
   it('the checks themselves catch violations', () => {

@@ -1,10 +1,10 @@
 /** What every Feishu handler needs, built once by the Feishu platform's factory (index.ts). */
 import type { Client } from '@larksuiteoapi/node-sdk';
-import type { Core } from '../boot.ts';
+import type { Interactions } from '../../interaction/index.ts';
 import type { FeishuIdentity } from './identity.ts';
 
 export interface FeishuContext {
-  core: Core;
+  io: Interactions;
   client: Client;
   identity: FeishuIdentity;
   /** Forget cached tenant tokens (Feishu answered 99991663: the token is no longer valid). */

@@ -5,7 +5,7 @@
 import type { ReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Client } from '@larksuiteoapi/node-sdk';
-import type { ExportFile } from '../../commands/export.ts';
+import type { ExportFile } from '../../interaction/index.ts';
 import { chartPng } from '../../notifiers/render/chart.ts';
 import type { ChartView } from '../../notifiers/views/types.ts';
 

@@ -7,8 +7,8 @@
  */
 import type { RequestListener } from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
-import { complaintTimeline } from '../../commands/present.ts';
-import type { Core } from '../boot.ts';
+import type { Settings } from '../../config/env.ts';
+import type { Interactions } from '../../interaction/index.ts';
 import type { FeishuContext } from './context.ts';
 import { FeishuDeliverer } from './deliverer.ts';
 import { handlers } from './events/index.ts';
@@ -26,25 +26,26 @@ export interface FeishuPlatform {
   stop(): Promise<void>;
 }
 
-export function createFeishuPlatform(core: Core): FeishuPlatform {
-  const { feishu } = core.settings;
+export function createFeishuPlatform(io: Interactions, settings: Settings): FeishuPlatform {
+  const { feishu } = settings;
+  const log = io.logger;
   if (!feishu.appId || !feishu.appSecret) throw new Error('createFeishuPlatform: FEISHU_APP_ID and FEISHU_APP_SECRET are required');
-  const { client, resetToken, domain, sdkLogger: logger } = feishuApi(core.settings, core.logger);
+  const { client, resetToken, domain, sdkLogger: logger } = feishuApi(settings, log);
   const loggerLevel = lark.LoggerLevel.warn;
-  const ctx: FeishuContext = { core, client, identity: new FeishuIdentity(client, core.deps.directory, core.logger), resetToken };
-  const dispatcher = new lark.EventDispatcher({ encryptKey: feishu.encryptKey ?? '', verificationToken: feishu.verificationToken ?? '', loggerLevel, logger }).register(handlers(ctx, core));
+  const ctx: FeishuContext = { io, client, identity: new FeishuIdentity(client, io.directory, log), resetToken };
+  const dispatcher = new lark.EventDispatcher({ encryptKey: feishu.encryptKey ?? '', verificationToken: feishu.verificationToken ?? '', loggerLevel, logger }).register(handlers(ctx));
   const mode = feishu.encryptKey || feishu.verificationToken ? 'webhook' : 'long-connection';
   if (mode === 'webhook' && !feishu.encryptKey) {
-    core.logger.warn(
+    log.warn(
       'feishu: webhook mode with FEISHU_VERIFICATION_TOKEN only: requests are neither encrypted nor signed, so anyone who learns the token can send events as Feishu. Set FEISHU_ENCRYPT_KEY (the Encrypt Key under the app\'s Events & Callbacks > Encryption Strategy).',
     );
   }
   const ws = mode === 'long-connection' ? new lark.WSClient({ appId: feishu.appId, appSecret: feishu.appSecret, domain, loggerLevel, logger, autoReconnect: true }) : undefined;
 
   const deliverer = new FeishuDeliverer(client, {
-    timelineFor: complaintTimeline(core.deps),
+    timelineFor: (id) => io.timelineOf(id),
     resetToken: ctx.resetToken,
-    onChartError: (reason) => core.logger.warn(reason),
+    onChartError: (reason) => log.warn(reason),
     resolvePerson: (id) => ctx.identity.openIdOf(id),
   });
 
@@ -53,10 +54,10 @@ export function createFeishuPlatform(core: Core): FeishuPlatform {
     deliverer,
     mode,
     ...(mode === 'webhook'
-      ? { requestListener: webhookListener(dispatcher, { logger: core.logger, ...(feishu.encryptKey ? { encryptKey: feishu.encryptKey } : {}), ...(feishu.verificationToken ? { verificationToken: feishu.verificationToken } : {}) }) }
+      ? { requestListener: webhookListener(dispatcher, { logger: log, ...(feishu.encryptKey ? { encryptKey: feishu.encryptKey } : {}), ...(feishu.verificationToken ? { verificationToken: feishu.verificationToken } : {}) }) }
       : {}),
     async start() {
-      await ctx.identity.linkByEmail().catch((e: unknown) => core.logger.warn({ err: e }, 'feishu: linking people by email failed'));
+      await ctx.identity.linkByEmail().catch((e: unknown) => log.warn({ err: e }, 'feishu: linking people by email failed'));
       await ws?.start({ eventDispatcher: dispatcher });
     },
     async stop() {

@@ -5,7 +5,7 @@
  */
 import type { OutboundMessage } from '../../notifiers/deliverer.ts';
 import type { MessageView } from '../../notifiers/views/types.ts';
-import type { OutboxRow } from '../../store/outbox.ts';
+import type { SentMessage } from '../../interaction/index.ts';
 
 export interface ChatMessage {
   id: string;
@@ -63,7 +63,7 @@ export class Conversations {
    * card: one per conversation, wherever its updates were delivered (also rows that the terminal
    * deliverer printed before the console ran).
    */
-  load(rows: readonly OutboxRow[]): void {
+  load(rows: readonly SentMessage[]): void {
     const cards = new Map<string, string>();
     for (const row of rows) {
       const conversation = conversationOf({ address: row.address, direct: row.targetType === 'dm' });

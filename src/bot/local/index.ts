@@ -7,11 +7,8 @@
 import type { RequestListener } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { DemoClock } from '../../clock.ts';
-import { readMarker } from '../../store/markers.ts';
-import { sentMessages } from '../../store/outbox.ts';
-import type { Core } from '../boot.ts';
-import type { Engine } from '../engine.ts';
-import { CLOCK_MARKER, type ConsoleContext } from './context.ts';
+import type { Interactions } from '../../interaction/index.ts';
+import type { ConsoleContext, EngineControl } from './context.ts';
 import { Conversations } from './conversations.ts';
 import { LocalDeliverer } from './deliverer.ts';
 import { Hub } from './hub.ts';
@@ -21,21 +18,20 @@ export interface LocalConsole {
   readonly deliverer: LocalDeliverer;
   readonly hub: Hub;
   /** The console's HTTP handler, once the engine runs (its clock control steps the engine). */
-  requestListener(engine: Engine): RequestListener;
+  requestListener(engine: EngineControl): RequestListener;
   /** Ends the pages' live streams, so the server can close gracefully. */
   close(): void;
 }
 
 /** Rebuilds the chat history and the demo clock's offset from the database; serve it with `requestListener`. */
-export async function createLocalConsole(core: Core, clock: DemoClock): Promise<LocalConsole> {
-  const { prisma } = core.deps.db;
-  const saved = await readMarker(prisma, CLOCK_MARKER);
-  const savedOffset = saved ? saved.until.getTime() - saved.createdAt.getTime() : 0;
+export async function createLocalConsole(io: Interactions, opts: { host: string; clock: DemoClock }): Promise<LocalConsole> {
+  const { clock } = opts;
+  const savedOffset = await io.savedClockOffset();
   if (savedOffset > clock.offsetMs) clock.advance(savedOffset - clock.offsetMs);
   const conversations = new Conversations();
-  conversations.load(await sentMessages(prisma, 'local'));
+  conversations.load(await io.sentMessages('local'));
   const hub = new Hub();
-  const ctx: ConsoleContext = { core, clock, conversations, hub };
+  const ctx: ConsoleContext = { io, host: opts.host, clock, conversations, hub };
   return {
     deliverer: new LocalDeliverer(conversations, hub, clock),
     hub,

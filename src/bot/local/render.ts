@@ -1,12 +1,10 @@
-/** Console messages as HTML for one viewer: complaint cards drawn from the current state, with their timeline. */
+/** Console messages as HTML for one viewer (complaint cards drawn from the current state, with their timeline), and the console's replier. */
 import type { Locale } from '../../config/schema.ts';
-import { cardFor, localeOf, timelineFor } from '../../commands/present.ts';
-import type { CommandReply } from '../../commands/run-command.ts';
+import type { ExportRange, Replier, ShownReply } from '../../interaction/index.ts';
 import { translator } from '../../notifiers/i18n/index.ts';
 import { renderForm } from '../../notifiers/render/html-form.ts';
 import { escapeHtml, renderCard, renderList, renderMessage } from '../../notifiers/render/html.ts';
 import { formatDateTime } from '../../notifiers/views/index.ts';
-import { loadState } from '../../store/complaints.ts';
 import type { Actor } from '../../workflows/model.ts';
 import type { ConsoleContext } from './context.ts';
 import type { ChatMessage } from './conversations.ts';
@@ -14,14 +12,13 @@ import type { ChatMessage } from './conversations.ts';
 const bot = (locale: Locale) => translator().t(locale, 'console.botDm');
 
 export async function renderChatMessage(ctx: ConsoleContext, viewer: Actor, m: ChatMessage): Promise<string> {
-  const { deps, config } = ctx.core;
-  const locale = localeOf(ctx.core.deps, viewer);
-  const opts = { id: m.id, sender: bot(locale), atText: formatDateTime(m.at, config.organisation.timeZone) };
-  const state = m.complaintId ? await loadState(deps.db.prisma, m.complaintId) : null;
-  if (!state) return renderMessage(m.view, opts);
+  const { io } = ctx;
+  const locale = io.localeOf(viewer);
+  const opts = { id: m.id, sender: bot(locale), atText: formatDateTime(m.at, io.config.organisation.timeZone) };
   // Drawn now, for this viewer: their buttons, current deadlines; contact masked in channels.
-  const card = cardFor(deps, state, viewer, { inChannel: !m.conversation.startsWith('@') });
-  return renderMessage({ ...m.view, card }, { ...opts, timeline: await timelineFor(deps, state, locale) });
+  const drawn = m.complaintId ? await io.draw(m.complaintId, viewer, { inChannel: !m.conversation.startsWith('@') }) : undefined;
+  if (!drawn) return renderMessage(m.view, opts);
+  return renderMessage({ ...m.view, card: drawn.card }, { ...opts, timeline: drawn.timeline });
 }
 
 export async function renderConversation(ctx: ConsoleContext, viewer: Actor, conversation: string): Promise<string> {
@@ -29,30 +26,57 @@ export async function renderConversation(ctx: ConsoleContext, viewer: Actor, con
   return parts.join('');
 }
 
-/** A command's answer, which only the asker sees (like Slack's ephemeral messages); a form opens as a dialog. */
-export function renderReply(ctx: ConsoleContext, viewer: Actor, reply: CommandReply): { html: string; form?: boolean } {
-  const locale = localeOf(ctx.core.deps, viewer);
+export interface ConsoleAnswer {
+  html: string;
+  /** The answer is a form: the page opens it as a dialog. */
+  form?: boolean;
+}
+
+/**
+ * The console's replier: a command's answer, which only the asker sees (like Slack's ephemeral
+ * messages), as the JSON the page shows; a form opens as a dialog, the tracking table as downloads.
+ */
+export function consoleReplier(ctx: ConsoleContext, viewer: Actor): { replier: Replier; answer(): ConsoleAnswer } {
+  const locale = ctx.io.localeOf(viewer);
   const opts = { sender: bot(locale), note: translator().t(locale, 'console.onlyYou') };
-  switch (reply.type) {
-    case 'form':
-      return { html: renderForm(reply.form, reply.form.id === 'file' ? { hidden: { sourceKey: newSourceKey() } } : {}), form: true };
-    case 'list':
-      return { html: renderMessage({ text: reply.list.title }, { ...opts, bodyHtml: renderList(reply.list) }) };
-    case 'complaint':
-      return { html: renderMessage({ text: reply.card.title }, { ...opts, bodyHtml: renderCard(reply.card, { timeline: reply.timeline, timelineOpen: true }) }) };
-    case 'message':
-      return { html: renderMessage(reply.message, opts) };
-    case 'export': {
-      const tr = translator();
-      const { from, to, department } = reply.range;
-      const data = `data-from="${escapeHtml(from)}" data-to="${escapeHtml(to)}"${department ? ` data-dept="${escapeHtml(department)}"` : ''}`;
-      const body =
-        `<div class="text">${escapeHtml(tr.t(locale, 'console.exportReady', { from, to }))}<div class="actions">` +
-        `<button type="button" class="btn primary" data-export="xlsx" ${data}>${escapeHtml(tr.t(locale, 'console.downloadXlsx'))}</button>` +
-        `<button type="button" class="btn" data-export="csv" ${data}>${escapeHtml(tr.t(locale, 'console.downloadCsv'))}</button></div></div>`;
-      return { html: renderMessage({ text: '' }, { ...opts, bodyHtml: body }) };
+  let answer: ConsoleAnswer = { html: '' };
+  const shown = (reply: ShownReply): string => {
+    switch (reply.type) {
+      case 'list':
+        return renderMessage({ text: reply.list.title }, { ...opts, bodyHtml: renderList(reply.list) });
+      case 'complaint':
+        return renderMessage({ text: reply.card.title }, { ...opts, bodyHtml: renderCard(reply.card, { timeline: reply.timeline, timelineOpen: true }) });
+      case 'message':
+        return renderMessage(reply.message, opts);
     }
-  }
+  };
+  const replier: Replier = {
+    async form(form) {
+      answer = { html: renderForm(form, form.id === 'file' ? { hidden: { sourceKey: newSourceKey() } } : {}), form: true };
+    },
+    async reply(reply) {
+      answer = { html: shown(reply) };
+    },
+    async chart(message) {
+      answer = { html: renderMessage(message, opts) }; // drawn inline as SVG
+    },
+    async export({ range }) {
+      answer = { html: renderMessage({ text: '' }, { ...opts, bodyHtml: downloads(range, locale) }) };
+    },
+  };
+  return { replier, answer: () => answer };
+}
+
+/** The tracking table offered as two downloads (the page fetches them from /api/export). */
+function downloads(range: ExportRange, locale: Locale): string {
+  const tr = translator();
+  const { from, to, department } = range;
+  const data = `data-from="${escapeHtml(from)}" data-to="${escapeHtml(to)}"${department ? ` data-dept="${escapeHtml(department)}"` : ''}`;
+  return (
+    `<div class="text">${escapeHtml(tr.t(locale, 'console.exportReady', { from, to }))}<div class="actions">` +
+    `<button type="button" class="btn primary" data-export="xlsx" ${data}>${escapeHtml(tr.t(locale, 'console.downloadXlsx'))}</button>` +
+    `<button type="button" class="btn" data-export="csv" ${data}>${escapeHtml(tr.t(locale, 'console.downloadCsv'))}</button></div></div>`
+  );
 }
 
 /** One filing form, one key: submitting it twice (a double click, a retry) files one complaint. */

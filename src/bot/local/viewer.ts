@@ -23,7 +23,7 @@ export interface ViewerOptions {
 }
 
 export function viewerOf(c: Context, ctx: ConsoleContext, opts: ViewerOptions = {}): Actor {
-  const { directory } = ctx.core.deps;
+  const { directory } = ctx.io;
   const asked = viewerId(c, opts);
   const fallback = directory.customerServiceMembers()[0] ?? directory.people()[0]?.id;
   const id = asked && directory.person(asked) ? asked : opts.defaultToFirst ? fallback : asked;
@@ -38,5 +38,5 @@ export function viewerOf(c: Context, ctx: ConsoleContext, opts: ViewerOptions = 
  */
 export function mayRead(viewer: Actor, conversation: string, ctx: ConsoleContext): boolean {
   if (conversation.startsWith('@')) return conversation === `@${viewer.id}`;
-  return localChannels(ctx.core.deps.config).some((ch) => ch.id === conversation);
+  return localChannels(ctx.io.config).some((ch) => ch.id === conversation);
 }

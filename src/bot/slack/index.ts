@@ -5,11 +5,9 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { App, defaultBodyLimit, HTTPModuleFunctions, HTTPReceiver, isRawBodyError, SocketModeReceiver, type Receiver } from '@slack/bolt';
-import { complaintTimeline } from '../../commands/present.ts';
-import { formatError } from '../../notifiers/i18n/index.ts';
+import type { Settings } from '../../config/env.ts';
+import type { Interactions } from '../../interaction/index.ts';
 import { textPayload } from '../../notifiers/render/slack/blocks.ts';
-import { isKesuError } from '../../errors.ts';
-import type { Core } from '../boot.ts';
 import type { SlackContext } from './context.ts';
 import { SlackDeliverer } from './deliverer.ts';
 import { SlackIdentity } from './identity.ts';
@@ -31,12 +29,13 @@ export interface SlackPlatform {
 
 const HOME_REFRESH_MS = 1_000;
 
-export function createSlackPlatform(core: Core): SlackPlatform {
-  const { slack } = core.settings;
+export function createSlackPlatform(io: Interactions, settings: Settings): SlackPlatform {
+  const { slack } = settings;
+  const log = io.logger;
   if (!slack.botToken || !(slack.appToken || slack.signingSecret)) throw new Error('createSlackPlatform: Slack credentials are incomplete');
-  const logger = boltLogger(core.logger);
-  const apiUrl = slackApiUrl(core.settings);
-  const base = slackClientOptions(core.settings, core.logger);
+  const logger = boltLogger(log);
+  const apiUrl = slackApiUrl(settings);
+  const base = slackClientOptions(settings, log);
   const mode = slack.appToken ? 'socket' : 'http';
   const receiver: Receiver =
     mode === 'socket'
@@ -51,40 +50,42 @@ export function createSlackPlatform(core: Core): SlackPlatform {
     extendedErrorHandler: true,
   });
   // The deliverer's own client: no silent retries — the dispatcher retries, paced, with Retry-After.
-  const client = slackBackgroundClient(core.settings, core.logger);
+  const client = slackBackgroundClient(settings, log);
   const ctx: SlackContext = {
-    core,
+    io,
     client: app.client,
     backgroundClient: client,
-    identity: new SlackIdentity(app.client, core.deps.directory, core.logger),
+    identity: new SlackIdentity(app.client, io.directory, log),
     homeViewers: new Set(),
   };
   registerListeners(app, ctx);
 
-  // One place turns a listener's error into a log line and, for the person who acted, a message.
+  // The one boundary: every listener's error becomes a private answer to the person who acted — the
+  // refusal in their language, or an apology — ephemeral where they acted, else by DM; and one log line.
   app.error(async ({ error, body }: { error: Error; body?: unknown }) => {
-    const cause = (error as { original?: unknown }).original ?? error;
-    const user = (body as { user?: { id?: string }; user_id?: string } | undefined)?.user?.id ?? (body as { user_id?: string } | undefined)?.user_id;
-    if (isKesuError(cause)) core.logger.warn({ code: cause.code, user }, `slack: refused: ${cause.message}`);
-    else core.logger.error({ err: cause, user }, 'slack: listener failed');
+    const b = (body ?? {}) as { user?: { id?: string }; user_id?: string; channel?: { id?: string }; channel_id?: string; type?: string; command?: string };
+    const user = b.user?.id ?? b.user_id;
+    const actor = user ? await ctx.identity.actor(user).catch(() => undefined) : undefined;
+    const answer = io.answer(error, actor?.locale ?? io.config.organisation.locale, { platform: 'slack', ...(user ? { user } : {}), what: b.command ?? b.type ?? 'event' });
     if (!user) return;
-    const actor = await ctx.identity.actor(user).catch(() => undefined);
-    const { message } = formatError(cause, actor?.locale ?? core.config.organisation.locale, { timeZone: core.config.organisation.timeZone });
-    await app.client.chat.postMessage({ channel: user, ...textPayload(message) }).catch(() => undefined);
+    const payload = textPayload(answer.text);
+    const channel = b.channel?.id ?? b.channel_id;
+    const ephemeral = channel ? await app.client.chat.postEphemeral({ channel, user, ...payload }).catch(() => undefined) : undefined;
+    if (!ephemeral?.ok) await app.client.chat.postMessage({ channel: user, ...payload }).catch(() => undefined);
   });
 
   let homeTimer: NodeJS.Timeout | undefined;
   const refreshHomes = () => {
     homeTimer ??= setTimeout(() => {
       homeTimer = undefined;
-      for (const user of ctx.homeViewers) publishHome(ctx, user, ctx.backgroundClient).catch((e: unknown) => core.logger.warn({ err: e, user }, 'slack: App Home refresh failed'));
+      for (const user of ctx.homeViewers) publishHome(ctx, user, ctx.backgroundClient).catch((e: unknown) => log.warn({ err: e, user }, 'slack: App Home refresh failed'));
     }, HOME_REFRESH_MS);
     homeTimer.unref();
   };
   const deliverer = new SlackDeliverer(client, {
-    timelineFor: complaintTimeline(core.deps),
-    onThreadError: (id, e) => core.logger.warn({ complaint: id, err: e.message }, 'slack: timeline reply failed; it follows with the next change'),
-    onChartError: (e) => core.logger.warn({ err: e.message }, 'slack: chart not shared (is files:write granted?); the message went without it'),
+    timelineFor: (id) => io.timelineOf(id),
+    onThreadError: (id, e) => log.warn({ complaint: id, err: e.message }, 'slack: timeline reply failed; it follows with the next change'),
+    onChartError: (e) => log.warn({ err: e.message }, 'slack: chart not shared (is files:write granted?); the message went without it'),
     onCardDelivered: refreshHomes,
     resolvePerson: (id) => ctx.identity.userIdOf(id),
   });
@@ -101,12 +102,12 @@ export function createSlackPlatform(core: Core): SlackPlatform {
               res.writeHead(req.method === 'POST' ? 404 : 405, { 'content-type': 'text/plain' }).end('not found');
               return;
             }
-            if (await screened(req, res, slack.signingSecret!, core.logger)) receiver.requestListener(req, res);
+            if (await screened(req, res, slack.signingSecret!, log)) receiver.requestListener(req, res);
           },
         }
       : {}),
     async start() {
-      await ctx.identity.linkByEmail().catch((e: unknown) => core.logger.warn({ err: e }, 'slack: linking people by email failed'));
+      await ctx.identity.linkByEmail().catch((e: unknown) => log.warn({ err: e }, 'slack: linking people by email failed'));
       if (mode === 'socket') await app.start();
     },
     async stop() {

@@ -1,14 +1,12 @@
 /**
  * Card callbacks (card.action.trigger), answered within 3 seconds with a toast and, for forms, the card:
  * - a button on a shared complaint card: its form goes to the clicker by DM (the shared card stays);
- * - a form's submit: refused → the same form with each error under its field; done → a confirmation;
+ * - a form's submit: refused → the same form with each error under its field; done → the card turns
+ *   into the confirmation in place;
  * - a list item: the complaint, by DM; a list's page button: the same card at that page.
- * Whatever goes wrong is answered with a toast (refusal.ts), a button that is not Kesu's too.
+ * A refusal or failure is answered with a toast by the boundary (refusal.ts), a button that is not Kesu's too.
  */
-import { isAction, openForm, submitForm } from '../../../commands/forms.ts';
-import { cardFor, myTasks } from '../../../commands/present.ts';
-import { show } from '../../../commands/query.ts';
-import { runCommand } from '../../../commands/run-command.ts';
+import { KesuError } from '../../../errors.ts';
 import { translator } from '../../../notifiers/i18n/index.ts';
 import { complaintCard, messageCard } from '../../../notifiers/render/feishu/card.ts';
 import { formCard } from '../../../notifiers/render/feishu/form.ts';
@@ -17,64 +15,54 @@ import type { Actor } from '../../../workflows/model.ts';
 import type { FeishuContext, Handlers } from '../context.ts';
 import { CardAction, formValues, KesuValue, parseEvent } from '../parse.ts';
 import { listPage, sendCard } from '../reply.ts';
-import { foreignCardToast, refusalToast, toast } from './refusal.ts';
+import { toast } from './refusal.ts';
 
 type Value<K extends KesuValue['kesu']> = Extract<KesuValue, { kesu: K }>;
+
+/** Another app's card, or a value Kesu no longer knows: refused, and the value (not ours) is not logged. */
+const foreign = (value: unknown) => new KesuError('foreign_button', { kind: typeof value === 'object' && value !== null ? String((value as { kesu?: unknown }).kesu ?? 'none') : typeof value });
 
 export function register(handlers: Handlers, ctx: FeishuContext): void {
   handlers['card.action.trigger'] = async (data) => {
     const e = parseEvent('card.action.trigger', CardAction, data);
     const actor = ctx.identity.actor(e.operator.open_id);
-    const locale = actor.locale!;
     const parsed = KesuValue.safeParse(e.action.value);
-    if (!parsed.success) return foreignCardToast(ctx, e.action.value, e.operator.open_id, locale);
+    if (!parsed.success) throw foreign(e.action.value);
     const value = parsed.data;
-    try {
-      switch (value.kesu) {
-        case 'act':
-          return await act(ctx, actor, e, value);
-        case 'show': {
-          const { state } = await show(ctx.core.deps, actor, value.number);
-          await sendCard(ctx, { openId: e.operator.open_id }, complaintCard(cardFor(ctx.core.deps, state, actor)));
-          return {};
-        }
-        case 'page':
-          return await page(ctx, actor, value);
-        case 'form':
-          return await submit(ctx, actor, e, value);
-      }
-    } catch (err) {
-      return refusalToast(ctx, err, e.operator.open_id, locale);
+    switch (value.kesu) {
+      case 'act':
+        return act(ctx, actor, e, value);
+      case 'show':
+        await sendCard(ctx, { openId: e.operator.open_id }, complaintCard((await ctx.io.show(actor, value.number)).card));
+        return {};
+      case 'page':
+        return page(ctx, actor, value);
+      case 'form':
+        return submit(ctx, actor, e, value);
     }
   };
 }
 
 async function act(ctx: FeishuContext, actor: Actor, e: CardAction, value: Value<'act'>) {
-  if (!isAction(value.action)) return foreignCardToast(ctx, value, e.operator.open_id, actor.locale!);
-  const form = await openForm(ctx.core.deps, actor, value.action, { complaint: value.complaint });
+  const form = await ctx.io.press(actor, value.action, value.complaint);
   await sendCard(ctx, { openId: e.operator.open_id }, formCard(form, { value: { complaint: value.complaint } }));
   return toast('info', translator().t(actor.locale!, 'commands.formSent'));
 }
 
 /** A list's page button: the list made again (it may have changed) and the card turned to that page. */
 async function page(ctx: FeishuContext, actor: Actor, value: Value<'page'>) {
-  const view = value.list.kind === 'tasks' ? (await myTasks(ctx.core.deps, actor)).view : await commandList(ctx, actor, value.list.text);
+  const view = value.list.kind === 'tasks' ? await ctx.io.tasks(actor) : await ctx.io.listFor(actor, value.list.text);
   if (!view) return {};
   return { card: { type: 'raw', data: listPage(view, value.list, value.page) } };
 }
 
-async function commandList(ctx: FeishuContext, actor: Actor, text: string) {
-  const reply = await runCommand(ctx.core.deps, actor, text, { command: '/complaint' });
-  return reply.type === 'list' ? reply.list : undefined;
-}
-
 async function submit(ctx: FeishuContext, actor: Actor, e: CardAction, value: Value<'form'>) {
-  if (!(FORM_IDS as readonly string[]).includes(value.form)) return foreignCardToast(ctx, value, e.operator.open_id, actor.locale!);
+  if (!(FORM_IDS as readonly string[]).includes(value.form)) throw foreign(value);
   const form = value.form as FormId;
   const values = { ...formValues(e.action.form_value), ...(value.sourceKey ? { sourceKey: value.sourceKey } : {}) };
   // One form card, one change: a repeated callback for the same card acts once.
   const requestKey = form === 'file' ? undefined : `feishu:form:${e.context?.open_message_id ?? e.event_id}`;
-  const outcome = await submitForm(ctx.core.deps, actor, form, values, { ...(value.complaint ? { complaint: value.complaint } : {}), ...(requestKey ? { requestKey } : {}) });
+  const outcome = await ctx.io.submit(actor, form, values, { ...(value.complaint ? { complaint: value.complaint } : {}), ...(requestKey ? { requestKey } : {}) });
   if (!outcome.ok) {
     return { ...toast('error', outcome.message), card: { type: 'raw', data: formCard(outcome.form, { value: { complaint: value.complaint, sourceKey: value.sourceKey }, error: outcome.message }) } };
   }

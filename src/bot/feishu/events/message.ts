@@ -1,15 +1,12 @@
 /**
  * A message to the bot: in a DM any text is a command; in a group only an @mention is. `/complaint`,
- * `投诉` or `新建客诉` (with a subcommand or not) answers like Slack's `/complaint`; forms, the
- * tracking table and anything asked in a group go to the person privately, as do refusals and
- * failures (refusal.ts: "no complaint KS-2026-9999", "you may not view …", an apology).
+ * `投诉` or `新建客诉` (with a subcommand or not) answers like Slack's `/complaint` through the
+ * interaction core; forms, the tracking table and anything asked in a group go to the person privately.
  */
-import { runCommand } from '../../../commands/run-command.ts';
-import { TRIGGERS } from '../../../commands/parse-command.ts';
+import { TRIGGERS } from '../../../interaction/index.ts';
 import type { FeishuContext, Handlers } from '../context.ts';
 import { MessageEvent, messageText, parseEvent } from '../parse.ts';
-import { sendReply } from '../reply.ts';
-import { tellRefusal } from './refusal.ts';
+import { feishuReplier } from '../reply.ts';
 
 /** A list command longer than this gets no page buttons (its text rides in each button's value). */
 const PAGED_COMMAND_MAX = 200;
@@ -23,14 +20,12 @@ export function register(handlers: Handlers, ctx: FeishuContext): void {
     if (group && !e.message.mentions?.length && !TRIGGERS.some((t) => text.startsWith(t))) return {};
     const openId = e.sender.sender_id.open_id;
     const actor = ctx.identity.actor(openId);
-    try {
-      const reply = await runCommand(ctx.core.deps, actor, text, { command: '/complaint' });
-      const privately = reply.type === 'form' || reply.type === 'export' || group;
-      const list = text.length <= PAGED_COMMAND_MAX ? { list: { kind: 'command' as const, text } } : {};
-      await sendReply(ctx, privately ? { openId } : { chatId: e.message.chat_id }, reply, actor, list);
-    } catch (err) {
-      await tellRefusal(ctx, err, openId, actor.locale!, 'im.message.receive_v1');
-    }
+    const replier = feishuReplier(ctx, {
+      person: { openId },
+      chat: group ? { openId } : { chatId: e.message.chat_id },
+      ...(text.length <= PAGED_COMMAND_MAX ? { list: { kind: 'command' as const, text } } : {}),
+    });
+    await ctx.io.command(replier, actor, text, { command: '/complaint' });
     return {};
   };
 }

@@ -1,41 +1,36 @@
 /**
- * A handler's failure as an answer the user sees, and a log line: a KesuError (an unknown or forbidden
- * complaint, a stale button) in the user's language at warn level, anything else as a short apology at
- * error level. Card callbacks answer with a toast; messages and the bot menu with a DM.
+ * The Feishu boundary: a handler's error becomes an answer the person sees, with HTTP 200 — a card
+ * callback's toast, or a DM for a message or a menu click — in their language (the interaction core's
+ * `answer`: a refusal at warn level, anything else an apology at error level). A malformed event is
+ * left to the transport (the webhook answers 400). If even the DM cannot be sent, the error is thrown:
+ * the event was not answered, and Feishu retries it.
  */
-import { isKesuError } from '../../../errors.ts';
-import type { Locale } from '../../../config/schema.ts';
-import { formatError, translator } from '../../../notifiers/i18n/index.ts';
 import { messageCard } from '../../../notifiers/render/feishu/card.ts';
 import type { FeishuContext } from '../context.ts';
+import { MalformedEvent } from '../parse.ts';
 import { sendCard } from '../reply.ts';
 
 export const toast = (type: 'info' | 'success' | 'error', content: string) => ({ toast: { type, content } });
 
-/** The user's message for `error`, logged: refusals at warn, failures at error. */
-function refusal(ctx: FeishuContext, error: unknown, user: string, locale: Locale, event: string): string {
-  if (isKesuError(error)) ctx.core.logger.warn({ code: error.code, user, event }, `feishu: refused: ${error.message}`);
-  else ctx.core.logger.error({ err: error, user, event }, 'feishu: answering an event failed; the user got an apology');
-  return formatError(error, locale, { timeZone: ctx.core.config.organisation.timeZone }).message;
+/** Who acted, in any of the events Kesu handles (before parsing: the boundary also answers what failed to parse its value). */
+function personOf(data: unknown): string | undefined {
+  const d = data as { operator?: { open_id?: unknown; operator_id?: { open_id?: unknown } }; sender?: { sender_id?: { open_id?: unknown } } } | null;
+  const id = d?.operator?.open_id ?? d?.operator?.operator_id?.open_id ?? d?.sender?.sender_id?.open_id;
+  return typeof id === 'string' && id ? id : undefined;
 }
 
-/** A card callback's answer to `error`: an error toast. */
-export function refusalToast(ctx: FeishuContext, error: unknown, user: string, locale: Locale): ReturnType<typeof toast> {
-  return toast('error', refusal(ctx, error, user, locale, 'card.action.trigger'));
-}
-
-/**
- * A message's or menu click's answer to `error`: a DM to the person. If even that cannot be sent, the
- * event was not answered: the error is thrown (Feishu retries it).
- */
-export async function tellRefusal(ctx: FeishuContext, error: unknown, openId: string, locale: Locale, event: string): Promise<void> {
-  const text = refusal(ctx, error, openId, locale, event);
-  await sendCard(ctx, { openId }, messageCard({ text, tone: isKesuError(error) ? 'warning' : 'danger' }));
-}
-
-/** A click on a button that is not one of Kesu's (another app's card, a value Kesu no longer knows). */
-export function foreignCardToast(ctx: FeishuContext, value: unknown, user: string, locale: Locale): ReturnType<typeof toast> {
-  const kind = typeof value === 'object' && value !== null ? String((value as { kesu?: unknown }).kesu ?? 'none') : typeof value;
-  ctx.core.logger.warn({ user, kind }, 'feishu: a card callback whose value is not Kesu’s'); // another app's value is not logged
-  return toast('error', translator().t(locale, 'errors.foreignCard'));
+export function answered(ctx: FeishuContext, type: string, handler: (data: any) => Promise<unknown>): (data: any) => Promise<unknown> {
+  return async (data) => {
+    try {
+      return await handler(data);
+    } catch (error) {
+      if (error instanceof MalformedEvent) throw error;
+      const openId = personOf(data);
+      const locale = openId ? ctx.identity.actor(openId).locale! : ctx.io.config.organisation.locale;
+      const answer = ctx.io.answer(error, locale, { platform: 'feishu', ...(openId ? { user: openId } : {}), what: type });
+      if (type === 'card.action.trigger') return toast('error', answer.text);
+      if (openId) await sendCard(ctx, { openId }, messageCard({ text: answer.text, tone: answer.tone }));
+      return {};
+    }
+  };
 }

@@ -5,8 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { writeMarker } from '../../../store/markers.ts';
-import { CLOCK_MARKER, type ConsoleContext } from '../context.ts';
+import type { ConsoleContext } from '../context.ts';
 import { viewerOf } from '../viewer.ts';
 import { parseBody } from './body.ts';
 import { clockInfo } from './session.ts';
@@ -23,9 +22,9 @@ export function register(app: Hono, ctx: ConsoleContext): void {
     await engine?.idle();
     if (by === 'hour') clock.advance(HOUR);
     else if (by === 'day') clock.advance(24 * HOUR);
-    else clock.advanceTo(ctx.core.deps.calendar.nextWorkingMorning(clock.now()));
+    else clock.advanceTo(ctx.io.calendar.nextWorkingMorning(clock.now()));
     const now = clock.now();
-    await writeMarker(ctx.core.deps.db.prisma, CLOCK_MARKER, { owner: 'console', until: now, createdAt: new Date(now.getTime() - clock.offsetMs) });
+    await ctx.io.saveClock(now, clock.offsetMs);
     const step = await engine?.runOnce();
     await engine?.idle();
     ctx.hub.publish({ type: 'clock', now: now.toISOString(), offsetMs: clock.offsetMs });

@@ -1,9 +1,8 @@
 /** POST /api/command { text }: the composer's `/complaint …`, answered only to the asker (or with the filing form). */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { runCommand } from '../../../commands/run-command.ts';
 import type { ConsoleContext } from '../context.ts';
-import { renderReply } from '../render.ts';
+import { consoleReplier } from '../render.ts';
 import { viewerOf } from '../viewer.ts';
 import { parseBody } from './body.ts';
 
@@ -13,7 +12,8 @@ export function register(app: Hono, ctx: ConsoleContext): void {
   app.post('/api/command', async (c) => {
     const viewer = viewerOf(c, ctx);
     const { text } = await parseBody(c, Body);
-    const reply = await runCommand(ctx.core.deps, viewer, text);
-    return c.json(renderReply(ctx, viewer, reply));
+    const { replier, answer } = consoleReplier(ctx, viewer);
+    await ctx.io.command(replier, viewer, text);
+    return c.json(answer());
   });
 }

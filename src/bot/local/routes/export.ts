@@ -1,7 +1,7 @@
 /** POST /api/export { from, to, department?, format }: the tracking table as a file, for the viewer (contact masked where they may not see it). */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { EXPORT_TYPES, exportFile, exportTable } from '../../../commands/export.ts';
+import { EXPORT_TYPES } from '../../../interaction/index.ts';
 import type { ConsoleContext } from '../context.ts';
 import { viewerOf } from '../viewer.ts';
 import { parseBody } from './body.ts';
@@ -14,7 +14,7 @@ export function register(app: Hono, ctx: ConsoleContext): void {
     const viewer = viewerOf(c, ctx);
     const { from, to, department, format } = await parseBody(c, Body);
     const range = { from, to, ...(department ? { department } : {}) };
-    const file = await exportFile(await exportTable(ctx.core.deps, viewer, range), range, format);
+    const file = await ctx.io.exportFile(viewer, range, format);
     return c.body(new Uint8Array(file.bytes), 200, { 'Content-Type': EXPORT_TYPES[format], 'Content-Disposition': `attachment; filename="${file.name}"` });
   });
 }

@@ -5,7 +5,6 @@
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { openForm, submitForm } from '../../../commands/forms.ts';
 import { translator } from '../../../notifiers/i18n/index.ts';
 import { renderForm } from '../../../notifiers/render/html-form.ts';
 import { renderMessage } from '../../../notifiers/render/html.ts';
@@ -21,19 +20,17 @@ const Submit = Open.extend({
 });
 
 export function register(app: Hono, ctx: ConsoleContext): void {
-  const { deps } = ctx.core;
-
   app.post('/api/forms/open', async (c) => {
     const viewer = viewerOf(c, ctx);
     const { form, complaint } = await parseBody(c, Open);
-    const view = await openForm(deps, viewer, form, complaint ? { complaint } : {});
+    const view = form === 'file' ? await ctx.io.filingForm(viewer) : await ctx.io.press(viewer, form, complaint ?? '');
     return c.json({ html: renderForm(view, form === 'file' ? { hidden: { sourceKey: newSourceKey() } } : {}) });
   });
 
   app.post('/api/forms/submit', async (c) => {
     const viewer = viewerOf(c, ctx);
     const { form, complaint, values } = await parseBody(c, Submit);
-    const outcome = await submitForm(deps, viewer, form, values, complaint ? { complaint } : {});
+    const outcome = await ctx.io.submit(viewer, form, values, complaint ? { complaint } : {});
     if (!outcome.ok) {
       const hidden = form === 'file' && typeof values.sourceKey === 'string' ? { sourceKey: values.sourceKey } : undefined;
       return c.json({ ok: false, code: outcome.code, html: renderForm(outcome.form, { error: outcome.message, ...(hidden ? { hidden } : {}) }) }, 422);

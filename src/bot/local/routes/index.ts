@@ -1,8 +1,7 @@
 /** The console's one root registrar: the page and its assets, every API route, and the one error handler. */
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
-import { isKesuError, type ErrorCode } from '../../../errors.ts';
-import { formatError } from '../../../notifiers/i18n/index.ts';
+import type { ErrorCode } from '../../../errors.ts';
 import type { ConsoleContext } from '../context.ts';
 import { viewerId } from '../viewer.ts';
 import * as clock from './clock.ts';
@@ -23,8 +22,10 @@ const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 't
 /** Everything the page loads comes from this server: nothing needs the internet. */
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/** A refusal's HTTP status; any other refusal is a 409 (the state does not allow it), a failure a 500. */
 const STATUS: Partial<Record<ErrorCode, 400 | 403 | 404 | 409>> = {
   validation_failed: 400,
+  foreign_button: 400,
   unknown_person: 400,
   unknown_department: 400,
   forbidden: 403,
@@ -44,8 +45,8 @@ export function createApp(ctx: ConsoleContext): Hono {
 
   // DNS rebinding and cross-site requests: answer only requests addressed to this computer by name
   // (unless the console was deliberately opened to the network), and only same-origin writes.
-  const anyHost = ['0.0.0.0', '::'].includes(ctx.core.settings.consoleHost);
-  const hosts = new Set(['localhost', '127.0.0.1', '[::1]', ctx.core.settings.consoleHost]);
+  const anyHost = ['0.0.0.0', '::'].includes(ctx.host);
+  const hosts = new Set(['localhost', '127.0.0.1', '[::1]', ctx.host]);
   app.use('*', async (c, next) => {
     const host = c.req.header('host') ?? '';
     if (!anyHost && !hosts.has(host.replace(/:\d+$/, ''))) return c.text('unknown host', 421);
@@ -62,15 +63,14 @@ export function createApp(ctx: ConsoleContext): Hono {
   for (const routes of [session, conversations, tasks, command, forms, clock, events, exportFile]) routes.register(app, ctx);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
+  // The one boundary: a refusal is a 4xx with its message (and field errors) in the viewer's language; anything else a 500 with an apology.
   app.onError((err, c) => {
-    const { directory } = ctx.core.deps;
-    const { config } = ctx.core;
+    const { directory, config } = ctx.io;
     const who = viewerId(c);
     const locale = who && directory.person(who) ? directory.localeOf(who) : config.organisation.locale;
-    const { message, fields } = formatError(err, locale, { timeZone: config.organisation.timeZone });
-    if (isKesuError(err) && STATUS[err.code]) return c.json({ error: message, code: err.code, fields }, STATUS[err.code]!);
-    ctx.core.logger.error({ err, path: c.req.path }, 'console request failed');
-    return c.json({ error: message, code: isKesuError(err) ? err.code : 'internal' }, 500);
+    const answer = ctx.io.answer(err, locale, { platform: 'local', ...(who ? { user: who } : {}), what: `${c.req.method} ${c.req.path}` });
+    const status = !answer.refused ? 500 : (STATUS[answer.code as ErrorCode] ?? 409);
+    return c.json({ error: answer.text, code: answer.code, ...(answer.refused ? { fields: answer.fields } : {}) }, status);
   });
   return app;
 }

@@ -9,7 +9,7 @@ import { viewerOf } from '../viewer.ts';
 
 /** How the person shows in the switcher: their role, so a demo can pick "the head of Quality" quickly. */
 function roleLabel(ctx: ConsoleContext, id: string, locale: Locale): string {
-  const { directory } = ctx.core.deps;
+  const { directory } = ctx.io;
   const t = (key: string, params?: Record<string, unknown>) => translator().t(locale, `console.role.${key}`, params);
   if (directory.isGm(id)) return t('gm');
   const head = directory.departments().find((d) => directory.isHeadOf(id, d.key));
@@ -27,7 +27,7 @@ export function clockInfo(ctx: ConsoleContext, locale: Locale) {
   const tr = translator();
   return {
     now: now.toISOString(),
-    nowText: formatDateTime(now, ctx.core.config.organisation.timeZone),
+    nowText: formatDateTime(now, ctx.io.config.organisation.timeZone),
     offsetMs: offset,
     label: offset > 0 ? tr.t(locale, 'console.clockSimulated', { span: formatSpan(offset, locale) }) : tr.t(locale, 'console.clockReal'),
   };
@@ -37,8 +37,7 @@ export function register(app: Hono, ctx: ConsoleContext): void {
   app.get('/api/session', (c) => {
     const viewer = viewerOf(c, ctx, { defaultToFirst: true });
     const locale = viewer.locale!;
-    const { directory } = ctx.core.deps;
-    const { config } = ctx.core;
+    const { directory, config } = ctx.io;
     const channelName = (ch: ReturnType<typeof localChannels>[number]) =>
       ch.kind === 'department'
         ? directory.departmentName(ch.department!, locale)

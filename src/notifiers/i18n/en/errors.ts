@@ -7,6 +7,7 @@ const codes = {
   config_invalid: 'The configuration is invalid ({{detail}}). Please ask an administrator to fix it.',
   unknown_department: 'Unknown department: {{key}}.',
   unknown_person: 'Unknown person: {{id}}.',
+  foreign_button: 'This button is not one Kesu knows (another app’s card, or an old one): nothing was done.',
   unknown_complaint: 'No complaint {{ref}} was found.',
   illegal_transition: '{{number}} is {{status}}: {{action}} is not possible now.',
   already_acknowledged: '{{number}} is already acknowledged by {{by}} at {{at}}.',
@@ -35,8 +36,6 @@ export const errors = {
   ...codes,
   /** For unknown errors: no internals, no stack. */
   unknown: 'Something went wrong. Please try again, or contact the administrator if it keeps happening.',
-  /** A click on a card button that is not one of Kesu's (another app's card, or a value Kesu no longer knows). */
-  foreignCard: 'This button is not one Kesu knows (another app’s card, or an old one): nothing was done.',
   /** Operations that are not lifecycle actions, for `forbidden`. */
   operation: {
     show: 'View',

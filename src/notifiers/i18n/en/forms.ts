@@ -4,6 +4,7 @@ export const forms = {
   common: {
     submit: 'Submit',
     close: 'Cancel',
+    done: 'Close',
     optional: '(optional)',
     yes: 'Yes',
     no: 'No',

@@ -6,6 +6,7 @@ export const errors: typeof En = {
   config_invalid: '配置有误（{{detail}}），请联系管理员修正。',
   unknown_department: '未知部门：{{key}}。',
   unknown_person: '未知人员：{{id}}。',
+  foreign_button: '客诉助手无法识别此按钮（其他应用的卡片或旧卡片），未执行任何操作。',
   unknown_complaint: '未找到客诉 {{ref}}。',
   illegal_transition: '{{number}} 当前状态为“{{status}}”，现在不能执行“{{action}}”。',
   already_acknowledged: '{{number}} 已由 {{by}} 于 {{at}} 受理。',
@@ -27,7 +28,6 @@ export const errors: typeof En = {
     '另一个客诉助手进程（{{owner}}）正在使用这个 SQLite 数据库；它的租约到 {{until}} 为止，进程运行期间会不断续期（本机上已退出的进程会被立即识别）。请先停止该进程。SQLite 只支持单进程运行；多副本请使用 PostgreSQL。',
   database_replaced: '客诉助手运行期间数据库文件被删除或替换，无法保存：本次操作未被记录。请联系管理员（恢复该文件或重启客诉助手）。',
   unknown: '出了点问题，请重试；如果问题持续，请联系管理员。',
-  foreignCard: '客诉助手无法识别此按钮（其他应用的卡片或旧卡片），未执行任何操作。',
   operation: {
     show: '查看',
     list: '列表',

@@ -5,6 +5,7 @@ export const forms: typeof En = {
   common: {
     submit: '提交',
     close: '取消',
+    done: '关闭',
     optional: '（选填）',
     yes: '是',
     no: '否',

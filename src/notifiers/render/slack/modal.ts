@@ -119,3 +119,18 @@ export function formModal(view: FormView, opts: ModalOptions = {}): ModalView {
 export function modalErrors(view: FormView): Record<string, string> {
   return Object.fromEntries(Object.entries(view.errors ?? {}).map(([name, message]) => [name, fit(message, 150)]));
 }
+
+/**
+ * What a submitted form did, shown in place of the form (`response_action: update`): the person reads
+ * the confirmation where they acted, and a repeated delivery of the same submission shows it again
+ * instead of sending another message.
+ */
+export function doneModal(title: string, text: string, closeLabel: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: 'kesu:done',
+    title: plain(title, L.modalTitle),
+    close: plain(closeLabel, L.modalButton),
+    blocks: [{ type: 'section', block_id: 'kesu:done', text: mrkdwnText(md`:white_check_mark: ${mrkdwn(text, L.sectionText - 20)}`) }],
+  };
+}
