@@ -163,7 +163,7 @@ export async function start(options: RunOptions = {}): Promise<void> {
   out(`  database:  ${databaseProvider(settings.databaseUrl) === 'sqlite' ? settings.databaseUrl : databaseProvider(settings.databaseUrl)}`);
   for (const reason of platforms.reasons) out(`  platform:  ${reason}`);
   if (running.slack) out(`  slack:     ${running.slack.mode === 'socket' ? 'Socket Mode' : `HTTP, events at ${running.url}slack/events`}`);
-  if (running.feishu) out(`  feishu:    ${running.feishu.mode === 'long-connection' ? 'long connection' : `webhook at ${running.url}feishu/events`}`);
+  if (running.feishu) out(`  feishu:    ${running.feishu.mode === 'long-connection' ? `long connection, ${running.feishu.isUp?.() ? 'up' : 'connecting ("feishu: long connection up" is logged once it is)'}` : `webhook at ${running.url}feishu/events`}`);
   if (consoleUrl) out(`  console:   ${consoleUrl}  ← open this in a browser`);
   else if (!platforms.slack && !platforms.feishu) out('  no platform attached: reminders and escalations print here');
   if (running.clock && running.clock.offsetMs > 0) out(`  clock:     simulated, ${running.clock.now().toISOString()} (moved ahead in the console)`);

@@ -100,7 +100,11 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_API_URL: httpUrl,
-  FEISHU_APP_ID: optional,
+  // The shape the Lark SDK itself requires: its WSClient refuses other ids, only logging it.
+  FEISHU_APP_ID: optional.refine(
+    (v) => v === undefined || /^cli_[0-9a-f]{16}$/i.test(v),
+    "must be cli_ followed by 16 hexadecimal characters, e.g. cli_a1b2c3d4e5f60718 (the App ID on the Feishu app's Credentials & Basic Info page)",
+  ),
   FEISHU_APP_SECRET: optional,
   FEISHU_ENCRYPT_KEY: optional,
   FEISHU_VERIFICATION_TOKEN: optional,

@@ -75,7 +75,7 @@ describe('the kesu CLI on a Feishu deployment', () => {
   const ws = tempWorkspace();
   beforeAll(async () => {
     fake = await FakeFeishu.start(Object.fromEntries(Object.entries(FEISHU_USERS).map(([id, openId]) => [`${id}@hengda.example`, openId])));
-    Object.assign(ws.env, { KESU_CONFIG: EXAMPLE_CONFIG, FEISHU_APP_ID: 'cli_a0kesu000000000', FEISHU_APP_SECRET: 'feishu-test-secret', FEISHU_DOMAIN: fake.url });
+    Object.assign(ws.env, { KESU_CONFIG: EXAMPLE_CONFIG, FEISHU_APP_ID: 'cli_a0cafe0000000000', FEISHU_APP_SECRET: 'feishu-test-secret', FEISHU_DOMAIN: fake.url });
   });
   afterAll(async () => {
     await fake?.close();

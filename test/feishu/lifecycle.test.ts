@@ -1,20 +1,22 @@
 /**
- * Whole lives on Feishu (closed after a satisfied revisit; twice unsatisfied → the GM), and one
- * complaint worked from both platforms against one database: filed on Slack, acknowledged on Feishu,
- * and both platforms' cards show the same state.
+ * Whole lives on Feishu (closed after a satisfied revisit; twice unsatisfied → the GM), the bot menu
+ * and a DM command bringing the filing form, and one complaint worked from both platforms against one
+ * database: filed on Slack, acknowledged on Feishu, and both platforms' cards show the same state.
+ * Every scenario runs on both transports: webhooks, and the long connection (frames to the real
+ * WSClient from the fake endpoint, answers read from the client's response frames).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, interaction, slashCommand, submission } from '../support/slack-requests.ts';
-import { FEISHU_USERS, feishuFixture, sendFeishu, startFeishu, type FeishuRun } from '../support/feishu.ts';
+import { FEISHU_USERS, feishuFixture, startFeishu, type FeishuRun, type Transport } from '../support/feishu.ts';
 import { SLACK_USERS } from '../support/slack.ts';
 
 const OU = (person: string) => FEISHU_USERS[person]!;
 
-describe('complaints on Feishu, and on Slack and Feishu at once', () => {
+describe.each<Transport>(['webhook', 'long-connection'])('complaints on Feishu, and on Slack and Feishu at once (%s)', (transport) => {
   let f: FeishuRun;
   let events = 0;
   beforeAll(async () => {
-    f = await startFeishu({ withSlack: true });
+    f = await startFeishu({ withSlack: true, transport });
   });
   afterAll(async () => {
     await f?.cleanup();
@@ -32,11 +34,11 @@ describe('complaints on Feishu, and on Slack and Feishu at once', () => {
   /** Press the card's button as `person` on Feishu, fill the form that arrives by DM, submit it. */
   async function act(complaint: string, person: string, action: string, values: Record<string, unknown>): Promise<void> {
     const before = f.feishu.calls.length;
-    const click = await sendFeishu(f.events, callback(person, { kesu: 'act', action, complaint }));
+    const click = await f.send(callback(person, { kesu: 'act', action, complaint }));
     expect(click.json.toast?.type, JSON.stringify(click.json)).toBe('info');
     const dm = await f.feishu.waitFor((c) => c.body.receive_id === OU(person) && JSON.stringify(c.card ?? {}).includes(`"form":"${action}"`), before);
     const value = JSON.parse(JSON.stringify(dm.card).match(/"value":(\{"kesu":"form"[^}]*\})/)![1]!);
-    const res = await sendFeishu(f.events, callback(person, value, values));
+    const res = await f.send(callback(person, value, values));
     expect(res.json.toast, `${action} by ${person}`).toMatchObject({ type: 'success' });
     await f.running.engine.idle();
   }
@@ -45,7 +47,7 @@ describe('complaints on Feishu, and on Slack and Feishu at once', () => {
   async function fileOnFeishu(title: string, demand = 'replacement'): Promise<string> {
     const value = { kesu: 'form', form: 'file', sourceKey: `feishu:${title}` };
     const values = { title, description: `${title}：客户来电`, demand, customerName: '王芳', intakeChannel: 'phone', category: 'product_quality' };
-    expect((await sendFeishu(f.events, callback('chen.jing', value, values))).json.toast.type).toBe('success');
+    expect((await f.send(callback('chen.jing', value, values))).json.toast.type).toBe('success');
     return (await f.running.core.deps.db.prisma.complaint.findFirstOrThrow({ where: { title } })).id;
   }
 
@@ -79,6 +81,26 @@ describe('complaints on Feishu, and on Slack and Feishu at once', () => {
     expect(await status(id)).toBe('escalated');
     const dm = await f.feishu.waitFor((c) => c.body.receive_id === OU('wang.jianguo') && JSON.stringify(c.card ?? {}).includes('已升级至总经理'), before);
     expect(dm.query.receive_id_type).toBe('open_id');
+  });
+
+  it('the bot menu and a DM command bring the filing form; submitting it files the complaint', async () => {
+    const isFileForm = (c: { body: any; card?: unknown }) => c.body.receive_id === OU('chen.jing') && JSON.stringify(c.card ?? {}).includes('"form":"file"');
+    const before = f.feishu.calls.length;
+    const menu = feishuFixture('bot-menu');
+    menu.header.event_id = `life-${++events}`;
+    expect(await f.send(menu)).toMatchObject({ status: 200 });
+    const form = await f.feishu.waitFor(isFileForm, before);
+    const since = f.feishu.calls.length;
+    const dm = feishuFixture('message-receive');
+    dm.header.event_id = `life-${++events}`;
+    dm.event.message = { ...dm.event.message, message_id: `om_dm_${events}`, content: JSON.stringify({ text: '/complaint' }) };
+    expect(await f.send(dm)).toMatchObject({ status: 200 });
+    await f.feishu.waitFor(isFileForm, since);
+    const value = JSON.parse(JSON.stringify(form.card).match(/"value":(\{"kesu":"form"[^}]*\})/)![1]!);
+    const values = { title: '菜单登记', description: '从菜单登记的客诉', demand: 'apology', customerName: '韩梅', intakeChannel: 'phone', category: 'product_quality' };
+    const res = await f.send(callback('chen.jing', value, values));
+    expect(res.json.toast).toMatchObject({ type: 'success' });
+    expect(await f.running.core.deps.db.prisma.complaint.count({ where: { title: '菜单登记' } })).toBe(1);
   });
 
   it('filed on Slack, acknowledged on Feishu: both cards end up showing the same state', async () => {

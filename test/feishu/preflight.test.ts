@@ -35,7 +35,7 @@ describe('preflight on Feishu', () => {
     dir = mkdtempSync(join(tmpdir(), 'kesu-preflight-'));
     fake = await FakeFeishu.start();
     core = await boot({
-      env: { DATABASE_URL: `file:${join(dir, 'kesu.db')}`, KESU_CONFIG: brokenConfig(dir), FEISHU_APP_ID: 'cli_a0kesu000000000', FEISHU_APP_SECRET: 'feishu-test-secret', FEISHU_DOMAIN: fake.url },
+      env: { DATABASE_URL: `file:${join(dir, 'kesu.db')}`, KESU_CONFIG: brokenConfig(dir), FEISHU_APP_ID: 'cli_a0cafe0000000000', FEISHU_APP_SECRET: 'feishu-test-secret', FEISHU_DOMAIN: fake.url },
       cwd: dir,
       logger: createLogger('silent'),
     });

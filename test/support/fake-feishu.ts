@@ -10,9 +10,11 @@
  *   message to chat  bot not in it 230002, missing or disbanded 230001 (invalid receive_id)
  *   user by open_id  unknown 41050 (outside the app's contact scope, which is how a gone user looks);
  *                    `resigned` users answer with status.is_resigned
+ * and, on the same server, the long connection's endpoint and WebSocket (`ws`, fake-feishu-ws.ts).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeFeishuWs } from './fake-feishu-ws.ts';
 
 export interface FeishuCall {
   method: string;
@@ -56,6 +58,8 @@ export class FakeFeishu {
   botName = 'Kesu';
   /** Uploaded images and files by key: the form's fields and the bytes. */
   readonly uploads = new Map<string, { fields: Record<string, string>; name?: string; bytes: Buffer }>();
+  /** The long connection (POST /callback/ws/endpoint and the WebSocket). */
+  readonly ws = new FakeFeishuWs();
   #server?: Server;
   #token = 1;
   /** The HTTP status a call with an expired token gets (Feishu answers 99991663 with 200 or 400). */
@@ -79,6 +83,10 @@ export class FakeFeishu {
       if (typeof body.content === 'string') call.card = JSON.parse(body.content);
       fake.calls.push(call);
       const reply = (status: number, json: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      if (url.pathname === '/callback/ws/endpoint') {
+        const answer = fake.ws.endpoint(body, fake.url);
+        return reply(answer.status, answer.body);
+      }
       if (url.pathname === '/open-apis/auth/v3/tenant_access_token/internal') return reply(200, { code: 0, msg: 'ok', tenant_access_token: `t-${fake.#token}`, expire: 7200 });
       if (req.headers.authorization !== `Bearer t-${fake.#token}`) return reply(fake.#expiredStatus, { code: 99991663, msg: 'Invalid access token for authorization.' });
       const key = `${call.method} ${url.pathname.replace(/om_\w+/, ':id').replace(/\/chats\/oc_\w+/, '/chats/:chat_id').replace(/\/users\/ou_\w+/, '/users/:user_id')}`;
@@ -121,6 +129,7 @@ export class FakeFeishu {
       }
       return reply(404, { code: 404, msg: `fake: no ${key}` });
     });
+    fake.ws.attach(fake.#server);
     await new Promise<void>((resolve) => fake.#server!.listen(0, '127.0.0.1', resolve));
     fake.url = `http://127.0.0.1:${(fake.#server!.address() as AddressInfo).port}`;
     return fake;
@@ -157,6 +166,7 @@ export class FakeFeishu {
   }
 
   async close(): Promise<void> {
+    this.ws.close();
     this.#server?.closeAllConnections();
     await new Promise<void>((resolve) => this.#server?.close(() => resolve()));
   }

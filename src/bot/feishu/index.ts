@@ -13,6 +13,7 @@ import type { FeishuContext } from './context.ts';
 import { FeishuDeliverer } from './deliverer.ts';
 import { handlers } from './events/index.ts';
 import { FeishuIdentity } from './identity.ts';
+import { longConnection } from './long-connection.ts';
 import { webhookListener } from './webhook.ts';
 import { feishuApi } from './client.ts';
 
@@ -22,6 +23,8 @@ export interface FeishuPlatform {
   readonly mode: 'long-connection' | 'webhook';
   /** Webhook mode: the handler for `/feishu/…`. */
   readonly requestListener?: RequestListener;
+  /** Long-connection mode: whether its WebSocket is open now. */
+  readonly isUp?: () => boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -40,7 +43,7 @@ export function createFeishuPlatform(io: Interactions, settings: Settings): Feis
       'feishu: webhook mode with FEISHU_VERIFICATION_TOKEN only: requests are neither encrypted nor signed, so anyone who learns the token can send events as Feishu. Set FEISHU_ENCRYPT_KEY (the Encrypt Key under the app\'s Events & Callbacks > Encryption Strategy).',
     );
   }
-  const ws = mode === 'long-connection' ? new lark.WSClient({ appId: feishu.appId, appSecret: feishu.appSecret, domain, loggerLevel, logger, autoReconnect: true }) : undefined;
+  const ws = mode === 'long-connection' ? longConnection({ appId: feishu.appId, appSecret: feishu.appSecret, domain, dispatcher, logger: log, sdkLogger: logger }) : undefined;
 
   const deliverer = new FeishuDeliverer(client, {
     timelineFor: (id) => io.timelineOf(id),
@@ -55,13 +58,13 @@ export function createFeishuPlatform(io: Interactions, settings: Settings): Feis
     mode,
     ...(mode === 'webhook'
       ? { requestListener: webhookListener(dispatcher, { logger: log, ...(feishu.encryptKey ? { encryptKey: feishu.encryptKey } : {}), ...(feishu.verificationToken ? { verificationToken: feishu.verificationToken } : {}) }) }
-      : {}),
+      : { isUp: () => ws?.isUp() ?? false }),
     async start() {
       await ctx.identity.linkByEmail().catch((e: unknown) => log.warn({ err: e }, 'feishu: linking people by email failed'));
-      await ws?.start({ eventDispatcher: dispatcher });
+      await ws?.start();
     },
     async stop() {
-      ws?.close({ force: true });
+      await ws?.stop();
     },
   };
 }
