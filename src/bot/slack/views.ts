@@ -8,6 +8,7 @@ import { cardBlocks, listBlocks, messagePayload, textPayload, timelineText } fro
 import { SLACK_LIMITS, fit } from '../../notifiers/render/slack/limits.ts';
 import { mrkdwnText, type Mrkdwn } from '../../notifiers/render/slack/mrkdwn.ts';
 import { formModal, type ModalMetadata } from '../../notifiers/render/slack/modal.ts';
+import { tasksBlocks } from '../../notifiers/render/slack/tasks.ts';
 import { buildList, type FormView, type TimelineView } from '../../notifiers/views/index.ts';
 import { parseMoment } from '../../workflows/inputs.ts';
 import type { Actor, ComplaintState } from '../../workflows/model.ts';
@@ -50,12 +51,12 @@ export async function complaintModal(ctx: SlackContext, state: ComplaintState, v
   };
 }
 
-/** App Home: the viewer's tasks with time left; for the GM also the escalated and overdue complaints. */
+/** App Home: the viewer's tasks (what each needs from them, its button, time left); for the GM also the escalated and overdue complaints. */
 export async function homeView(ctx: SlackContext, viewer: Actor): Promise<HomeView> {
   const { deps } = ctx.core;
   const locale = localeOf(deps, viewer);
   const tr = translator();
-  const blocks: KnownBlock[] = listBlocks((await myTasks(deps, viewer)).view, { maxItems: 40 });
+  const blocks: KnownBlock[] = tasksBlocks((await myTasks(deps, viewer)).tasks, { maxItems: 20 });
   if (deps.directory.isGm(viewer.id)) {
     const vc = viewContext(deps, locale);
     const escalated = await list(deps, viewer, { status: ['escalated'] });

@@ -12,6 +12,7 @@ import { runCommand } from '../../../commands/run-command.ts';
 import { translator } from '../../../notifiers/i18n/index.ts';
 import { complaintCard, messageCard } from '../../../notifiers/render/feishu/card.ts';
 import { formCard } from '../../../notifiers/render/feishu/form.ts';
+import { tasksCard } from '../../../notifiers/render/feishu/tasks.ts';
 import { FORM_IDS, type FormId } from '../../../notifiers/views/types.ts';
 import type { Actor } from '../../../workflows/model.ts';
 import type { FeishuContext, Handlers } from '../context.ts';
@@ -58,7 +59,11 @@ async function act(ctx: FeishuContext, actor: Actor, e: CardAction, value: Value
 
 /** A list's page button: the list made again (it may have changed) and the card turned to that page. */
 async function page(ctx: FeishuContext, actor: Actor, value: Value<'page'>) {
-  const view = value.list.kind === 'tasks' ? (await myTasks(ctx.core.deps, actor)).view : await commandList(ctx, actor, value.list.text);
+  if (value.list.kind === 'tasks') {
+    const { tasks } = await myTasks(ctx.core.deps, actor);
+    return { card: { type: 'raw', data: tasksCard(tasks, { page: value.page, pageValue: (page) => ({ kesu: 'page', list: value.list, page }) }) } };
+  }
+  const view = await commandList(ctx, actor, value.list.text);
   if (!view) return {};
   return { card: { type: 'raw', data: listPage(view, value.list, value.page) } };
 }

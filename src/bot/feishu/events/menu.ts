@@ -4,6 +4,7 @@
  */
 import { openForm } from '../../../commands/forms.ts';
 import { myTasks } from '../../../commands/present.ts';
+import { tasksCard } from '../../../notifiers/render/feishu/tasks.ts';
 import type { FeishuContext, Handlers } from '../context.ts';
 import { MenuEvent, parseEvent } from '../parse.ts';
 import { replyCard, sendCard } from '../reply.ts';
@@ -18,7 +19,7 @@ export function register(handlers: Handlers, ctx: FeishuContext): void {
     const actor = ctx.identity.actor(openId);
     try {
       if (e.event_key === MENU_KEYS.file) await sendCard(ctx, { openId }, replyCard({ type: 'form', form: await openForm(ctx.core.deps, actor, 'file') }));
-      else if (e.event_key === MENU_KEYS.tasks) await sendCard(ctx, { openId }, replyCard({ type: 'list', list: (await myTasks(ctx.core.deps, actor)).view }, { list: { kind: 'tasks' } }));
+      else if (e.event_key === MENU_KEYS.tasks) await sendCard(ctx, { openId }, tasksCard((await myTasks(ctx.core.deps, actor)).tasks, { pageValue: (page) => ({ kesu: 'page', list: { kind: 'tasks' }, page }) }));
     } catch (err) {
       await tellRefusal(ctx, err, openId, actor.locale!, 'application.bot.menu_v6');
     }

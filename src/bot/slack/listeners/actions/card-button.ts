@@ -19,8 +19,8 @@ export function register(app: App, ctx: SlackContext): void {
     try {
       const form = await openForm(ctx.core.deps, actor, name, { complaint: action.value ?? '' });
       const view = modalFor(ctx, form, { complaint: action.value ?? '' });
-      // A button inside a modal (the complaint shown from App Home) stacks the form on top of it.
-      if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
+      // A button inside a modal (the complaint shown from App Home) stacks the form on top of it; from App Home itself it opens one.
+      if (body.view?.type === 'modal') await client.views.push({ trigger_id: body.trigger_id, view });
       else await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (e) {
       if (!isKesuError(e)) throw e;
