@@ -1,15 +1,16 @@
 /**
  * Neutral views for one viewer, shared by every platform: a complaint card with the viewer's buttons
- * and contact data only where they may see it, its timeline, lists, and "my tasks" (App Home).
+ * and contact data only where they may see it, its timeline, lists, and "my tasks" (App Home, the
+ * Feishu menu, the console), each task saying what is needed from the viewer.
  */
 import type { Deps } from './deps.ts';
 import type { Locale } from '../config/schema.ts';
-import { buildComplaintCard, buildList, buildTimeline, type CardView, type ListView, type TimelineView, type ViewContext } from '../notifiers/views/index.ts';
+import { buildComplaintCard, buildTasks, buildTimeline, type CardView, type TaskEntry, type TasksView, type TimelineView, type ViewContext } from '../notifiers/views/index.ts';
 import { translator } from '../notifiers/i18n/index.ts';
 import { listStates, loadState, timeline } from '../store/complaints.ts';
 import { availableActions } from '../workflows/lifecycle.ts';
 import type { Action, Actor, ComplaintState } from '../workflows/model.ts';
-import { canSeeContact, canView } from '../workflows/permissions.ts';
+import { canSeeContact, canView, mayDecideHere } from '../workflows/permissions.ts';
 
 export function localeOf(deps: Deps, actor: Pick<Actor, 'id' | 'locale'>): Locale {
   return actor.locale ?? deps.directory.localeOf(actor.id);
@@ -40,18 +41,25 @@ export async function timelineFor(deps: Deps, state: ComplaintState, locale: Loc
 const NEXT_STEPS: readonly Action[] = ['acknowledge', 'approve', 'gm_decide', 'submit_8d', 'send_8d', 'contain', 'resolve', 'revisit'];
 const ACTIVE = ['open', 'acknowledged', 'awaiting_approval', 'replied', 'resolved', 'reopened', 'escalated'] as const;
 
-/** The complaints waiting for this person to act, the most pressing deadline first. */
-export async function myTasks(deps: Deps, viewer: Pick<Actor, 'id' | 'locale'>): Promise<{ states: ComplaintState[]; view: ListView }> {
+/**
+ * The complaints waiting for this person to act: `tasks` says what each needs from them with the button
+ * for it, the most pressing first; `view` is the same complaints as a plain list (kept for callers that
+ * still draw one).
+ */
+export async function myTasks(deps: Deps, viewer: Pick<Actor, 'id' | 'locale'>): Promise<TasksView> {
   const locale = localeOf(deps, viewer);
   const all = await listStates(deps.db.prisma, { status: [...ACTIVE], take: 500 });
-  const mine = all.filter(
-    (s) => canView(viewer.id, s.complaint, deps.directory, s.approvals) && availableActions(s, viewer.id, deps).some((a) => NEXT_STEPS.includes(a)),
-  );
-  const due = (s: ComplaintState) => Math.min(...s.deadlines.filter((d) => !d.metAt && !d.cancelledAt).map((d) => d.dueAt.getTime()), Infinity);
-  mine.sort((a, b) => due(a) - due(b));
+  const entries: TaskEntry[] = all
+    .filter((s) => canView(viewer.id, s.complaint, deps.directory, s.approvals))
+    .map((s) => ({
+      state: s,
+      actions: availableActions(s, viewer.id, deps).filter((a) => NEXT_STEPS.includes(a)),
+      approvals: s.approvals.filter((a) => mayDecideHere(viewer.id, a, s.complaint, deps.directory)),
+    }))
+    .filter((e) => e.actions.length > 0);
   const tr = translator();
-  const view = buildList(mine, { ...viewContext(deps, locale), title: tr.t(locale, 'list.mine'), emptyText: tr.t(locale, 'list.emptyMine'), allDeadlines: true });
-  return { states: mine, view };
+  const ctx = viewContext(deps, locale);
+  return buildTasks(entries, { ...ctx, title: tr.t(locale, 'list.mine'), emptyText: tr.t(locale, 'list.emptyMine'), currency: deps.config.claims.currency });
 }
 
 /** A complaint's timeline by id, in the organisation's language (for the card's thread), or undefined when it is gone. */

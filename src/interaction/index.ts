@@ -17,7 +17,7 @@ import { KesuError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { translator } from '../notifiers/i18n/index.ts';
 import { withoutChart } from '../notifiers/views/chart.ts';
-import { buildList, type CardView, type FormId, type FormView, type ListView, type TimelineView } from '../notifiers/views/index.ts';
+import { buildList, type CardView, type FormId, type FormView, type ListView, type TasksView, type TimelineView } from '../notifiers/views/index.ts';
 import { loadState } from '../store/complaints.ts';
 import { claimOnce, deleteMarker, readMarker, writeMarker } from '../store/markers.ts';
 import { sentMessages, type OutboxRow } from '../store/outbox.ts';
@@ -59,10 +59,10 @@ export interface Interactions {
   draw(complaintId: string, viewer: Pick<Actor, 'id' | 'locale'>, opts?: { inChannel?: boolean }): Promise<{ card: CardView; timeline: TimelineView } | undefined>;
   /** The list a `/complaint list …` text makes now (a list card's page button), or undefined when it is no list. */
   listFor(actor: Actor, text: string): Promise<ListView | undefined>;
-  /** My tasks: the complaints waiting for this person, the most pressing first. */
-  tasks(actor: Actor): Promise<ListView>;
-  /** App Home's sections: my tasks; for a GM also the escalated and the overdue complaints. */
-  home(actor: Actor): Promise<ListView[]>;
+  /** My tasks: what each complaint waiting for this person needs from them, with its button, the most pressing first. */
+  tasks(actor: Actor): Promise<TasksView>;
+  /** App Home: my tasks; for a GM also the escalated and the overdue complaints. */
+  home(actor: Actor): Promise<{ tasks: TasksView; lists: ListView[] }>;
   /** A complaint's timeline in the organisation's language (a card's thread), or undefined when it is gone. */
   timelineOf(complaintId: string): Promise<TimelineView | undefined>;
   exportFile(actor: Actor, range: ExportRange, format: ExportFormat): Promise<ExportFile>;
@@ -137,16 +137,15 @@ export function createInteractions(deps: Deps, logger: Logger): Interactions {
       const reply = await runCommand(deps, actor, text);
       return reply.type === 'list' ? reply.list : undefined;
     },
-    tasks: async (actor) => (await myTasks(deps, actor)).view,
+    tasks: (actor) => myTasks(deps, actor),
     async home(actor) {
-      const sections = [(await myTasks(deps, actor)).view];
-      if (!directory.isGm(actor.id)) return sections;
+      const tasks = await myTasks(deps, actor);
+      if (!directory.isGm(actor.id)) return { tasks, lists: [] };
       const l = locale(actor);
       const vc = viewContext(deps, l);
       const escalated = await list(deps, actor, { status: ['escalated'] });
       const overdue = await list(deps, actor, { overdueAt: deps.clock.now() });
-      sections.push(buildList(escalated, { ...vc, title: tr.t(l, 'status.escalated') }), buildList(overdue, { ...vc, title: tr.t(l, 'list.overdue') }));
-      return sections;
+      return { tasks, lists: [buildList(escalated, { ...vc, title: tr.t(l, 'status.escalated') }), buildList(overdue, { ...vc, title: tr.t(l, 'list.overdue') })] };
     },
     timelineOf: complaintTimeline(deps),
     exportFile: async (actor, range, format) => exportFile(await exportTable(deps, actor, range), range, format),

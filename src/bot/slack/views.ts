@@ -6,7 +6,8 @@ import { cardBlocks, listBlocks, messagePayload, textPayload, timelineText } fro
 import { SLACK_LIMITS, fit } from '../../notifiers/render/slack/limits.ts';
 import { mrkdwnText, type Mrkdwn } from '../../notifiers/render/slack/mrkdwn.ts';
 import { formModal, type ModalMetadata } from '../../notifiers/render/slack/modal.ts';
-import type { CardView, FormView, ListView, TimelineView } from '../../notifiers/views/index.ts';
+import type { CardView, FormView, ListView, TasksView, TimelineView } from '../../notifiers/views/index.ts';
+import { tasksBlocks } from '../../notifiers/render/slack/tasks.ts';
 import { parseMoment } from '../../workflows/inputs.ts';
 import type { Locale } from '../../config/schema.ts';
 
@@ -43,9 +44,8 @@ export function complaintModal(shown: { card: CardView; timeline: TimelineView }
 }
 
 /** App Home: the viewer's tasks with time left; for the GM also the escalated and overdue complaints. */
-export function homeView(sections: readonly ListView[]): HomeView {
-  const [tasks, ...more] = sections;
-  const blocks: KnownBlock[] = tasks ? listBlocks(tasks, { maxItems: 40 }) : [];
-  for (const [i, section] of more.entries()) blocks.push({ type: 'divider' }, ...listBlocks(section, { maxItems: i === 0 ? 20 : 25 }));
+export function homeView(home: { tasks: TasksView; lists: readonly ListView[] }): HomeView {
+  const blocks: KnownBlock[] = tasksBlocks(home.tasks, { maxItems: 20 });
+  for (const [i, section] of home.lists.entries()) blocks.push({ type: 'divider' }, ...listBlocks(section, { maxItems: i === 0 ? 20 : 25 }));
   return { type: 'home', blocks: blocks.slice(0, SLACK_LIMITS.homeBlocks) };
 }

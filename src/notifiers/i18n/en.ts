@@ -3,9 +3,10 @@ import { enums } from './en/enums.ts';
 import { errors } from './en/errors.ts';
 import { forms } from './en/forms.ts';
 import { views } from './en/views.ts';
+import { tasks } from './en/tasks.ts';
 import { commands, consoleTexts, exportTexts, stats } from './en/console.ts';
 
-export const en = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts };
+export const en = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks };
 
 /** The catalogue type every locale implements (leaves are strings). */
 export type Messages = typeof en;

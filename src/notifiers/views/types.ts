@@ -102,6 +102,44 @@ export interface ListView {
   totalText: string;
 }
 
+/** One thing a complaint needs from the viewer ("my tasks"), with its due time when a deadline runs for it. */
+export interface TaskNeed {
+  action: Action;
+  /** "Approve claim ¥8,600.00", "Submit the 8D report". */
+  text: string;
+  dueAt?: Date;
+  /** "by 2026-03-11 09:30, due in 9 d". */
+  dueText?: string;
+  overdue: boolean;
+  /** The need with its due time, as one line. */
+  line: string;
+}
+
+/** A complaint waiting for the viewer: what it needs from them (most pressing first) and the button for it. */
+export interface TaskItem {
+  complaintId: string;
+  number: string;
+  title: string;
+  statusLabel: string;
+  department: string;
+  /** One need, or every approval the viewer may decide on it (one form decides each). Never empty. */
+  needs: TaskNeed[];
+  /** The step of the first need: the card's button for it (its form opens). */
+  button: ActionButton;
+  /** Every running deadline of the complaint with its time left. */
+  deadlines: DeadlineLine[];
+  overdue: boolean;
+}
+
+export interface TasksView {
+  title: string;
+  items: TaskItem[];
+  emptyText?: string;
+  totalText: string;
+  /** The label of each item's button that opens the complaint. */
+  showLabel: string;
+}
+
 /** Forms: filing, and one per action (every action takes input). */
 export const FORM_IDS = ['file', ...ACTIONS] as const;
 export type FormId = (typeof FORM_IDS)[number];

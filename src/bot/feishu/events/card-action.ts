@@ -14,6 +14,7 @@ import { FORM_IDS, type FormId } from '../../../notifiers/views/types.ts';
 import type { Actor } from '../../../workflows/model.ts';
 import type { FeishuContext, Handlers } from '../context.ts';
 import { CardAction, formValues, KesuValue, parseEvent } from '../parse.ts';
+import { tasksCard } from '../../../notifiers/render/feishu/tasks.ts';
 import { listPage, sendCard } from '../reply.ts';
 import { toast } from './refusal.ts';
 
@@ -51,7 +52,11 @@ async function act(ctx: FeishuContext, actor: Actor, e: CardAction, value: Value
 
 /** A list's page button: the list made again (it may have changed) and the card turned to that page. */
 async function page(ctx: FeishuContext, actor: Actor, value: Value<'page'>) {
-  const view = value.list.kind === 'tasks' ? await ctx.io.tasks(actor) : await ctx.io.listFor(actor, value.list.text);
+  if (value.list.kind === 'tasks') {
+    const card = tasksCard(await ctx.io.tasks(actor), { page: value.page, pageValue: (page) => ({ kesu: 'page', list: value.list, page }) });
+    return { card: { type: 'raw', data: card } };
+  }
+  const view = await ctx.io.listFor(actor, value.list.text);
   if (!view) return {};
   return { card: { type: 'raw', data: listPage(view, value.list, value.page) } };
 }

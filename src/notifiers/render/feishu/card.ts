@@ -130,7 +130,7 @@ export type PageValue = (page: number) => Record<string, unknown>;
 const button = (label: string, value: unknown) => ({ tag: 'button', text: plain(label), behaviors: [{ type: 'callback', value }] });
 
 /** Page buttons: "‹ 1", "2 / 3", "3 ›" (numbers need no translation). */
-function pager(page: number, pages: number, value: PageValue): unknown {
+export function pager(page: number, pages: number, value: PageValue): unknown {
   const column = (element: unknown) => ({ tag: 'column', width: 'auto', vertical_align: 'center', elements: [element] });
   return {
     tag: 'column_set',

@@ -15,8 +15,9 @@ export function register(app: App, ctx: SlackContext): void {
     const complaint = action.value ?? '';
     const form = await ctx.io.press(actor, action.action_id.slice(ACTION_PREFIX.length), complaint);
     const view = modalFor(ctx.io.config.organisation.timeZone, form, { complaint });
-    // A button inside a modal (the complaint shown from App Home) stacks the form on top of it.
-    if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
+    // A button inside a modal (the complaint shown from App Home) stacks the form on top of it; one on
+    // App Home itself (a task's button) opens a new modal (views.push works only from inside a modal).
+    if (body.view?.type === 'modal') await client.views.push({ trigger_id: body.trigger_id, view });
     else await client.views.open({ trigger_id: body.trigger_id, view });
   });
 }
