@@ -4,7 +4,7 @@ import { cardFor, localeOf, timelineFor } from '../../commands/present.ts';
 import type { CommandReply } from '../../commands/run-command.ts';
 import { translator } from '../../notifiers/i18n/index.ts';
 import { renderForm } from '../../notifiers/render/html-form.ts';
-import { escapeHtml, renderCard, renderList, renderMessage } from '../../notifiers/render/html.ts';
+import { escapeHtml, multiline, renderCard, renderList, renderMessage } from '../../notifiers/render/html.ts';
 import { formatDateTime } from '../../notifiers/views/index.ts';
 import { loadState } from '../../store/complaints.ts';
 import type { Actor } from '../../workflows/model.ts';
@@ -21,7 +21,10 @@ export async function renderChatMessage(ctx: ConsoleContext, viewer: Actor, m: C
   if (!state) return renderMessage(m.view, opts);
   // Drawn now, for this viewer: their buttons, current deadlines; contact masked in channels.
   const card = cardFor(deps, state, viewer, { inChannel: !m.conversation.startsWith('@') });
-  return renderMessage({ ...m.view, card }, { ...opts, timeline: await timelineFor(deps, state, locale) });
+  const timeline = await timelineFor(deps, state, locale);
+  // A notice about a complaint (not its card): the text, then the card under it.
+  if (m.kind !== 'card') return renderMessage({ ...m.view, card }, { ...opts, bodyHtml: `<div class="text">${multiline(m.view.text)}</div>${renderCard(card, { timeline })}` });
+  return renderMessage({ ...m.view, card }, { ...opts, timeline });
 }
 
 export async function renderConversation(ctx: ConsoleContext, viewer: Actor, conversation: string): Promise<string> {

@@ -87,6 +87,7 @@ export function createSlackPlatform(core: Core): SlackPlatform {
     onChartError: (e) => core.logger.warn({ err: e.message }, 'slack: chart not shared (is files:write granted?); the message went without it'),
     onCardDelivered: refreshHomes,
     resolvePerson: (id) => ctx.identity.userIdOf(id),
+    localeOf: (user) => ctx.identity.localeOf(user),
   });
 
   return {
