@@ -18,7 +18,8 @@ export async function renderChatMessage(ctx: ConsoleContext, viewer: Actor, m: C
   const locale = localeOf(ctx.core.deps, viewer);
   const opts = { id: m.id, sender: bot(locale), atText: formatDateTime(m.at, config.organisation.timeZone) };
   const state = m.complaintId ? await loadState(deps.db.prisma, m.complaintId) : null;
-  if (!state) return renderMessage(m.view, opts);
+  // A card left behind by a reassignment stays as delivered: where the complaint went, no buttons.
+  if (!state || m.view.card?.movedTo) return renderMessage(m.view, opts);
   // Drawn now, for this viewer: their buttons, current deadlines; contact masked in channels.
   const card = cardFor(deps, state, viewer, { inChannel: !m.conversation.startsWith('@') });
   const timeline = await timelineFor(deps, state, locale);
