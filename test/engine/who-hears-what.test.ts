@@ -140,4 +140,20 @@ describe('who hears what', () => {
     expect(sales.view.card?.movedTo).toBeUndefined();
     expect(sales.view.card?.actions.map((a) => a.action)).toContain('acknowledge');
   });
+
+  it('a solution or a downgrade to approve: the GM’s request names the solution, or the grade asked for', async () => {
+    const deps = depsWith('off');
+    const { state } = await fileComplaint(deps, actor('cs.li'), filingForm({ grade: 'B', demand: 'redo' }));
+    const n = state.complaint.number;
+    await act(deps, actor('q.chen'), n, 'acknowledge', { firstResponse: '已回复', handlerId: 'q.sun' });
+    let before = await lastId();
+    await act(deps, actor('q.sun'), n, 'submit_8d', { ...REPORT, d4RootCause: '模具磨损', d5Corrective: '更换模具' });
+    const solution = (await rows(before)).find((r) => r.to === 'approval gm.wang')!;
+    expect(solution.text).toBe('KS-2026-0001 需要您审批：解决方案——根本原因：模具磨损；纠正措施：更换模具。阀体尺寸超差');
+    const other = await fileComplaint(deps, actor('cs.li'), filingForm({ grade: 'B', demand: 'redo' }));
+    before = await lastId();
+    await act(deps, actor('q.chen'), other.state.complaint.number, 'regrade', { grade: 'A', note: '影响轻微' });
+    const downgrade = (await rows(before)).find((r) => r.to === 'approval gm.wang')!;
+    expect(downgrade.text).toBe('KS-2026-0002 需要您审批：降级至 A 轻微：影响轻微。阀体尺寸超差');
+  });
 });
