@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Core } from './boot.ts';
 import { tick, type EngineDeps, type TickResult } from '../commands/tick.ts';
-import { channelCardRenderer } from '../commands/cards.ts';
+import { cardRenderer } from '../commands/cards.ts';
 import { KesuError } from '../errors.ts';
 import { checkDatabaseFile, databaseFileOf, onDatabaseReplaced } from '../store/client.ts';
 import { readMarker, releaseLease, swapMarker } from '../store/markers.ts';
@@ -131,7 +131,7 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
     scheduleRetries: true,
     logger: core.logger,
     maxAttempts: core.settings.deliveryMaxAttempts,
-    renderCard: channelCardRenderer(deps),
+    renderCard: cardRenderer(deps),
     ...unreachableHandlers(deps, core.logger, () => dispatcher.kick()),
   });
   let running: Promise<StepResult> | undefined;

@@ -23,6 +23,7 @@ export function outboundDeliverers(core: Core, local: Deliverer): Deliverer[] {
       return new SlackDeliverer(client, {
         timelineFor,
         resolvePerson: (id) => identity.userIdOf(id),
+        localeOf: (user) => identity.localeOf(user),
         onThreadError: (id, e) => logger.warn({ complaint: id, err: e.message }, 'slack: timeline reply failed; it follows with the next change'),
         onChartError: (e) => logger.warn({ err: e.message }, 'slack: chart not shared (is files:write granted?); the message went without it'),
       });

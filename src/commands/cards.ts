@@ -1,10 +1,14 @@
-/** The complaint card as a department channel sees it, drawn from the current state at delivery time. */
+/** Complaint cards drawn from the current state at delivery: a department channel's, a moved one's, and a person's in a DM. */
 import type { Deps } from './deps.ts';
+import { cardFor } from './present.ts';
 import { loadState } from '../store/complaints.ts';
+import type { OutboxRow } from '../store/outbox.ts';
 import { availableActions } from '../workflows/lifecycle.ts';
 import type { Action, ComplaintState } from '../workflows/model.ts';
 import { mayDecide } from '../workflows/permissions.ts';
-import { buildComplaintCard } from '../notifiers/views/index.ts';
+import { unresolvedPerson } from '../notifiers/deliverer.ts';
+import type { CardAudience } from '../notifiers/dispatcher.ts';
+import { buildComplaintCard, buildMovedCard } from '../notifiers/views/card.ts';
 import type { MessageView } from '../notifiers/views/types.ts';
 
 /**
@@ -22,19 +26,43 @@ export function channelActions(deps: Deps, state: ComplaintState): Action[] {
   return [...new Set(who.flatMap((id) => availableActions(state, id, { directory })))];
 }
 
-export function channelCardRenderer(deps: Deps): (complaintId: string) => Promise<MessageView | undefined> {
-  return async (complaintId) => {
-    const state = await loadState(deps.db.prisma, complaintId);
+/** The person a DM row goes to: `@person`, the console's person id, or the platform user known to the directory. */
+function recipientOf(deps: Deps, row: OutboxRow, to: CardAudience): string {
+  return unresolvedPerson(row.address) ?? (to.platform === 'local' ? to.address : deps.directory.actorId(to.platform, to.address));
+}
+
+/**
+ * The dispatcher's card hook (see DispatcherOptions.renderCard). A card row shows the channel's card
+ * in the organisation's language — or, when the complaint has since moved away from the department the
+ * card was posted for, a "moved to" card without buttons naming where it went (a Slack channel is
+ * mentioned). A person's notice about a complaint gets the card as that person sees it: their buttons,
+ * contact data if they may see it, in their language.
+ */
+export function cardRenderer(deps: Deps): (row: OutboxRow, to: CardAudience) => Promise<MessageView | undefined> {
+  return async (row, to) => {
+    if (!row.complaintId) return undefined;
+    const state = await loadState(deps.db.prisma, row.complaintId);
     if (!state) return undefined;
     const { complaint } = state;
+    if (row.kind !== 'card') {
+      const card = cardFor(deps, state, { id: recipientOf(deps, row, to), ...(to.locale ? { locale: to.locale } : {}) });
+      return { text: `${complaint.number} ${complaint.title}`, card, tone: card.tone };
+    }
+    const ctx = { locale: deps.config.organisation.locale, now: deps.clock.now(), timeZone: deps.config.organisation.timeZone, directory: deps.directory };
+    const postedFor = (JSON.parse(row.payload) as MessageView).department;
+    if (postedFor && postedFor !== complaint.department) {
+      const channel = to.platform === 'local' ? undefined : deps.directory.department(complaint.department)?.channel?.[to.platform];
+      const card = buildMovedCard(state, { ...ctx, ...(channel ? { channel } : {}) });
+      return { text: `${complaint.number} ${complaint.title} → ${card.movedTo!.department}`, card, tone: card.tone };
+    }
     const card = buildComplaintCard(state, {
-      locale: deps.config.organisation.locale,
-      now: deps.clock.now(),
-      timeZone: deps.config.organisation.timeZone,
-      directory: deps.directory,
+      ...ctx,
       actions: channelActions(deps, state),
       showContact: false, // channel posts show customer contact masked (DESIGN.md §8)
     });
     return { text: `${complaint.number} ${complaint.title} [${card.statusLabel}]`, card, tone: card.tone };
   };
 }
+
+/** The former name of `cardRenderer` (kesu tick, workers). */
+export const channelCardRenderer = cardRenderer;

@@ -2,6 +2,7 @@
  * The delivery port: the dispatcher hands each outbox row to the deliverer of its platform
  * (Slack, Feishu, the local console). A recording deliverer serves tests and demos.
  */
+import type { Locale } from '../config/schema.ts';
 import type { MessageView, CardView } from './views/types.ts';
 
 export type PlatformName = 'slack' | 'feishu' | 'local';
@@ -16,6 +17,12 @@ export interface OutboundMessage {
   /** Channel or chat ID, or a user ID for a direct message. */
   address: string;
   direct: boolean;
+  /**
+   * What to send, in the recipient's language (chosen from `byLocale` before it gets here). A
+   * complaint card (`kind` 'card') is updated in place; any other message with `view.card` is a
+   * notice about a complaint carrying its card for this recipient (their buttons), drawn under the
+   * text and posted once — a snapshot, not updated later.
+   */
   view: MessageView;
   /** Set when an earlier message (a complaint card) should be updated in place instead of posting anew. */
   updateMessageId?: string;
@@ -33,6 +40,12 @@ export interface Deliverer {
    * addresses: a CLI, or a person whose ID is looked up by email). Undefined: nobody found.
    */
   resolvePerson?(personId: string): Promise<string | undefined>;
+  /**
+   * A user's language as this platform knows it (Slack's user locale), for messages written in both
+   * languages (`MessageView.byLocale`). Undefined, or no such method: the configured one (the
+   * person's locale, else the organisation's).
+   */
+  localeOf?(userId: string): Promise<Locale | undefined>;
 }
 
 /** Why a delivery failed for good because of its target: the bot cannot post there, or the user is gone. */

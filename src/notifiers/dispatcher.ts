@@ -24,7 +24,15 @@ import {
 } from '../store/outbox.ts';
 import type { Logger } from '../logger.ts';
 import { DeliveryError, unresolvedPerson, type Deliverer, type PlatformName } from './deliverer.ts';
+import type { Locale } from '../config/schema.ts';
 import type { MessageView } from './views/types.ts';
+
+/** Whom a card is drawn for: a channel (its address), or a person by DM (their user ID here, and their language when the platform knows it). */
+export interface CardAudience {
+  platform: PlatformName;
+  address: string;
+  locale?: Locale;
+}
 
 export interface DispatcherOptions {
   /** This process, for leases. */
@@ -50,8 +58,13 @@ export interface DispatcherOptions {
   logger?: Logger;
   /** Stops lanes between two messages (shutdown): rows not yet delivered stay pending, their leases released. */
   signal?: AbortSignal;
-  /** Renders a complaint's card as it is now (cards are drawn at delivery, so they always show the latest state). */
-  renderCard?: (complaintId: string, platform: PlatformName) => Promise<MessageView | undefined>;
+  /**
+   * Renders a complaint's card as it is now (cards are drawn at delivery, so they show the latest
+   * state): for a card row (`kind` 'card') the channel's card, updated in place; for a person's notice
+   * about a complaint (a DM row with `complaintId`) the card for that person — their buttons, contact
+   * data if they may see it — sent under the notice's text.
+   */
+  renderCard?: (row: OutboxRow, to: CardAudience) => Promise<MessageView | undefined>;
   /** A row failed because its target cannot be reached (bot not in the channel, user gone): route around it. */
   onUnreachable?: (row: OutboxRow, error: DeliveryError) => Promise<void>;
   /** The first message this process delivered to a target (an unreachable mark on it can be cleared). */
@@ -158,10 +171,26 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
 
   /** The card as it is now, and where it was posted before on this platform and channel. */
   async function renderedCard(row: OutboxRow, platform: PlatformName) {
-    const fresh = await opts.renderCard?.(row.complaintId!, platform);
+    const fresh = await opts.renderCard?.(row, { platform, address: row.address });
     const text = (JSON.parse(row.payload) as MessageView).text;
     const messageId = await findCardMessage(db, { complaintId: row.complaintId!, platform, address: row.address });
     return { view: fresh ? { ...fresh, text: fresh.text || text } : undefined, messageId };
+  }
+
+  /**
+   * A row's message for its recipient: for a person, in their language (`byLocale`, picked by what the
+   * platform knows of them), and a notice about a complaint with the complaint's card for that person.
+   * That card is a snapshot with their buttons as they are now; it is not updated in place later — a
+   * button gone stale is refused with the reason when clicked (the form is checked again on opening).
+   */
+  async function personal(row: OutboxRow, deliverer: Deliverer, address: string): Promise<MessageView> {
+    const { byLocale, ...view } = JSON.parse(row.payload) as MessageView;
+    const dm = row.targetType === 'dm';
+    const locale = byLocale && dm ? await deliverer.localeOf?.(address) : undefined;
+    const chosen = (locale && byLocale?.[locale]) || view;
+    if (!dm || !row.complaintId || !opts.renderCard) return chosen;
+    const fresh = await opts.renderCard(row, { platform: deliverer.platform, address, ...(locale ? { locale } : {}) });
+    return fresh?.card ? { ...chosen, card: fresh.card } : chosen;
   }
 
   async function deliverRow(lane: Lane, row: OutboxRow): Promise<Outcome> {
@@ -186,6 +215,7 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
           const person = row.targetType === 'dm' ? unresolvedPerson(row.address) : undefined;
           const address = person ? await deliverer.resolvePerson?.(person) : row.address;
           if (!address) throw new DeliveryError(`${row.platform}: no user found for ${person}`, undefined, true, 'user_gone');
+          const view = card?.view ?? (await personal(row, deliverer, address));
           const sent = sending(lane);
           const { messageId } = await deliverer
             .deliver({
@@ -196,7 +226,7 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
               platform: deliverer.platform,
               address,
               direct: row.targetType === 'dm',
-              view: card?.view ?? (JSON.parse(row.payload) as MessageView),
+              view,
             })
             .finally(sent);
           const at = clock();

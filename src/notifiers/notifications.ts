@@ -1,7 +1,10 @@
 /**
- * What each ladder step and digest says, and to whom (DESIGN.md §4): reminder → the handler (or the
- * department channel); overdue → the department heads and channel; escalation → the GMs and the GM
- * channel; the daily digest → the GMs. Pure: messages are rendered in each recipient's language.
+ * What each ladder step, digest and state change says, and to whom (DESIGN.md §4): reminder → the
+ * handler (or the department channel); overdue → the department heads and channel; escalation → the
+ * GMs and the GM channel; the daily digest → the GMs. Pure: messages are rendered in each recipient's
+ * language — for a person without a configured locale in both languages (`MessageView.byLocale`),
+ * the deliverer's platform knowing theirs (Slack's user locale). A person's notice about a complaint
+ * keeps its `complaintId`: the dispatcher adds the complaint's card for that person at delivery.
  */
 import type { Directory } from '../config/directory.ts';
 import { isApprovalDeadline, type Locale, type OrgConfig } from '../config/schema.ts';
@@ -13,6 +16,8 @@ import type { Target } from './targets.ts';
 import type { MessageView } from './views/types.ts';
 import { timeLeftText } from './views/time.ts';
 import { formatDateTime } from './i18n/format.ts';
+import { formatMoney } from './views/money.ts';
+import { fit } from './views/fit.ts';
 
 export interface Notification {
   /** Unique per step and recipient (the platform and address are appended when written). */
@@ -57,12 +62,22 @@ export function localeFor(target: Target, env: Pick<NotifyEnv, 'config' | 'direc
   return target.type === 'person' ? env.directory.localeOf(target.id) : env.config.organisation.locale;
 }
 
+/**
+ * A message for a target: in its language, and for a person without a configured locale in both
+ * languages as well (`byLocale`), so that the deliverer can choose by what the platform knows of
+ * them (Slack's user locale) — the writer may be a CLI process with no chat client.
+ */
+export function viewFor(target: Target, env: Pick<NotifyEnv, 'config' | 'directory'>, build: (l: Locale) => MessageView): MessageView {
+  const view = build(localeFor(target, env));
+  if (target.type !== 'person' || env.directory.person(target.id)?.locale) return view;
+  return { ...view, byLocale: { 'zh-CN': build('zh-CN'), en: build('en') } };
+}
+
 export function ladderNotifications(step: LadderStep, d: Deadline, state: ComplaintState, env: NotifyEnv): Notification[] {
   const c = state.complaint;
   const kind = STEP_KIND[step];
   const t = translator();
-  return recipients(step, d.kind, state, env).map((target) => {
-    const locale = localeFor(target, env);
+  const view = (locale: Locale): MessageView => {
     const text = t.t(locale, `notify.${kind}`, {
       number: c.number,
       deadline: t.t(locale, `deadline.${d.kind}`),
@@ -73,22 +88,22 @@ export function ladderNotifications(step: LadderStep, d: Deadline, state: Compla
           : timeLeftText(d.dueAt, env.now, locale),
       department: env.directory.departmentName(c.department, locale),
     });
-    return {
-      key: `ladder:${c.id}:${d.kind}:${d.dueAt.toISOString()}:${step}`,
-      kind,
-      complaintId: c.id,
-      target,
-      view: { text: `${text}\n${c.title}`, tone: step === 1 ? 'warning' : 'danger' },
-    };
-  });
+    return { text: `${text}\n${c.title}`, tone: step === 1 ? 'warning' : 'danger' };
+  };
+  return recipients(step, d.kind, state, env).map((target) => ({
+    key: `ladder:${c.id}:${d.kind}:${d.dueAt.toISOString()}:${step}`,
+    kind,
+    complaintId: c.id,
+    target,
+    view: viewFor(target, env, view),
+  }));
 }
 
 /** One digest per GM per day: every complaint with an overdue deadline. */
 export function digestNotifications(day: string, overdue: ComplaintState[], env: NotifyEnv): Notification[] {
   if (overdue.length === 0) return [];
   const t = translator();
-  return env.directory.gms().map((id) => {
-    const locale = env.directory.localeOf(id);
+  const view = (locale: Locale): MessageView => {
     const lines = overdue.map((s) => {
       const late = s.deadlines.filter((d) => !d.metAt && !d.cancelledAt && d.dueAt < env.now);
       const what = late.map((d) => `${t.t(locale, `deadline.${d.kind}`)} ${timeLeftText(d.dueAt, env.now, locale)}`).join('; ');
@@ -96,12 +111,11 @@ export function digestNotifications(day: string, overdue: ComplaintState[], env:
     });
     const title = t.t(locale, 'notify.digestTitle', { n: overdue.length });
     const at = formatDateTime(env.now, env.config.organisation.timeZone);
-    return {
-      key: `digest:${day}`,
-      kind: 'digest' as const,
-      target: { type: 'person' as const, id },
-      view: { text: [`${title} · ${at}`, ...lines].join('\n'), tone: 'danger' as const },
-    };
+    return { text: [`${title} · ${at}`, ...lines].join('\n'), tone: 'danger' };
+  };
+  return env.directory.gms().map((id) => {
+    const target = { type: 'person' as const, id };
+    return { key: `digest:${day}`, kind: 'digest' as const, target, view: viewFor(target, env, view) };
   });
 }
 
@@ -126,13 +140,22 @@ export function decisionNotifications(
   const key = (type: string) => `event:${c.id}:${c.version}:${type}`;
   const out: Notification[] = [];
   const say = (kind: Notification['kind'], type: string, target: Target, text: (l: Locale) => string) =>
-    out.push({ key: key(type), kind, complaintId: c.id, target, view: { text: text(localeFor(target, env)) } });
+    out.push({
+      key: key(type),
+      kind,
+      complaintId: c.id,
+      target,
+      // A department's card remembers whose it is: drawn after the complaint moved, it says where it went.
+      view: { ...viewFor(target, env, (l) => ({ text: text(l) })), ...(kind === 'card' && target.type === 'department' ? { department: target.key } : {}) },
+    });
   const person = (id: string): Target => ({ type: 'person', id });
   for (const e of events) {
     if (e.type === 'filed' || e.type === 'reassigned') {
       // The channel post is the complaint card; its text says what is new for notifications and logs.
       const filed = (l: Locale) => t.t(l, 'notify.filed', { number: c.number, department: env.directory.departmentName(c.department, l), title: c.title });
       say('card', e.type, { type: 'department', key: c.department }, filed);
+      // The old department's card is redrawn at delivery as "moved to …", without buttons.
+      if (e.type === 'reassigned' && e.data.from && e.data.from !== c.department) say('card', `${e.type}:from`, { type: 'department', key: String(e.data.from) }, filed);
       // Customer service sees every new complaint: a line, or the card (a channel that has the card gets no line).
       const mode = env.config.customerService.newComplaints;
       if (e.type === 'filed' && mode !== 'off') say(mode === 'card' ? 'card' : 'notice', 'filed:cs', { type: 'cs_channel' }, filed);
@@ -168,7 +191,7 @@ export function decisionNotifications(
       const deciders = pending ? decidersOf(pending, c, env.directory) : [];
       for (const id of deciders) {
         say('approval', `${e.type}:${kind}:${pending!.requiredRole}`, { type: 'person', id }, (l) =>
-          t.t(l, 'notify.approvalNeeded', { number: c.number, kind: t.t(l, `approvalKind.${kind}`) }),
+          t.t(l, 'notice.approvalAsk', { number: c.number, what: approvalAsk(state, pending!.payload, kind, l, env), title: c.title }),
         );
       }
     } else if (e.type === 'escalated') {
@@ -181,4 +204,31 @@ export function decisionNotifications(
     say('card', 'update', { type: 'department', key: c.department }, () => c.number);
   }
   return out;
+}
+
+/** What an approver is asked, in words: the amount of a claim, the dates and reason of an extension, the grade of a downgrade, the solution. */
+function approvalAsk(state: ComplaintState, p: Record<string, unknown>, kind: string, l: Locale, env: NotifyEnv): string {
+  const t = translator();
+  const c = state.complaint;
+  const tz = env.config.organisation.timeZone;
+  const when = (iso: unknown) => (iso ? formatDateTime(new Date(String(iso)), tz) : '—');
+  switch (kind) {
+    case 'claim': {
+      const amount = Number(p.amountMinor ?? 0);
+      const quantity = Number(p.quantity ?? 0);
+      const parts = [
+        amount > 0 ? formatMoney(amount, String(p.currency ?? env.config.claims.currency), l) : undefined,
+        quantity > 0 ? t.t(l, 'timeline.pieces', { n: quantity }) : undefined,
+      ].filter(Boolean);
+      return t.t(l, 'notice.askClaim', { amount: parts.join(' · ') || '—' });
+    }
+    case 'extension':
+      return t.t(l, 'notice.askExtension', { deadline: t.t(l, `deadline.${String(p.deadline)}`), from: when(p.from), to: when(p.to), reason: fit(String(p.reason ?? '—'), 300) });
+    case 'downgrade':
+      return t.t(l, 'notice.askDowngrade', { grade: t.t(l, `grade.${String(p.grade)}`), note: noteText(p.note, l) });
+    case 'solution':
+      return t.t(l, 'notice.askSolution', { cause: fit(c.eightD?.d4RootCause ?? '—', 300), action: fit(c.eightD?.d5Corrective ?? '—', 300) });
+    default:
+      return t.t(l, `approvalKind.${kind}`);
+  }
 }

@@ -119,7 +119,7 @@ describe('the escalation ladder in simulated time', () => {
       'approval gm.wang',
       'card #quality',
     ]);
-    expect(JSON.parse(rows[1]!.payload).text).toBe(`${n} 需要您审批：索赔。`);
+    expect(JSON.parse(rows[1]!.payload).text).toBe(`${n} 需要您审批：索赔 ¥6,000.00。阀体尺寸超差`);
     expect(await db.prisma.outbox.count({ where: { kind: 'overdue' } })).toBe(0);
 
     // Cards are drawn at delivery from the current state, posted once and then updated in place.

@@ -5,7 +5,10 @@
  * passed, the message was recalled) a fresh card is sent. Its timeline lives in one thread reply.
  * Throttling (HTTP 429, code 99991400) becomes the dispatcher's retry; a stale token (99991663) is
  * retried after the SDK's token cache is cleared. A chart (reports) is uploaded as an image first and
- * shown in the message's card.
+ * shown in the message's card. A notice about a complaint to a person is one interactive card: the
+ * text on top, the complaint's card for them under it (their buttons), sent once — a snapshot, not
+ * patched later (a stale button is refused with the reason when clicked). Feishu tells no user
+ * language: the person's configured locale, else the organisation's, is used (no `localeOf`).
  */
 import { createHash } from 'node:crypto';
 import type { Client } from '@larksuiteoapi/node-sdk';
@@ -80,8 +83,9 @@ export class FeishuDeliverer implements Deliverer {
   async #deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
     const imageKey = m.view.chart && !m.view.card ? await this.#image(m.view.chart) : undefined;
     const view = m.view.chart && !imageKey ? withoutChart(m.view) : m.view;
-    const content = JSON.stringify(messageCard(view, imageKey ? { imageKey } : {}));
-    if (!m.view.card) return { messageId: await this.#send(m, content, m.dedupeKey) };
+    const notice = !!m.view.card && m.kind !== 'card';
+    const content = JSON.stringify(messageCard(view, { ...(imageKey ? { imageKey } : {}), notice }));
+    if (!m.view.card || notice) return { messageId: await this.#send(m, content, m.dedupeKey) };
     let [cardId, replyId] = (m.updateMessageId ?? '').split('|');
     if (cardId) {
       const patched = await this.#call(() => this.client.im.v1.message.patch({ path: { message_id: cardId! }, data: { content } }), true);

@@ -51,7 +51,7 @@ export class Conversations {
 
   /** The complaint's card in this conversation, if it was posted there. */
   cardOf(complaintId: string, conversation: string): ChatMessage | undefined {
-    return this.list(conversation).find((m) => m.complaintId === complaintId);
+    return this.list(conversation).find((m) => m.complaintId === complaintId && m.kind === 'card');
   }
 
   list(conversation: string): readonly ChatMessage[] {
@@ -76,7 +76,7 @@ export class Conversations {
         kind: row.kind,
         at: row.sentAt ?? row.createdAt,
         view: JSON.parse(row.payload) as MessageView,
-        ...(card ? { complaintId: row.complaintId! } : {}),
+        ...(card || (row.targetType === 'dm' && row.complaintId) ? { complaintId: row.complaintId! } : {}),
       });
     }
   }

@@ -1,6 +1,9 @@
 /**
  * The local platform's deliverer: the outbox dispatcher hands it reminders, notices, escalations and
- * complaint cards, which it posts into the console's conversations and announces to open pages.
+ * complaint cards, which it posts into the console's conversations and announces to open pages. A
+ * message about a complaint (a card, or a person's notice carrying its card) keeps the complaint's id:
+ * the console draws its card fresh for the viewer when shown (render.ts). Only a card (kind 'card') is
+ * updated in place; a notice is a message of its own.
  */
 import type { Deliverer, OutboundMessage } from '../../notifiers/deliverer.ts';
 import type { Clock } from '../../clock.ts';
@@ -19,9 +22,9 @@ export class LocalDeliverer implements Deliverer {
 
   async deliver(m: OutboundMessage): Promise<{ messageId: string }> {
     const conversation = conversationOf(m);
-    const card = m.kind === 'card' && m.view.card;
+    const complaintId = m.view.card?.complaintId;
     // A complaint has one card per conversation, updated in place; everything else is a new message.
-    const previous = card ? this.conversations.cardOf(card.complaintId, conversation) : undefined;
+    const previous = complaintId && m.kind === 'card' ? this.conversations.cardOf(complaintId, conversation) : undefined;
     const id = previous?.id ?? localMessageId(m.id);
     const { replaced } = this.conversations.upsert({
       id,
@@ -29,7 +32,7 @@ export class LocalDeliverer implements Deliverer {
       kind: m.kind,
       at: this.clock.now(),
       view: m.view,
-      ...(card ? { complaintId: card.complaintId } : {}),
+      ...(complaintId ? { complaintId } : {}),
     });
     this.hub.publish({ type: 'message', conversation, id, replaced }, m.direct ? m.address : undefined);
     this.hub.publish({ type: 'changed' });

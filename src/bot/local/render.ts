@@ -3,7 +3,7 @@ import type { Locale } from '../../config/schema.ts';
 import type { ExportRange, Replier, ShownReply } from '../../interaction/index.ts';
 import { translator } from '../../notifiers/i18n/index.ts';
 import { renderForm } from '../../notifiers/render/html-form.ts';
-import { escapeHtml, renderCard, renderList, renderMessage } from '../../notifiers/render/html.ts';
+import { escapeHtml, multiline, renderCard, renderList, renderMessage } from '../../notifiers/render/html.ts';
 import { formatDateTime } from '../../notifiers/views/index.ts';
 import type { Actor } from '../../workflows/model.ts';
 import type { ConsoleContext } from './context.ts';
@@ -15,10 +15,15 @@ export async function renderChatMessage(ctx: ConsoleContext, viewer: Actor, m: C
   const { io } = ctx;
   const locale = io.localeOf(viewer);
   const opts = { id: m.id, sender: bot(locale), atText: formatDateTime(m.at, io.config.organisation.timeZone) };
+  // A card left behind by a reassignment stays as delivered: where the complaint went, no buttons.
+  if (!m.complaintId || m.view.card?.movedTo) return renderMessage(m.view, opts);
   // Drawn now, for this viewer: their buttons, current deadlines; contact masked in channels.
-  const drawn = m.complaintId ? await io.draw(m.complaintId, viewer, { inChannel: !m.conversation.startsWith('@') }) : undefined;
+  const drawn = await io.draw(m.complaintId, viewer, { inChannel: !m.conversation.startsWith('@') });
   if (!drawn) return renderMessage(m.view, opts);
-  return renderMessage({ ...m.view, card: drawn.card }, { ...opts, timeline: drawn.timeline });
+  const { card, timeline } = drawn;
+  // A notice about a complaint (not its card): the text, then the card under it.
+  if (m.kind !== 'card') return renderMessage({ ...m.view, card }, { ...opts, bodyHtml: `<div class="text">${multiline(m.view.text)}</div>${renderCard(card, { timeline })}` });
+  return renderMessage({ ...m.view, card }, { ...opts, timeline });
 }
 
 export async function renderConversation(ctx: ConsoleContext, viewer: Actor, conversation: string): Promise<string> {

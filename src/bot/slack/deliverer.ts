@@ -1,13 +1,18 @@
 /**
  * The Slack deliverer: the outbox dispatcher hands it cards, reminders, notices and escalations. A
  * card is posted once and then updated in place (`chat.update`), with its timeline kept in one reply
- * in the card's thread; a person's address is their user ID (a DM from the app). A message with a
+ * in the card's thread; a person's address is their user ID (a DM from the app). A notice about a
+ * complaint to a person carries the complaint's card for them under its text (their buttons), posted
+ * once: a snapshot, not updated in place later (a stale button is refused with the reason when
+ * clicked). The person's language is picked at delivery through `localeOf` (their Slack locale,
+ * cached by SlackIdentity; a locale in the config wins). A message with a
  * chart (reports) is one file share: the chart as PNG with the message's blocks (files.uploadV2). Rate
  * limits (429) become the dispatcher's Retry-After — a channel's own for chat.postMessage, the whole
  * app's for chat.update (Tier 3); errors a retry cannot fix are permanent, and a channel or user that
  * cannot be reached is marked so (the dispatcher routes around it).
  */
 import { ErrorCode, type WebClient } from '@slack/web-api';
+import type { Locale } from '../../config/schema.ts';
 import { DeliveryError, type Deliverer, type OutboundMessage, type Unreachable } from '../../notifiers/deliverer.ts';
 import { messagePayload, timelinePayload } from '../../notifiers/render/slack/blocks.ts';
 import { withoutChart } from '../../notifiers/views/chart.ts';
@@ -56,6 +61,8 @@ export interface SlackDelivererOptions {
   onCardDelivered?: (complaintId: string) => void;
   /** A configured person's Slack user ID (config, linked, or looked up by email). */
   resolvePerson?: (personId: string) => Promise<string | undefined>;
+  /** A Slack user's language: a locale in the config, else their Slack locale (SlackIdentity.localeOf). */
+  localeOf?: (userId: string) => Promise<Locale | undefined>;
 }
 
 /** A card's message id: the card's ts and, after a `|`, its timeline reply's ts. */
@@ -76,9 +83,10 @@ export class SlackDeliverer implements Deliverer {
 
   async deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
     try {
-      if (m.view.card) return await this.#card(m);
+      if (m.view.card && m.kind === 'card') return await this.#card(m);
       if (m.view.chart) return await this.#withChart(m);
-      return { messageId: await this.#post(m.address, m.view) };
+      // A notice with its complaint's card (a DM): the text first, the card with this person's buttons under it.
+      return { messageId: await this.#post(m.address, m.view, undefined, !!m.view.card) };
     } catch (e) {
       throw asDeliveryError(e, m.direct);
     }
@@ -88,8 +96,18 @@ export class SlackDeliverer implements Deliverer {
     return this.opts.resolvePerson?.(personId) ?? Promise.resolve(undefined);
   }
 
-  async #post(channel: string, view: OutboundMessage['view'], thread_ts?: string): Promise<string | undefined> {
-    const res = await this.client.chat.postMessage({ channel, ...messagePayload(view), unfurl_links: false, unfurl_media: false, ...(thread_ts ? { thread_ts } : {}) });
+  localeOf(userId: string): Promise<Locale | undefined> {
+    return this.opts.localeOf?.(userId) ?? Promise.resolve(undefined);
+  }
+
+  async #post(channel: string, view: OutboundMessage['view'], thread_ts?: string, notice = false): Promise<string | undefined> {
+    const res = await this.client.chat.postMessage({
+      channel,
+      ...messagePayload(view, { notice }),
+      unfurl_links: false,
+      unfurl_media: false,
+      ...(thread_ts ? { thread_ts } : {}),
+    });
     return res.ts;
   }
 

@@ -66,6 +66,16 @@ export class SlackIdentity {
     }
   }
 
+  /**
+   * A Slack user's language for what Kesu sends them (DMs, reminders, escalations), as `actor()`
+   * picks it for modals: a locale in the config wins, else their Slack locale (users.info, cached an
+   * hour), else undefined (the deliverer uses the configured default).
+   */
+  async localeOf(userId: string): Promise<Locale | undefined> {
+    const seen = await this.#lookup(userId);
+    return this.directory.person(this.directory.actorId('slack', userId))?.locale ?? seen.locale;
+  }
+
   /** The actor for a Slack user; looks the user up once an hour (locale, and email for unknown users). */
   async actor(userId: string, hintLocale?: string): Promise<Actor> {
     const seen = await this.#lookup(userId, hintLocale);

@@ -88,6 +88,7 @@ export function createSlackPlatform(io: Interactions, settings: Settings): Slack
     onChartError: (e) => log.warn({ err: e.message }, 'slack: chart not shared (is files:write granted?); the message went without it'),
     onCardDelivered: refreshHomes,
     resolvePerson: (id) => ctx.identity.userIdOf(id),
+    localeOf: (user) => ctx.identity.localeOf(user),
   });
 
   return {

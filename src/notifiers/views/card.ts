@@ -144,3 +144,28 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
   };
 }
 
+
+/**
+ * The card left in a department's channel after the complaint moved to another department: its
+ * number, title and status with where it went, and no buttons (the new department's card has them).
+ */
+export function buildMovedCard(state: ComplaintState, ctx: ViewContext & { channel?: string }): CardView {
+  const tr = translator();
+  const c = state.complaint;
+  const department = ctx.directory.departmentName(c.department, ctx.locale);
+  return {
+    kind: 'complaint',
+    complaintId: c.id,
+    number: c.number,
+    title: c.title,
+    status: c.status,
+    statusLabel: tr.t(ctx.locale, `status.${c.status}`),
+    urgent: c.urgent,
+    tone: 'normal',
+    summary: tr.t(ctx.locale, 'notice.movedSummary', { department }),
+    fields: [],
+    deadlines: [],
+    actions: [],
+    movedTo: { label: tr.t(ctx.locale, 'notice.movedTo'), department, ...(ctx.channel ? { channel: ctx.channel } : {}) },
+  };
+}

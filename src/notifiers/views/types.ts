@@ -68,6 +68,21 @@ export interface CardView {
   deadlines: DeadlineLine[];
   actions: ActionButton[];
   footer?: string;
+  /**
+   * Set when the complaint has moved to another department since this card was posted (a
+   * reassignment): the card says where it went and carries no buttons.
+   */
+  movedTo?: MovedTo;
+}
+
+/** Where a reassigned complaint went, for the card left behind in the old department's channel. */
+export interface MovedTo {
+  /** "Moved to" in the card's language. */
+  label: string;
+  /** The new department's name. */
+  department: string;
+  /** The new department's channel on the platform the card is drawn for (a Slack channel is mentioned). */
+  channel?: string;
 }
 
 export interface TimelineItem {
@@ -196,4 +211,16 @@ export interface MessageView {
   card?: CardView;
   /** An image sent with the message (reports, /complaint stats). */
   chart?: ChartView;
+  /**
+   * The same message in each language, for a person without a configured locale: written when the
+   * writer cannot know the language the person reads (Slack's user locale is asked at delivery), and
+   * picked by the dispatcher through the deliverer's `localeOf`. The outer fields are the default
+   * (the organisation's language).
+   */
+  byLocale?: Partial<Record<Locale, MessageView>>;
+  /**
+   * For a complaint card: the department whose channel (or heads) it was written for. A card drawn
+   * after the complaint moved to another department says where it went (see CardView.movedTo).
+   */
+  department?: string;
 }

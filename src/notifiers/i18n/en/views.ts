@@ -160,4 +160,14 @@ export const views = {
     gm: "the GM's channel",
     management: 'the management channel',
   },
+  // Notices about a complaint carried with its card (issue 14): what an approver is asked, where a moved card went.
+  notice: {
+    approvalAsk: '{{number}} needs your approval — {{what}}. {{title}}',
+    askClaim: 'claim {{amount}}',
+    askExtension: 'extension of the {{deadline}} deadline from {{from}} to {{to}} (reason: {{reason}})',
+    askDowngrade: 'downgrade to grade {{grade}}{{note}}',
+    askSolution: 'solution — root cause: {{cause}}; corrective action: {{action}}',
+    movedTo: 'Moved to',
+    movedSummary: 'This complaint now belongs to {{department}}; follow it there.',
+  },
 };

@@ -161,4 +161,14 @@ export const views: typeof En = {
     gm: '总经理频道',
     management: '管理层频道',
   },
+  // Notices about a complaint carried with its card (issue 14): what an approver is asked, where a moved card went.
+  notice: {
+    approvalAsk: '{{number}} 需要您审批：{{what}}。{{title}}',
+    askClaim: '索赔 {{amount}}',
+    askExtension: '延期——{{deadline}}期限由 {{from}} 延至 {{to}}（理由：{{reason}}）',
+    askDowngrade: '降级至 {{grade}}{{note}}',
+    askSolution: '解决方案——根本原因：{{cause}}；纠正措施：{{action}}',
+    movedTo: '已转至',
+    movedSummary: '此客诉已转交{{department}}处理，请到该部门跟进。',
+  },
 };

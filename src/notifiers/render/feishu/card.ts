@@ -82,7 +82,9 @@ const CONFIG = { update_multi: true } as const;
  * many components → the fields as one text; too many bytes → long texts halved; still too much → the
  * last buttons go (the complaint's form is one `show` away).
  */
-export function complaintCard(card: CardView): FeishuCard {
+export function complaintCard(card: CardView, opts: { /** A notice above the card (a DM about the complaint). */ notice?: string } = {}): FeishuCard {
+  const top = opts.notice ? [text(fit(opts.notice, 4000)), { tag: 'hr' }] : [];
+  if (card.movedTo) return movedCard(card, top);
   const build = (shape: Shape): FeishuCard => ({
     schema: '2.0',
     config: { ...CONFIG, width_mode: 'fill' },
@@ -91,7 +93,7 @@ export function complaintCard(card: CardView): FeishuCard {
       template: TEMPLATE[card.tone],
       text_tag_list: [{ tag: 'text_tag', text: plain(fit(card.statusLabel, 40)), color: card.tone === 'danger' ? 'red' : card.tone === 'success' ? 'green' : 'blue' }],
     },
-    body: { elements: cardBody(card, shape) },
+    body: { elements: [...top, ...cardBody(card, shape)] },
   });
   const shape: Shape = { longMax: L.longText, compact: false, buttons: card.actions.length };
   let out = build(shape);
@@ -105,9 +107,23 @@ export function complaintCard(card: CardView): FeishuCard {
   return out;
 }
 
-/** A plain notice (reminder, overdue notice, escalation, an answer) as a small card with its tone. */
-export function messageCard(view: MessageView, opts: { /** The uploaded chart (im/v1/images). */ imageKey?: string } = {}): FeishuCard {
-  if (view.card) return complaintCard(view.card);
+/** The card left behind after a reassignment: where the complaint went (the department's name), no buttons. */
+function movedCard(card: CardView, top: unknown[]): FeishuCard {
+  const moved = card.movedTo!;
+  return {
+    schema: '2.0',
+    config: { ...CONFIG, width_mode: 'fill' },
+    header: { title: plain(fit(`${card.number} ${card.title}`, L.headerTitle)), template: 'grey', text_tag_list: [{ tag: 'text_tag', text: plain(fit(card.statusLabel, 40)), color: 'neutral' }] },
+    body: { elements: [...top, text(fit(`→ ${moved.label} ${moved.department}`, 300)), text(fit(card.summary, 1000))] },
+  };
+}
+
+/**
+ * A plain notice (reminder, overdue notice, escalation, an answer) as a small card with its tone; a
+ * complaint card; or with `notice` (a DM about a complaint) the text on top of the complaint's card.
+ */
+export function messageCard(view: MessageView, opts: { /** The uploaded chart (im/v1/images). */ imageKey?: string; notice?: boolean } = {}): FeishuCard {
+  if (view.card) return complaintCard(view.card, opts.notice ? { notice: view.text } : {});
   const image = opts.imageKey && view.chart ? [{ tag: 'img', img_key: opts.imageKey, alt: plain(fit(view.chart.alt, 1000)), scale_type: 'fit_horizontal', preview: true }] : [];
   return {
     schema: '2.0',

@@ -1,6 +1,7 @@
 /**
- * Block Kit for messages: the complaint card (header, summary, fields, deadlines, buttons), plain
- * notices, lists and the timeline. Every mrkdwn text — the top-level `text` too — is built as
+ * Block Kit for messages: the complaint card (header, summary, fields, deadlines, buttons; a moved
+ * card says where it went), plain notices, a notice with its complaint's card under it, lists and the
+ * timeline. Every mrkdwn text — the top-level `text` too — is built as
  * `Mrkdwn` (user text escaped, see mrkdwn.ts) and cut to SLACK_LIMITS; plain_text is shown literally
  * by Slack (no mentions, no links) and goes unescaped.
  */
@@ -53,7 +54,22 @@ export function blocksTextLength(blocks: readonly unknown[]): number {
   return n;
 }
 
-function cardBlocksWith(card: CardView, longMax: number): KnownBlock[] {
+/** A Slack channel mention (`<#C…>`) when the ID looks like one, else the name as text. */
+function channelMention(channel: string | undefined, name: string): Mrkdwn {
+  return channel && /^[CG][A-Z0-9]{2,30}$/.test(channel) ? (`<#${channel}>` as Mrkdwn) : mrkdwn(name, 200);
+}
+
+/** The card left behind after a reassignment: where the complaint went, no buttons. */
+function movedBlocks(card: CardView): KnownBlock[] {
+  const moved = card.movedTo!;
+  return [
+    { type: 'header', text: { type: 'plain_text', text: fit(`${card.number} ${card.title}`, L.headerText), emoji: true } },
+    section(md`:arrow_right: *${mrkdwn(moved.label, 100)}* ${channelMention(moved.channel, moved.department)}\n${mrkdwn(card.summary, 1_000)}`),
+  ];
+}
+
+function cardBlocksWith(card: CardView, longMax: number, reserve: { blocks: number; text: number }): KnownBlock[] {
+  if (card.movedTo) return movedBlocks(card);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: fit(`${card.number} ${card.title}`, L.headerText), emoji: true } },
   ];
@@ -72,14 +88,17 @@ function cardBlocksWith(card: CardView, longMax: number): KnownBlock[] {
   const buttons = cardButtons(card);
   if (buttons) blocks.push(buttons);
   if (card.footer) blocks.push({ type: 'context', elements: [mrkdwnText(mrkdwn(card.footer, L.sectionText))] });
-  return blocks.slice(0, L.messageBlocks);
+  return blocks.slice(0, L.messageBlocks - reserve.blocks);
 }
 
-/** The card's blocks; long texts give way (halved until it fits) so the whole card stays under Slack's total. */
-export function cardBlocks(card: CardView): KnownBlock[] {
+/**
+ * The card's blocks; long texts give way (halved until it fits) so the whole card stays under Slack's
+ * total — less `reserve`, the blocks and text that go with it in the same message (a notice above it).
+ */
+export function cardBlocks(card: CardView, reserve = { blocks: 0, text: 0 }): KnownBlock[] {
   let longMax = 2_000;
-  let blocks = cardBlocksWith(card, longMax);
-  while (blocksTextLength(blocks) > L.blocksTextTotal && longMax > 40) blocks = cardBlocksWith(card, (longMax = Math.floor(longMax / 2)));
+  let blocks = cardBlocksWith(card, longMax, reserve);
+  while (blocksTextLength(blocks) > L.blocksTextTotal - reserve.text && longMax > 40) blocks = cardBlocksWith(card, (longMax = Math.floor(longMax / 2)), reserve);
   return blocks;
 }
 
@@ -88,11 +107,16 @@ export function textPayload(text: string): { text: Mrkdwn } {
   return { text: mrkdwn(text, L.messageText) };
 }
 
-/** A message: its fallback text (notifications, screen readers) and blocks. */
-export function messagePayload(view: MessageView): { text: Mrkdwn; blocks: KnownBlock[] } {
+/**
+ * A message: its fallback text (notifications, screen readers) and blocks. A complaint card alone, or
+ * with `notice` (a DM about a complaint) the text first and the complaint's card under it.
+ */
+export function messagePayload(view: MessageView, opts: { notice?: boolean } = {}): { text: Mrkdwn; blocks: KnownBlock[] } {
   const { text } = textPayload(view.text);
+  const line = section(md`${tone(view.tone)}${mrkdwn(view.text, L.sectionText - 30)}`);
+  if (view.card && opts.notice) return { text, blocks: [line, { type: 'divider' }, ...cardBlocks(view.card, { blocks: 2, text: blocksTextLength([line]) })] };
   if (view.card) return { text, blocks: cardBlocks(view.card) };
-  return { text, blocks: [section(md`${tone(view.tone)}${mrkdwn(view.text, L.sectionText - 30)}`)] };
+  return { text, blocks: [line] };
 }
 
 export function listBlocks(view: ListView, opts: { maxItems?: number } = {}): KnownBlock[] {
