@@ -5,6 +5,7 @@ export const commands = {
   number_required: 'Which complaint? Give its number, e.g. KS-2026-0001.',
   bad_number: '"{{value}}" is not a complaint number (e.g. KS-2026-0001).',
   bad_month: '"{{value}}" is not a month; write it as 2026-03.',
+  bad_filter: '"{{value}}" is not a list filter: use overdue, mine, a status (open, acknowledged, …) or a department.',
   exportFiles: 'Complaint tracking table {{from}} – {{to}}: {{n}} complaints (.xlsx and .csv).',
   exportSent: 'The tracking table {{from}} – {{to}} is in your direct messages with the bot.',
   chartSent: 'The statistics, with the chart, are in your direct messages with the bot.',
@@ -40,6 +41,9 @@ export const consoleTexts = {
   downloadXlsx: 'Download .xlsx',
   downloadCsv: 'Download CSV',
   reconnecting: 'Connection lost — reconnecting…',
+  newComplaint: 'New complaint',
+  menu: 'Menu',
+  openCard: 'Open the card in {{channel}}',
   role: {
     gm: 'General manager',
     customerService: 'Customer service',

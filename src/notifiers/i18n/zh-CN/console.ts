@@ -5,6 +5,7 @@ export const commands = {
   number_required: '请给出客诉编号，例如 KS-2026-0001。',
   bad_number: '“{{value}}”不是客诉编号（例如 KS-2026-0001）。',
   bad_month: '“{{value}}”不是月份，请写成 2026-03。',
+  bad_filter: '“{{value}}”不是列表筛选条件：可用 overdue（逾期）、mine（我的）、状态（open、acknowledged 等）或部门。',
   exportFiles: '客户抱怨处理跟踪表 {{from}} – {{to}}：共 {{n}} 件（.xlsx 与 .csv）。',
   exportSent: '跟踪表 {{from}} – {{to}} 已私信发给您。',
   chartSent: '统计（含图表）已私信发给您。',
@@ -12,7 +13,7 @@ export const commands = {
   filedAgain: '{{number}} 已由此表单登记过，未重复保存。',
   formSent: '表单已私信发送给您。',
   payoutHeld: '{{number}}：赔付超出已批准的索赔，已提交{{approver}}审批；批准后请再次处理完成。',
-  acted: '{{number}}：{{action}}已完成。当前状态：{{status}}。',
+  acted: '{{number}}：已办理“{{action}}”。当前状态：{{status}}。',
 };
 
 export const consoleTexts = {
@@ -40,6 +41,9 @@ export const consoleTexts = {
   downloadXlsx: '下载 .xlsx',
   downloadCsv: '下载 CSV',
   reconnecting: '连接中断，正在重连…',
+  newComplaint: '新建客诉',
+  menu: '菜单',
+  openCard: '在{{channel}}查看卡片',
   role: {
     gm: '总经理',
     customerService: '客服部',
