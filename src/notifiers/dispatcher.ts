@@ -197,6 +197,7 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
               address,
               direct: row.targetType === 'dm',
               view: card?.view ?? (JSON.parse(row.payload) as MessageView),
+              ...(row.complaintId ? { complaintId: row.complaintId } : {}),
             })
             .finally(sent);
           const at = clock();

@@ -13,7 +13,7 @@ export interface ChatMessage {
   kind: string;
   at: Date;
   view: MessageView;
-  /** Set for complaint cards: drawn fresh from this complaint when shown. */
+  /** Set for complaint cards and messages about a complaint: its card is drawn fresh when shown. */
   complaintId?: string;
 }
 
@@ -51,7 +51,7 @@ export class Conversations {
 
   /** The complaint's card in this conversation, if it was posted there. */
   cardOf(complaintId: string, conversation: string): ChatMessage | undefined {
-    return this.list(conversation).find((m) => m.complaintId === complaintId);
+    return this.list(conversation).find((m) => m.kind === 'card' && m.complaintId === complaintId);
   }
 
   list(conversation: string): readonly ChatMessage[] {
@@ -76,7 +76,7 @@ export class Conversations {
         kind: row.kind,
         at: row.sentAt ?? row.createdAt,
         view: JSON.parse(row.payload) as MessageView,
-        ...(card ? { complaintId: row.complaintId! } : {}),
+        ...(row.complaintId ? { complaintId: row.complaintId } : {}),
       });
     }
   }

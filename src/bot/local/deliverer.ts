@@ -20,8 +20,10 @@ export class LocalDeliverer implements Deliverer {
   async deliver(m: OutboundMessage): Promise<{ messageId: string }> {
     const conversation = conversationOf(m);
     const card = m.kind === 'card' && m.view.card;
-    // A complaint has one card per conversation, updated in place; everything else is a new message.
+    // A complaint has one card per conversation, updated in place; everything else is a new message
+    // (one about a complaint shows its card too, drawn for the reader).
     const previous = card ? this.conversations.cardOf(card.complaintId, conversation) : undefined;
+    const complaintId = card ? card.complaintId : m.complaintId;
     const id = previous?.id ?? localMessageId(m.id);
     const { replaced } = this.conversations.upsert({
       id,
@@ -29,7 +31,7 @@ export class LocalDeliverer implements Deliverer {
       kind: m.kind,
       at: this.clock.now(),
       view: m.view,
-      ...(card ? { complaintId: card.complaintId } : {}),
+      ...(complaintId ? { complaintId } : {}),
     });
     this.hub.publish({ type: 'message', conversation, id, replaced }, m.direct ? m.address : undefined);
     this.hub.publish({ type: 'changed' });

@@ -4,7 +4,7 @@ import { cardFor, localeOf, timelineFor } from '../../commands/present.ts';
 import type { CommandReply } from '../../commands/run-command.ts';
 import { translator } from '../../notifiers/i18n/index.ts';
 import { renderForm } from '../../notifiers/render/html-form.ts';
-import { escapeHtml, renderCard, renderList, renderMessage } from '../../notifiers/render/html.ts';
+import { escapeHtml, multiline, renderCard, renderList, renderMessage } from '../../notifiers/render/html.ts';
 import { formatDateTime } from '../../notifiers/views/index.ts';
 import { loadState } from '../../store/complaints.ts';
 import type { Actor } from '../../workflows/model.ts';
@@ -17,10 +17,14 @@ export async function renderChatMessage(ctx: ConsoleContext, viewer: Actor, m: C
   const { deps, config } = ctx.core;
   const locale = localeOf(ctx.core.deps, viewer);
   const opts = { id: m.id, sender: bot(locale), atText: formatDateTime(m.at, config.organisation.timeZone) };
-  const state = m.complaintId ? await loadState(deps.db.prisma, m.complaintId) : null;
+  const direct = m.conversation.startsWith('@');
+  // Channels show a complaint's card once (its own message); a DM about a complaint shows it under the text.
+  const state = m.complaintId && (m.kind === 'card' || direct) ? await loadState(deps.db.prisma, m.complaintId) : null;
   if (!state) return renderMessage(m.view, opts);
   // Drawn now, for this viewer: their buttons, current deadlines; contact masked in channels.
-  const card = cardFor(deps, state, viewer, { inChannel: !m.conversation.startsWith('@') });
+  const card = cardFor(deps, state, viewer, { inChannel: !direct });
+  // A notice about a complaint (an assignment, an approval request, a reminder) says what is new, then shows the card.
+  if (m.kind !== 'card') return renderMessage(m.view, { ...opts, bodyHtml: `<div class="text">${multiline(m.view.text)}</div>${renderCard(card)}` });
   return renderMessage({ ...m.view, card }, { ...opts, timeline: await timelineFor(deps, state, locale) });
 }
 

@@ -43,7 +43,7 @@ export const consoleTexts = {
   reconnecting: '连接中断，正在重连…',
   newComplaint: '新建客诉',
   menu: '菜单',
-  openCard: '在{{channel}}查看卡片',
+  openCard: '查看卡片（{{channel}}）',
   role: {
     gm: '总经理',
     customerService: '客服部',
