@@ -58,7 +58,11 @@ export async function listenHttp(opts: ListenOptions): Promise<HttpServer> {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(
         e.code === 'EADDRINUSE' || e.code === 'EACCES'
-          ? new KesuError('config_invalid', { variables: 'PORT' }, { message: `Cannot listen on ${opts.host}:${opts.port} (${e.code}): set PORT to a free port.`, cause: e })
+          ? new KesuError(
+              'config_invalid',
+              { variables: 'PORT', port: opts.port, host: opts.host, reason: e.code },
+              { message: `Cannot listen on ${opts.host}:${opts.port} (${e.code}): set PORT to a free port, e.g. PORT=${opts.port + 1} npm start.`, cause: e },
+            )
           : e,
       ),
     );

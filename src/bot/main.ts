@@ -17,6 +17,15 @@ import { createFeishuPlatform, type FeishuPlatform } from './feishu/index.ts';
 import { createSlackPlatform, type SlackPlatform } from './slack/index.ts';
 import type { PlatformChoice } from './platforms.ts';
 import { formatChecklist, preflight, preflightClients } from './preflight/index.ts';
+import { isKesuError } from '../errors.ts';
+import { setLogTimeZone } from '../logger.ts';
+import { translator } from '../notifiers/i18n/index.ts';
+import { formatDateTime, formatSpan } from '../notifiers/views/index.ts';
+import { deleteMarker, readMarker, writeMarker } from '../store/markers.ts';
+import type { Locale } from '../config/schema.ts';
+
+/** Where a running copy's console is, so a second copy on the same SQLite file can say so when refused. */
+const CONSOLE_URL_MARKER = 'console:url';
 
 export interface RunOptions extends BootOptions {
   /** Run the engine every minute (default true; tests step it themselves). */
@@ -71,7 +80,9 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
   const { settings, config, logger, deps } = core;
   const { platforms } = core;
   const provider = databaseProvider(settings.databaseUrl);
-  logger.info(
+  setLogTimeZone(config.organisation.timeZone);
+  // The details for the log; people read the start-up summary that `start` prints.
+  logger.debug(
     {
       config: settings.configPath,
       database: provider === 'sqlite' ? settings.databaseUrl : `${provider} (${new URL(settings.databaseUrl).host})`,
@@ -93,7 +104,14 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
   if (feishu) deliverers.push(feishu.deliverer);
   // Nothing attached at all: notifications print to the terminal rather than vanish.
   if (deliverers.length === 0) deliverers.push(new ConsoleDeliverer());
-  const engine = await startEngine(core, deliverers, { schedule: options.schedule });
+  const engine = await startEngine(core, deliverers, { schedule: options.schedule }).catch(async (e: unknown) => {
+    // A second copy on the same SQLite file: name the running copy's console, when it has one.
+    if (isKesuError(e) && e.code === 'engine_running') {
+      const marker = await readMarker(deps.db.prisma, CONSOLE_URL_MARKER).catch(() => null);
+      if (marker) e.params.consoleUrl = marker.owner;
+    }
+    throw e;
+  });
 
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
@@ -122,6 +140,13 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
         await server.close();
       });
       url = server.url;
+      if (local && provider === 'sqlite') {
+        const consoleUrl = server.url;
+        const now = new Date();
+        await writeMarker(deps.db.prisma, CONSOLE_URL_MARKER, { owner: consoleUrl, until: new Date(now.getTime() + 3_650 * 86_400_000), createdAt: now });
+        // (The file may be gone by then: stopping goes on.)
+        stops.push(() => deleteMarker(deps.db.prisma, CONSOLE_URL_MARKER, consoleUrl).catch(() => undefined));
+      }
     }
     for (const platform of [slack, feishu]) {
       if (!platform) continue;
@@ -158,24 +183,39 @@ export async function start(options: RunOptions = {}): Promise<void> {
   const { core, consoleUrl, platforms } = running;
   const { settings, config, logger } = core;
   const out = (line: string) => process.stdout.write(line + '\n');
-  out(`Kesu 客诉 is running for ${config.organisation.name.zh} (${config.organisation.name.en})`);
-  out(`  config:    ${settings.configPath}`);
-  out(`  database:  ${databaseProvider(settings.databaseUrl) === 'sqlite' ? settings.databaseUrl : databaseProvider(settings.databaseUrl)}`);
-  for (const reason of platforms.reasons) out(`  platform:  ${reason}`);
-  if (running.slack) out(`  slack:     ${running.slack.mode === 'socket' ? 'Socket Mode' : `HTTP, events at ${running.url}slack/events`}`);
-  if (running.feishu) out(`  feishu:    ${running.feishu.mode === 'long-connection' ? `long connection, ${running.feishu.isUp?.() ? 'up' : 'connecting ("feishu: long connection up" is logged once it is)'}` : `webhook at ${running.url}feishu/events`}`);
-  if (consoleUrl) out(`  console:   ${consoleUrl}  ← open this in a browser`);
-  else if (!platforms.slack && !platforms.feishu) out('  no platform attached: reminders and escalations print here');
-  if (running.clock && running.clock.offsetMs > 0) out(`  clock:     simulated, ${running.clock.now().toISOString()} (moved ahead in the console)`);
+  // One language per message: KESU_LANG, else the organisation's.
+  const envLang = process.env.KESU_LANG;
+  const locale: Locale = envLang === 'en' || envLang === 'zh-CN' ? envLang : config.organisation.locale;
+  const say = (key: string, params?: Record<string, unknown>) => out(translator().t(locale, `console.startup.${key}`, params));
+  const name = (key: string) => translator().t(locale, `console.startup.names.${key}`);
+  const provider = databaseProvider(settings.databaseUrl);
+  say('running', { organisation: locale === 'en' ? config.organisation.name.en : config.organisation.name.zh });
+  say('config', { path: settings.configPath });
+  say('database', { database: provider === 'sqlite' ? settings.databaseUrl : provider });
+  // The reasons are written in English (platforms.ts): other languages get the platforms' names.
+  if (locale === 'en') for (const reason of platforms.reasons) say('platform', { reason });
+  else {
+    const names = (['local', 'slack', 'feishu'] as const).filter((p) => platforms[p]).map(name);
+    if (names.length) say('platforms', { names: names.join(name('separator')) });
+  }
+  if (running.slack) say(running.slack.mode === 'socket' ? 'slackSocket' : 'slackHttp', { url: `${running.url}slack/events` });
+  if (running.feishu) say(running.feishu.mode === 'long-connection' ? (running.feishu.isUp?.() ? 'feishuLongUp' : 'feishuLongConnecting') : 'feishuWebhook', { url: `${running.url}feishu/events` });
+  if (consoleUrl) say('console', { url: consoleUrl });
+  else if (!platforms.slack && !platforms.feishu) say('noPlatform');
+  if (running.clock && running.clock.offsetMs > 0) {
+    const { timeZone } = config.organisation;
+    say('clock', { at: formatDateTime(running.clock.now(), timeZone), timeZone, span: formatSpan(running.clock.offsetMs, locale) });
+  }
   if (platforms.slack || platforms.feishu) {
     // The engine already runs: the checklist informs, it holds nothing up.
     const checks = await preflight(core, preflightClients(core));
-    out('Reachability (kesu doctor checks the same):');
+    say('reachability');
     for (const line of formatChecklist(checks)) out(`  ${line}`);
     const failed = checks.filter((c) => !c.ok);
     if (failed.length) logger.warn({ unreachable: failed.map(({ platform, kind, name, id, problem }) => ({ platform, kind, name, id, problem })) }, 'preflight: some targets cannot be reached');
   }
-  out('Deadline engine: every minute. Press Ctrl-C to stop.');
+  say('engine');
+  logger.info({ organisation: config.organisation.name.en, platforms: platforms.reasons, ...(consoleUrl ? { console: consoleUrl } : {}) }, 'kesu started');
   // The engine's cron task holds the event loop open; this makes sure of it whatever node-cron does.
   const keepAlive = setInterval(() => undefined, 60_000);
   await new Promise<void>((resolve) => {

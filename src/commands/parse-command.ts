@@ -10,7 +10,7 @@ export type CommandIntent =
   | { kind: 'show'; number: string }
   | { kind: 'stats'; month?: string }
   | { kind: 'export'; from?: string; to?: string; department?: string }
-  | { kind: 'help'; unknown?: string; problem?: 'number_required' | 'bad_number' | 'bad_month' };
+  | { kind: 'help'; unknown?: string; problem?: 'number_required' | 'bad_number' | 'bad_month' | 'bad_filter' };
 
 /** Words that start a command on platforms without slash commands (Feishu). */
 export const TRIGGERS = ['/complaint', '/投诉', '投诉', '新建客诉', '客诉'] as const;
@@ -66,6 +66,10 @@ export function parseCommand(text: string): CommandIntent {
   }
 }
 
+/**
+ * `list [overdue|mine|<status>|<department>]`: a word that is none of the others is taken as a
+ * department; `runCommand` answers an unknown one with the help and a `bad_filter` line.
+ */
 function parseList(args: string[]): CommandIntent {
   const intent: Extract<CommandIntent, { kind: 'list' }> = { kind: 'list', overdue: false, mine: false };
   for (const a of args) {
@@ -73,6 +77,7 @@ function parseList(args: string[]): CommandIntent {
     if (word === 'overdue' || a === '逾期') intent.overdue = true;
     else if (word === 'mine' || a === '我的') intent.mine = true;
     else if ((STATUSES as readonly string[]).includes(word)) intent.status = [...(intent.status ?? []), word as Status];
+    else if (intent.department) return { kind: 'help', problem: 'bad_filter', unknown: a };
     else intent.department = a;
   }
   return intent;

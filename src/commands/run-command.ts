@@ -23,11 +23,15 @@ export type CommandReply =
   /** `/complaint export`: the tracking table for this range, as a file the platform delivers. */
   | { type: 'export'; range: ExportRange };
 
-/** A department by key or by name in either language ("quality", "质量部"); unknown names are refused. */
+/** A department's key, found by key or by name in either language ("quality", "质量部"). */
+const findDepartment = (deps: Deps, given: string) =>
+  deps.directory.departments().find((x) => x.key === given || x.name.zh === given || x.name.en.toLowerCase() === given.toLowerCase())?.key;
+
+/** The same; unknown names are refused. */
 function departmentKey(deps: Deps, given: string): string {
-  const d = deps.directory.departments().find((x) => x.key === given || x.name.zh === given || x.name.en.toLowerCase() === given.toLowerCase());
+  const d = findDepartment(deps, given);
   if (!d) throw new KesuError('unknown_department', { key: given });
-  return d.key;
+  return d;
 }
 
 export interface RunOptions {
@@ -53,9 +57,11 @@ async function answer(deps: Deps, actor: Actor, intent: CommandIntent, command: 
       return { type: 'complaint', card: cardFor(deps, state, actor), timeline: await timelineFor(deps, state, locale) };
     }
     case 'list': {
+      // An unknown filter word gets the help with what was wrong, not an empty list.
+      if (intent.department && !findDepartment(deps, intent.department)) return answer(deps, actor, { kind: 'help', problem: 'bad_filter', unknown: intent.department }, command, decode);
       const states = await list(deps, actor, {
         ...(intent.status ? { status: intent.status } : {}),
-        ...(intent.department ? { department: intent.department } : {}),
+        ...(intent.department ? { department: findDepartment(deps, intent.department) } : {}),
         ...(intent.overdue ? { overdueAt: deps.clock.now() } : {}),
         ...(intent.mine ? { involving: actor.id } : {}),
       });

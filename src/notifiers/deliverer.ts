@@ -24,6 +24,8 @@ export interface OutboundMessage {
    * text and posted once — a snapshot, not updated later.
    */
   view: MessageView;
+  /** The complaint the message is about, when it is about one (the console draws its card beside it). */
+  complaintId?: string;
   /** Set when an earlier message (a complaint card) should be updated in place instead of posting anew. */
   updateMessageId?: string;
 }

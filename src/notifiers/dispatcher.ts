@@ -227,6 +227,7 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
               address,
               direct: row.targetType === 'dm',
               view,
+              ...(row.complaintId ? { complaintId: row.complaintId } : {}),
             })
             .finally(sent);
           const at = clock();

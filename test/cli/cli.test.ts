@@ -93,7 +93,7 @@ describe('the kesu CLI', () => {
   it('start creates and migrates the database, serves the console, says where everything is, and stops cleanly on Ctrl-C', async () => {
     const fresh = tempWorkspace();
     try {
-      const { child, stdout, stderr } = await kesuUntil(['start'], { ...fresh.env, PORT: '0' }, 'Ctrl-C');
+      const { child, stdout, stderr } = await kesuUntil(['start'], { ...fresh.env, PORT: '0', KESU_LANG: 'en' }, 'Ctrl-C');
       expect(stdout()).toContain(fresh.env.DATABASE_URL!.slice('file:'.length));
       expect(stdout()).toContain('local console: no chat platform is set up');
       expect(existsSync(join(fresh.dir, 'kesu.db'))).toBe(true);

@@ -14,8 +14,8 @@ export class ConsolePage {
     page.on('pageerror', (e) => this.errors.push(e.message));
   }
 
-  static async open(browser: Browser, url: string, person: string): Promise<ConsolePage> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  static async open(browser: Browser, url: string, person: string, viewport = { width: 1280, height: 900 }): Promise<ConsolePage> {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
     context.setDefaultTimeout(10_000);
     const page = new ConsolePage(await context.newPage());
     await page.page.goto(url);
@@ -24,9 +24,23 @@ export class ConsolePage {
     return page;
   }
 
+  /** On a narrow screen the sidebar is folded away: open it with the menu button (a no-op on a wide one). */
+  async openSidebar(): Promise<void> {
+    if (!(await this.page.isVisible('#menu-button'))) return;
+    if (!(await this.page.locator('body.nav-open').count())) await this.page.click('#menu-button');
+    await this.page.waitForSelector('body.nav-open');
+  }
+
+  async closeSidebar(): Promise<void> {
+    if (!(await this.page.locator('body.nav-open').count())) return;
+    await this.page.keyboard.press('Escape');
+    await this.page.waitForSelector('body:not(.nav-open)');
+  }
+
   /** Switch who this page plays. */
   async as(person: string): Promise<void> {
     if ((await this.page.getAttribute('body', 'data-viewer')) === person) return;
+    await this.openSidebar();
     await this.page.selectOption('#whoami', person);
     await this.page.waitForSelector(`body[data-viewer="${person}"]`);
     await this.page.waitForSelector('#messages[data-view]');
@@ -36,6 +50,7 @@ export class ConsolePage {
   async go(where: string): Promise<void> {
     const link = where === 'dm' ? '#dm-link' : where === 'tasks' ? '#tasks-link' : `a[data-conversation="${where}"]`;
     const view = where === 'dm' ? `@${await this.page.getAttribute('body', 'data-viewer')}` : where;
+    await this.openSidebar();
     await this.page.click(link);
     await this.page.waitForSelector(`#messages[data-view="${view}"]`);
   }
@@ -91,13 +106,21 @@ export class ConsolePage {
     await this.page.waitForSelector('#modal[open]', { state: 'detached' });
   }
 
+  /** The "New complaint" button: the filing form opens. */
+  async newComplaint(): Promise<void> {
+    await this.page.click('#new-complaint');
+    await this.page.waitForSelector('#modal[open] form[data-form="file"]');
+  }
+
   async advance(by: 'hour' | 'day' | 'morning', times = 1): Promise<void> {
+    await this.openSidebar();
     for (let i = 0; i < times; i++) {
       await Promise.all([
         this.page.waitForResponse((r) => r.url().endsWith('/api/clock/advance') && r.ok()),
         this.page.click(`button[data-advance="${by}"]`),
       ]);
     }
+    await this.closeSidebar();
   }
 
   /** Wait until the current view shows `text` (live updates arrive without a reload). */

@@ -76,7 +76,7 @@ describe.skipIf(!chromiumPath)('the local console in a browser: a complaint’s 
     await p.as('zhang.wei');
     await p.go('#quality');
     await p.advance('day'); // Wed 03-11 09:30: due
-    await p.sees(`${N} 的8D 报告期限已逾期`);
+    await p.sees(`${N} 的 8D 报告期限已逾期`);
 
     await p.as('wang.jianguo');
     await p.go('dm');

@@ -166,7 +166,7 @@ describe('the escalation ladder in simulated time', () => {
     await runUntil('2026-04-15T17:30:00');
     expect(log.filter((l) => l.startsWith('04-15 17:00'))).toEqual(['04-15 17:00 q.chen overdue', '04-15 17:00 #quality overdue']);
     const notice = out.sent.find((m) => m.kind === 'overdue')!;
-    expect(notice.view.text.split('\n')).toEqual([`${n} 的8D 报告期限已逾期（刚刚逾期）。`, '阀体尺寸超差']);
+    expect(notice.view.text.split('\n')).toEqual([`${n} 的 8D 报告期限已逾期（刚刚逾期）。`, '阀体尺寸超差']);
     // The 8D deadline is already breached, so the extension is the GM's to grant (the breach is kept).
     await act(deps, actor('q.chen'), n, 'extend', { newDueAt: '2026-04-17 17:00', reason: '等待检测报告' });
     await act(deps, actor('gm.wang'), n, 'approve', { kind: 'extension', decision: 'approve' });

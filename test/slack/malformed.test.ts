@@ -92,6 +92,7 @@ describe('malformed signed Slack requests against the real `kesu start` process'
       ...ws.env,
       KESU_CONFIG: EXAMPLE_CONFIG,
       KESU_CONSOLE: 'off',
+      KESU_LANG: 'en',
       HOST: '127.0.0.1',
       PORT: '0',
       SLACK_BOT_TOKEN: 'xoxb-0000-test',

@@ -13,7 +13,7 @@ export interface ChatMessage {
   kind: string;
   at: Date;
   view: MessageView;
-  /** Set for complaint cards: drawn fresh from this complaint when shown. */
+  /** Set for complaint cards and messages about a complaint: its card is drawn fresh when shown. */
   complaintId?: string;
 }
 

@@ -15,14 +15,15 @@ export async function renderChatMessage(ctx: ConsoleContext, viewer: Actor, m: C
   const { io } = ctx;
   const locale = io.localeOf(viewer);
   const opts = { id: m.id, sender: bot(locale), atText: formatDateTime(m.at, io.config.organisation.timeZone) };
+  const direct = m.conversation.startsWith('@');
+  // Channels show a complaint's card once (its own message); a DM about a complaint shows it under the text.
   // A card left behind by a reassignment stays as delivered: where the complaint went, no buttons.
-  if (!m.complaintId || m.view.card?.movedTo) return renderMessage(m.view, opts);
-  // Drawn now, for this viewer: their buttons, current deadlines; contact masked in channels.
-  const drawn = await io.draw(m.complaintId, viewer, { inChannel: !m.conversation.startsWith('@') });
+  const drawn = m.complaintId && (m.kind === 'card' || direct) && !m.view.card?.movedTo ? await io.draw(m.complaintId, viewer, { inChannel: !direct }) : undefined;
   if (!drawn) return renderMessage(m.view, opts);
+  // Drawn now, for this viewer: their buttons, current deadlines; contact masked in channels.
   const { card, timeline } = drawn;
-  // A notice about a complaint (not its card): the text, then the card under it.
-  if (m.kind !== 'card') return renderMessage({ ...m.view, card }, { ...opts, bodyHtml: `<div class="text">${multiline(m.view.text)}</div>${renderCard(card, { timeline })}` });
+  // A notice about a complaint (an assignment, an approval request, a reminder) says what is new, then shows the card.
+  if (m.kind !== 'card') return renderMessage(m.view, { ...opts, bodyHtml: `<div class="text">${multiline(m.view.text)}</div>${renderCard(card)}` });
   return renderMessage({ ...m.view, card }, { ...opts, timeline });
 }
 

@@ -45,13 +45,32 @@ export function createTranslator(): Translator {
   const translate = i18n.t.bind(i18n) as unknown as (key: string, options: Record<string, unknown>) => unknown;
   return {
     t(locale, key, params) {
-      const out = translate(key, { lng: locale, replace: { ...(params ?? {}) } });
-      return typeof out === 'string' ? out : key;
+      const out = translate(key, { lng: locale, replace: marked(params) });
+      return typeof out === 'string' ? polish(out, locale) : key;
     },
     has(locale, key) {
       return typeof i18n.getResource(locale, 'translation', key) === 'string';
     },
   };
+}
+
+/** Values are marked where they meet the text, so `polish` mends only those seams (never a template or a value itself). */
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+const marked = (params: Params | undefined): Params =>
+  Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, k !== 'count' && (typeof v === 'string' || typeof v === 'number') ? `${OPEN}${v}${CLOSE}` : v]));
+
+/**
+ * Where a value meets the text: in Chinese, a space between a Chinese character and a Latin word or a
+ * number ("的 8D 报告期限", not "的8D 报告期限"); in both languages, one full stop where a value (a
+ * person's note) already ends its sentence ("同意。", not "同意。。").
+ */
+function polish(text: string, locale: Locale): string {
+  let out = text.replace(locale === 'zh-CN' ? /([。！？!?.])\u0003。/g : /([.!?。！？])\u0003\./g, `$1${CLOSE}`);
+  if (locale === 'zh-CN') {
+    out = out.replace(/([\u4e00-\u9fff])\u0002(?=[A-Za-z0-9])/g, `$1 ${OPEN}`).replace(/([A-Za-z0-9])\u0003(?=[\u4e00-\u9fff])/g, `$1${CLOSE} `);
+  }
+  return out.replace(/[\u0002\u0003]/g, '');
 }
 
 let shared: Translator | undefined;

@@ -2,6 +2,8 @@
  * HTML forms from the neutral form views: one control per field (same names as the input schemas),
  * each error beside its field (aria-invalid + aria-describedby), the overall reason above. The
  * browser does not validate (`novalidate`): the server's localized, field-level errors are the truth.
+ * Text has no `maxlength` (the browser would cut a paste silently): a counter "n / max" shows near
+ * the limit and the server refuses longer text beside the field.
  */
 import type { FormField, FormView } from '../views/types.ts';
 import { escapeHtml, multiline } from './html.ts';
@@ -24,7 +26,7 @@ function control(field: FormField, describedBy: string): string {
   const common = ` id="f-${name}" name="${name}"${field.required ? ' aria-required="true"' : ''}${describedBy}`;
   const initial = typeof field.initial === 'string' ? field.initial : '';
   const placeholder = field.placeholder ? ` placeholder="${escapeHtml(field.placeholder)}"` : '';
-  const max = field.maxLength ? ` maxlength="${field.maxLength}"` : '';
+  const max = field.maxLength ? ` data-max="${field.maxLength}"` : '';
   switch (field.kind) {
     case 'textarea':
       return `<textarea${common}${placeholder}${max} rows="3">${escapeHtml(initial)}</textarea>`;
@@ -61,9 +63,22 @@ function control(field: FormField, describedBy: string): string {
   }
 }
 
+/** Shown from this share of the limit on; the page keeps it current as the person types. */
+export const COUNTER_FROM = 0.8;
+
+const counted = (field: FormField) => !!field.maxLength && (field.kind === 'text' || field.kind === 'textarea' || (field.kind === 'person' && !field.options));
+
+/** "n / max", counted as the server counts (UTF-16 units, one per Chinese character). */
+function counter(field: FormField): string {
+  const length = typeof field.initial === 'string' ? field.initial.length : 0;
+  const max = field.maxLength!;
+  const hidden = length < max * COUNTER_FROM ? ' hidden' : '';
+  return `<p class="counter${length > max ? ' over' : ''}" id="count-${escapeHtml(field.name)}" data-counter="${escapeHtml(field.name)}"${hidden}>${length} / ${max}</p>`;
+}
+
 function fieldHtml(field: FormField, error: string | undefined): string {
   const name = escapeHtml(field.name);
-  const ids = [field.help ? `help-${name}` : '', error ? `err-${name}` : ''].filter(Boolean).join(' ');
+  const ids = [field.help ? `help-${name}` : '', counted(field) ? `count-${name}` : '', error ? `err-${name}` : ''].filter(Boolean).join(' ');
   const describedBy = (ids ? ` aria-describedby="${ids}"` : '') + (error ? ' aria-invalid="true"' : '');
   const label = `${escapeHtml(field.label)}${field.required ? ' <span class="req" aria-hidden="true">*</span>' : ''}`;
   const inline = field.kind === 'checkbox';
@@ -71,6 +86,7 @@ function fieldHtml(field: FormField, error: string | undefined): string {
     `<div class="form-field${error ? ' invalid' : ''}${inline ? ' inline' : ''}" data-field="${name}">` +
     (inline ? `${control(field, describedBy)}<label for="f-${name}">${label}</label>` : `<label for="f-${name}">${label}</label>${control(field, describedBy)}`) +
     (field.help ? `<p class="help" id="help-${name}">${escapeHtml(field.help)}</p>` : '') +
+    (counted(field) ? counter(field) : '') +
     (error ? `<p class="field-error" id="err-${name}" role="alert">${escapeHtml(error)}</p>` : '') +
     `</div>`
   );

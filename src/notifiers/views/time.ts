@@ -58,8 +58,11 @@ export function deadlineText(d: Pick<Deadline, 'dueAt' | 'metAt' | 'cancelledAt'
       return tr.t(locale, 'time.cancelled');
     case 'met':
       return tr.t(locale, 'time.metAt', { at: formatDateTime(d.metAt!, timeZone) });
-    case 'met_late':
-      return tr.t(locale, 'time.metLate', { span: formatSpan(d.metAt!.getTime() - d.dueAt.getTime(), locale) });
+    case 'met_late': {
+      // Under a minute late has its own phrase: "逾期 不到 1 分钟完成" reads badly.
+      const late = d.metAt!.getTime() - d.dueAt.getTime();
+      return late < MINUTE ? tr.t(locale, 'time.metJustLate') : tr.t(locale, 'time.metLate', { span: formatSpan(late, locale) });
+    }
     default:
       return timeLeftText(d.dueAt, now, locale);
   }

@@ -9,6 +9,10 @@ const state = {
   view: 'tasks',
   unread: new Map(),
   events: null,
+  /** Answers only this page sees, per view: they stay when the view is drawn again (a live refresh). */
+  ephemeral: new Map(),
+  /** A card to scroll to and highlight once it is drawn (`#/c/%23quality?card=KS-2026-0001`). */
+  highlight: null,
 };
 
 async function api(path, body) {
@@ -89,7 +93,9 @@ function safeDecode(text) {
 }
 
 function route() {
-  const hash = location.hash;
+  const [hash, query = ''] = location.hash.split('?');
+  state.highlight = new URLSearchParams(query).get('card');
+  setMenu(false);
   if (hash.startsWith('#/c/')) state.view = safeDecode(hash.slice(4));
   else if (hash === '#/dm') state.view = `@${state.me}`;
   else state.view = 'tasks';
@@ -113,7 +119,7 @@ async function render() {
     $('#subtitle').textContent = t('tasksHint');
     const { ok, data } = await api('/api/tasks');
     if (state.view !== view) return;
-    pane.innerHTML = ok ? data.html : errorHtml(data.error);
+    pane.innerHTML = (ok ? data.html : errorHtml(data.error)) + ephemeralHtml(view);
     $('#tasks-count').textContent = data.count ? String(data.count) : '';
     pane.dataset.view = 'tasks';
     return;
@@ -123,16 +129,31 @@ async function render() {
   $('#subtitle').textContent = '';
   const { ok, data } = await api(`/api/conversations/${encodeURIComponent(view)}`);
   if (state.view !== view) return;
-  pane.innerHTML = ok ? data.html || `<p class="empty">${escapeText(t('empty'))}</p>` : errorHtml(data.error);
+  const kept = ephemeralHtml(view);
+  pane.innerHTML = (ok ? data.html || (kept ? '' : `<p class="empty">${escapeText(t('empty'))}</p>`) : errorHtml(data.error)) + kept;
   pane.dataset.view = view;
   pane.scrollTop = pane.scrollHeight;
+  showHighlight();
+}
+
+/** Scroll to the card the link named and mark it (it may arrive a moment later, by a live update). */
+function showHighlight() {
+  if (!state.highlight) return;
+  const card = document.querySelector(`#messages article.card[data-number="${CSS.escape(state.highlight)}"]`);
+  if (!card) return;
+  state.highlight = null;
+  for (const old of document.querySelectorAll('#messages .card.highlight')) old.classList.remove('highlight');
+  card.classList.add('highlight');
+  card.scrollIntoView({ block: 'center' });
 }
 
 async function refreshTaskCount() {
   const { ok, data } = await api('/api/tasks');
   if (!ok) return;
   $('#tasks-count').textContent = data.count ? String(data.count) : '';
-  if (state.view === 'tasks') $('#messages').innerHTML = data.html;
+  if (state.view === 'tasks') $('#messages').innerHTML = data.html + ephemeralHtml('tasks');
+  // A DM's cards show the buttons the person may use now: draw them again after any change.
+  else if (state.view.startsWith('@')) await render();
 }
 
 function escapeText(text) {
@@ -143,13 +164,21 @@ function escapeText(text) {
 
 const errorHtml = (message) => `<div class="message tone-danger ephemeral" role="alert"><div class="text">${escapeText(message)}</div></div>`;
 
-/** An answer only this page sees, at the bottom of the current conversation. */
+/** An answer only this page sees, at the bottom of the current conversation (kept there until the page reloads). */
 function appendEphemeral(html) {
   const pane = $('#messages');
+  const view = pane.dataset.view ?? state.view;
+  const kept = state.ephemeral.get(view) ?? [];
+  kept.push(html);
+  state.ephemeral.set(view, kept.slice(-20));
   pane.querySelector('.empty')?.remove();
   pane.insertAdjacentHTML('beforeend', html);
   pane.lastElementChild?.classList.add('ephemeral');
   pane.scrollTop = pane.scrollHeight;
+}
+
+function ephemeralHtml(view) {
+  return (state.ephemeral.get(view) ?? []).map((html) => html.replace(/^<div class="message /, '<div class="message ephemeral ')).join('');
 }
 
 // ---- live updates ----------------------------------------------------------------------------
@@ -200,9 +229,13 @@ async function onMessage(event) {
     if (open) document.getElementById(`msg-${event.id}`)?.querySelector('details.timeline')?.setAttribute('open', '');
   } else {
     pane.querySelector('.empty')?.remove();
-    pane.insertAdjacentHTML('beforeend', data.html);
+    // New messages go above this page's own answers, which stay at the bottom.
+    const firstEphemeral = pane.querySelector(':scope > .message.ephemeral');
+    if (firstEphemeral) firstEphemeral.insertAdjacentHTML('beforebegin', data.html);
+    else pane.insertAdjacentHTML('beforeend', data.html);
     pane.scrollTop = pane.scrollHeight;
   }
+  showHighlight();
 }
 
 // ---- composer, buttons, forms ----------------------------------------------------------------
@@ -217,6 +250,7 @@ async function runCommand(text) {
 function openModal(html) {
   const modal = $('#modal');
   modal.innerHTML = html;
+  for (const field of modal.querySelectorAll('[data-max]')) updateCounter(field);
   if (!modal.open) modal.showModal();
   (modal.querySelector('[aria-invalid="true"]') ?? modal.querySelector('input:not([type=hidden]), select, textarea'))?.focus();
 }
@@ -255,6 +289,69 @@ async function submitForm(form) {
   }
 }
 
+/** "n / max" under a long text field: shown from 80 % of the limit, marked when over it (the server refuses then). */
+function updateCounter(field) {
+  const counter = document.getElementById(`count-${field.name}`);
+  if (!counter) return;
+  const max = Number(field.dataset.max);
+  const n = field.value.length;
+  counter.textContent = `${n} / ${max}`;
+  counter.hidden = n < max * 0.8;
+  counter.classList.toggle('over', n > max);
+}
+
+/** The person fixed a field: the error beside it goes (the server checks again on submit). */
+function clearFieldError(control) {
+  const field = control.closest('.form-field');
+  if (!field?.classList.contains('invalid')) return;
+  field.classList.remove('invalid');
+  const error = field.querySelector('.field-error');
+  for (const el of field.querySelectorAll('[aria-invalid]')) {
+    el.removeAttribute('aria-invalid');
+    const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== error?.id);
+    if (ids.length) el.setAttribute('aria-describedby', ids.join(' '));
+    else el.removeAttribute('aria-describedby');
+  }
+  error?.remove();
+}
+
+for (const type of ['input', 'change']) {
+  document.addEventListener(type, (e) => {
+    const control = e.target;
+    if (!(control instanceof Element) || !control.closest('form.kform')) return;
+    clearFieldError(control);
+    if (control.dataset.max) updateCounter(control);
+  });
+}
+
+// Enter in a one-line field of a form does not submit it half-filled (the composer still sends on Enter).
+document.addEventListener('keydown', (e) => {
+  const el = e.target;
+  if (e.key !== 'Enter' || e.isComposing || !(el instanceof HTMLInputElement) || !el.closest('form.kform')) return;
+  if (!['checkbox', 'radio', 'submit', 'button'].includes(el.type)) e.preventDefault();
+});
+
+// ---- narrow screens: the sidebar folds away behind a menu button ------------------------------
+
+function setMenu(open) {
+  document.body.classList.toggle('nav-open', open);
+  $('#menu-button').setAttribute('aria-expanded', String(open));
+  $('#scrim').hidden = !open;
+}
+
+$('#menu-button').addEventListener('click', () => setMenu(!document.body.classList.contains('nav-open')));
+$('#scrim').addEventListener('click', () => setMenu(false));
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && document.body.classList.contains('nav-open')) setMenu(false);
+});
+
+async function openFilingForm() {
+  const { ok, data } = await api('/api/forms/open', { form: 'file' });
+  return ok ? openModal(data.html) : appendEphemeral(errorHtml(data.error));
+}
+
+$('#new-complaint').addEventListener('click', openFilingForm);
+
 /** Fetch the file (the person goes in a header, not a link) and hand it to the browser as a download. */
 async function exportFile({ export: format, from, to, dept }) {
   const res = await fetch('/api/export', {
@@ -274,6 +371,7 @@ async function exportFile({ export: format, from, to, dept }) {
 
 document.addEventListener('click', async (e) => {
   const target = e.target instanceof Element ? e.target : null;
+  if (target?.closest('.nav-item')) setMenu(false);
   const action = target?.closest('[data-action]');
   if (action) {
     const { ok, data } = await api('/api/forms/open', { form: action.dataset.action, complaint: action.dataset.complaint });
@@ -313,6 +411,7 @@ document.addEventListener('submit', (e) => {
 $('#whoami').addEventListener('change', async (e) => {
   state.me = e.target.value;
   state.unread.clear();
+  state.ephemeral.clear();
   await loadSession();
   await route();
 });
