@@ -182,6 +182,25 @@ export async function start(options: RunOptions = {}): Promise<void> {
   const running = await run({ onUncaught: 'exit', ...options });
   const { core, consoleUrl, platforms } = running;
   const { settings, config, logger } = core;
+  // The signal handlers go in before the summary says "press Ctrl-C": a signal that came between the
+  // two would otherwise end the process by default, uncleanly.
+  // The engine's cron task holds the event loop open; this makes sure of it whatever node-cron does.
+  const keepAlive = setInterval(() => undefined, 60_000);
+  const stopped = new Promise<void>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'stopping');
+      clearInterval(keepAlive);
+      running
+        .stop()
+        .catch((e: unknown) => {
+          logger.error({ err: e }, 'error while stopping');
+          process.exitCode = 1;
+        })
+        .finally(resolve);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
   const out = (line: string) => process.stdout.write(line + '\n');
   // One language per message: KESU_LANG, else the organisation's.
   const envLang = process.env.KESU_LANG;
@@ -216,23 +235,7 @@ export async function start(options: RunOptions = {}): Promise<void> {
   }
   say('engine');
   logger.info({ organisation: config.organisation.name.en, platforms: platforms.reasons, ...(consoleUrl ? { console: consoleUrl } : {}) }, 'kesu started');
-  // The engine's cron task holds the event loop open; this makes sure of it whatever node-cron does.
-  const keepAlive = setInterval(() => undefined, 60_000);
-  await new Promise<void>((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, 'stopping');
-      clearInterval(keepAlive);
-      running
-        .stop()
-        .catch((e: unknown) => {
-          logger.error({ err: e }, 'error while stopping');
-          process.exitCode = 1;
-        })
-        .finally(resolve);
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  });
+  await stopped;
 }
 
 const FATAL_STOP_MS = 5_000;
