@@ -4,7 +4,6 @@
  * the running bot would send it. The local platform's deliverer is the caller's (the terminal).
  */
 import type { Deliverer } from '../notifiers/deliverer.ts';
-import { complaintTimeline } from '../commands/present.ts';
 import type { Core } from './boot.ts';
 import { slackBackgroundClient } from './slack/client.ts';
 import { SlackDeliverer } from './slack/deliverer.ts';
@@ -15,13 +14,11 @@ import { FeishuIdentity } from './feishu/identity.ts';
 
 export function outboundDeliverers(core: Core, local: Deliverer): Deliverer[] {
   const { deps, settings, logger } = core;
-  const timelineFor = complaintTimeline(deps);
   return (deps.platforms ?? []).map((platform): Deliverer => {
     if (platform === 'slack') {
       const client = slackBackgroundClient(settings, logger);
       const identity = new SlackIdentity(client, deps.directory, logger);
       return new SlackDeliverer(client, {
-        timelineFor,
         resolvePerson: (id) => identity.userIdOf(id),
         localeOf: (user) => identity.localeOf(user),
         onThreadError: (id, e) => logger.warn({ complaint: id, err: e.message }, 'slack: timeline reply failed; it follows with the next change'),
@@ -31,7 +28,7 @@ export function outboundDeliverers(core: Core, local: Deliverer): Deliverer[] {
     if (platform === 'feishu') {
       const { client, resetToken } = feishuApi(settings, logger);
       const identity = new FeishuIdentity(client, deps.directory, logger);
-      return new FeishuDeliverer(client, { timelineFor, resetToken, resolvePerson: (id) => identity.openIdOf(id), onChartError: (reason) => logger.warn(reason) });
+      return new FeishuDeliverer(client, { resetToken, resolvePerson: (id) => identity.openIdOf(id), onChartError: (reason) => logger.warn(reason) });
     }
     return local;
   });

@@ -1,13 +1,13 @@
 /** Complaint cards drawn from the current state at delivery: a department channel's, a moved one's, and a person's in a DM. */
 import type { Deps } from './deps.ts';
-import { cardFor } from './present.ts';
+import { cardFor, timelineFor } from './present.ts';
 import { loadState } from '../store/complaints.ts';
 import type { OutboxRow } from '../store/outbox.ts';
 import { availableActions } from '../workflows/lifecycle.ts';
 import type { Action, ComplaintState } from '../workflows/model.ts';
 import { mayDecide } from '../workflows/permissions.ts';
 import { unresolvedPerson } from '../notifiers/deliverer.ts';
-import type { CardAudience } from '../notifiers/dispatcher.ts';
+import type { CardAudience, RenderedCard } from '../notifiers/dispatcher.ts';
 import { buildComplaintCard, buildMovedCard } from '../notifiers/views/card.ts';
 import type { MessageView } from '../notifiers/views/types.ts';
 
@@ -36,9 +36,10 @@ function recipientOf(deps: Deps, row: OutboxRow, to: CardAudience): string {
  * in the organisation's language — or, when the complaint has since moved away from the department the
  * card was posted for, a "moved to" card without buttons naming where it went (a Slack channel is
  * mentioned). A person's notice about a complaint gets the card as that person sees it: their buttons,
- * contact data if they may see it, in their language.
+ * contact data if they may see it, in their language. A channel card comes with its timeline (the
+ * card's thread), in the organisation's language; a moved card's thread stays as it was.
  */
-export function cardRenderer(deps: Deps): (row: OutboxRow, to: CardAudience) => Promise<MessageView | undefined> {
+export function cardRenderer(deps: Deps): (row: OutboxRow, to: CardAudience) => Promise<RenderedCard | undefined> {
   return async (row, to) => {
     if (!row.complaintId) return undefined;
     const state = await loadState(deps.db.prisma, row.complaintId);
@@ -46,21 +47,22 @@ export function cardRenderer(deps: Deps): (row: OutboxRow, to: CardAudience) => 
     const { complaint } = state;
     if (row.kind !== 'card') {
       const card = cardFor(deps, state, { id: recipientOf(deps, row, to), ...(to.locale ? { locale: to.locale } : {}) });
-      return { text: `${complaint.number} ${complaint.title}`, card, tone: card.tone };
+      return { view: { text: `${complaint.number} ${complaint.title}`, card, tone: card.tone } };
     }
     const ctx = { locale: deps.config.organisation.locale, now: deps.clock.now(), timeZone: deps.config.organisation.timeZone, directory: deps.directory };
     const postedFor = (JSON.parse(row.payload) as MessageView).department;
     if (postedFor && postedFor !== complaint.department) {
       const channel = to.platform === 'local' ? undefined : deps.directory.department(complaint.department)?.channel?.[to.platform];
       const card = buildMovedCard(state, { ...ctx, ...(channel ? { channel } : {}) });
-      return { text: `${complaint.number} ${complaint.title} → ${card.movedTo!.department}`, card, tone: card.tone };
+      return { view: { text: `${complaint.number} ${complaint.title} → ${card.movedTo!.department}`, card, tone: card.tone } };
     }
     const card = buildComplaintCard(state, {
       ...ctx,
       actions: channelActions(deps, state),
       showContact: false, // channel posts show customer contact masked (DESIGN.md §8)
     });
-    return { text: `${complaint.number} ${complaint.title} [${card.statusLabel}]`, card, tone: card.tone };
+    const view: MessageView = { text: `${complaint.number} ${complaint.title} [${card.statusLabel}]`, card, tone: card.tone };
+    return { view, timeline: await timelineFor(deps, state, ctx.locale) };
   };
 }
 

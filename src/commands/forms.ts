@@ -12,6 +12,7 @@ import { buildForm, type FormContext } from '../notifiers/views/forms.ts';
 import type { FormId, FormOption, FormView } from '../notifiers/views/types.ts';
 import { loadState } from '../store/complaints.ts';
 import { claimCurrencies } from '../workflows/claims.ts';
+import { mayDecideHere } from '../workflows/permissions.ts';
 import { assertAllowed } from '../workflows/lifecycle.ts';
 import { ACTIONS, type Action, type Actor, type ComplaintState } from '../workflows/model.ts';
 
@@ -34,6 +35,7 @@ export function formContext(deps: Deps, actor: Actor, complaint?: ComplaintState
     departments: directory.departments().map((d) => ({ value: d.key, label: directory.departmentName(d.key, locale) })),
     ...(people ? { people } : {}),
     currencies: claimCurrencies(config.claims).map((c) => ({ value: c, label: c })),
+    ...(complaint ? { decidable: complaint.approvals.filter((a) => mayDecideHere(actor.id, a, complaint.complaint, directory)).map((a) => a.kind) } : {}),
   };
 }
 

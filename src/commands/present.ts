@@ -7,7 +7,7 @@ import type { Deps } from './deps.ts';
 import type { Locale } from '../config/schema.ts';
 import { buildComplaintCard, buildTasks, buildTimeline, type CardView, type TaskEntry, type TasksView, type TimelineView, type ViewContext } from '../notifiers/views/index.ts';
 import { translator } from '../notifiers/i18n/index.ts';
-import { listStates, loadState, timeline } from '../store/complaints.ts';
+import { listStates, timeline } from '../store/complaints.ts';
 import { availableActions } from '../workflows/lifecycle.ts';
 import type { Action, Actor, ComplaintState } from '../workflows/model.ts';
 import { canSeeContact, canView, mayDecideHere } from '../workflows/permissions.ts';
@@ -62,10 +62,3 @@ export async function myTasks(deps: Deps, viewer: Pick<Actor, 'id' | 'locale'>):
   return buildTasks(entries, { ...ctx, title: tr.t(locale, 'list.mine'), emptyText: tr.t(locale, 'list.emptyMine'), currency: deps.config.claims.currency });
 }
 
-/** A complaint's timeline by id, in the organisation's language (for the card's thread), or undefined when it is gone. */
-export function complaintTimeline(deps: Deps): (complaintId: string) => Promise<TimelineView | undefined> {
-  return async (id) => {
-    const state = await loadState(deps.db.prisma, id);
-    return state ? timelineFor(deps, state, deps.config.organisation.locale) : undefined;
-  };
-}

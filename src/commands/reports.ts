@@ -17,7 +17,6 @@ import type { Target } from '../notifiers/targets.ts';
 import { buildStatsView } from '../notifiers/views/stats.ts';
 import { buildWeeklyReport } from '../notifiers/views/weekly-report.ts';
 import { translator } from '../notifiers/i18n/index.ts';
-import { runInTransaction } from '../store/client.ts';
 import { listStates } from '../store/complaints.ts';
 import { claimOnce, markersWithPrefix, readMarker, writeMarker } from '../store/markers.ts';
 import { latestWeeklySlot, monthlySlotsBetween, weekEnd, type Slot } from '../workflows/report-slots.ts';

@@ -10,7 +10,7 @@ import type { Locale, OrgConfig } from '../config/schema.ts';
 import type { Deps } from '../commands/deps.ts';
 import { exportFile, exportFiles, exportTable, type ExportFile, type ExportFormat, type ExportRange } from '../commands/export.ts';
 import { isAction, openForm, submitForm, type SubmitOutcome } from '../commands/forms.ts';
-import { cardFor, complaintTimeline, localeOf, myTasks, timelineFor, viewContext } from '../commands/present.ts';
+import { cardFor, localeOf, myTasks, timelineFor, viewContext } from '../commands/present.ts';
 import { list, show } from '../commands/query.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { KesuError } from '../errors.ts';
@@ -63,8 +63,6 @@ export interface Interactions {
   tasks(actor: Actor): Promise<TasksView>;
   /** App Home: my tasks; for a GM also the escalated and the overdue complaints. */
   home(actor: Actor): Promise<{ tasks: TasksView; lists: ListView[] }>;
-  /** A complaint's timeline in the organisation's language (a card's thread), or undefined when it is gone. */
-  timelineOf(complaintId: string): Promise<TimelineView | undefined>;
   exportFile(actor: Actor, range: ExportRange, format: ExportFormat): Promise<ExportFile>;
 
   /** The answer to a failed interaction, logged once (boundary.ts). */
@@ -147,7 +145,6 @@ export function createInteractions(deps: Deps, logger: Logger): Interactions {
       const overdue = await list(deps, actor, { overdueAt: deps.clock.now() });
       return { tasks, lists: [buildList(escalated, { ...vc, title: tr.t(l, 'status.escalated') }), buildList(overdue, { ...vc, title: tr.t(l, 'list.overdue') })] };
     },
-    timelineOf: complaintTimeline(deps),
     exportFile: async (actor, range, format) => exportFile(await exportTable(deps, actor, range), range, format),
     answer: (error, l, where) => answerError(error, l, tz, logger, where),
     claimEvent: (key) => claimOnce(deps.db, key, { owner: key.split(':')[0] ?? 'event', at: deps.clock.now() }),

@@ -3,7 +3,7 @@
  * (Slack, Feishu, the local console). A recording deliverer serves tests and demos.
  */
 import type { Locale } from '../config/schema.ts';
-import type { MessageView, CardView } from './views/types.ts';
+import type { MessageView, CardView, TimelineView } from './views/types.ts';
 
 export type PlatformName = 'slack' | 'feishu' | 'local';
 
@@ -26,9 +26,20 @@ export interface OutboundMessage {
   view: MessageView;
   /** The complaint the message is about, when it is about one (the console draws its card beside it). */
   complaintId?: string;
-  /** Set when an earlier message (a complaint card) should be updated in place instead of posting anew. */
-  updateMessageId?: string;
+  /** A complaint card posted before on this channel: updated in place (the card, and its thread reply) instead of posting anew. */
+  posted?: MessageRefs;
+  /** A complaint card's timeline, drawn with the card for this delivery: kept in one reply in the card's thread where the platform has threads. */
+  timeline?: TimelineView;
 }
+
+/** Where a message went on the platform: its id and, for a complaint card, its timeline reply in the thread. */
+export interface MessageRefs {
+  messageId: string;
+  threadId?: string;
+}
+
+/** What a delivery returns: the references to keep (a card's are saved, so its next change updates it). */
+export type Delivered = Partial<MessageRefs>;
 
 export interface Deliverer {
   readonly platform: PlatformName;
@@ -36,7 +47,7 @@ export interface Deliverer {
   readonly perTargetPerSecond: number;
   /** Messages per second for the whole app, when the platform limits that too (Feishu 50). */
   readonly perAppPerSecond?: number;
-  deliver(message: OutboundMessage): Promise<{ messageId?: string }>;
+  deliver(message: OutboundMessage): Promise<Delivered>;
   /**
    * A configured person's user ID on this platform, for rows written before it was known (`@person`
    * addresses: a CLI, or a person whose ID is looked up by email). Undefined: nobody found.
@@ -90,11 +101,11 @@ export class RecordingDeliverer implements Deliverer {
     this.failures.push(...errors);
   }
 
-  async deliver(message: OutboundMessage): Promise<{ messageId?: string }> {
+  async deliver(message: OutboundMessage): Promise<Delivered> {
     const failure = this.failures.shift();
     if (failure) throw failure;
     this.sent.push(message);
-    return { messageId: message.updateMessageId ?? `m${++this.counter}` };
+    return { messageId: message.posted?.messageId ?? `m${++this.counter}` };
   }
 
   texts(): string[] {

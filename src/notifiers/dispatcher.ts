@@ -25,13 +25,19 @@ import {
 import type { Logger } from '../logger.ts';
 import { DeliveryError, unresolvedPerson, type Deliverer, type PlatformName } from './deliverer.ts';
 import type { Locale } from '../config/schema.ts';
-import type { MessageView } from './views/types.ts';
+import type { MessageView, TimelineView } from './views/types.ts';
 
 /** Whom a card is drawn for: a channel (its address), or a person by DM (their user ID here, and their language when the platform knows it). */
 export interface CardAudience {
   platform: PlatformName;
   address: string;
   locale?: Locale;
+}
+
+/** A card drawn for one delivery: the message with its card, and for a channel card its timeline. */
+export interface RenderedCard {
+  view: MessageView;
+  timeline?: TimelineView;
 }
 
 export interface DispatcherOptions {
@@ -62,9 +68,10 @@ export interface DispatcherOptions {
    * Renders a complaint's card as it is now (cards are drawn at delivery, so they show the latest
    * state): for a card row (`kind` 'card') the channel's card, updated in place; for a person's notice
    * about a complaint (a DM row with `complaintId`) the card for that person — their buttons, contact
-   * data if they may see it — sent under the notice's text.
+   * data if they may see it — sent under the notice's text. A channel card comes with its timeline (for
+   * the card's thread): card and timeline are drawn once per delivery, here.
    */
-  renderCard?: (row: OutboxRow, to: CardAudience) => Promise<MessageView | undefined>;
+  renderCard?: (row: OutboxRow, to: CardAudience) => Promise<RenderedCard | undefined>;
   /** A row failed because its target cannot be reached (bot not in the channel, user gone): route around it. */
   onUnreachable?: (row: OutboxRow, error: DeliveryError) => Promise<void>;
   /** The first message this process delivered to a target (an unreachable mark on it can be cleared). */
@@ -169,12 +176,12 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
     renewTimer.unref();
   }
 
-  /** The card as it is now, and where it was posted before on this platform and channel. */
+  /** The card as it is now with its timeline, and where it was posted before on this platform and channel. */
   async function renderedCard(row: OutboxRow, platform: PlatformName) {
     const fresh = await opts.renderCard?.(row, { platform, address: row.address });
     const text = (JSON.parse(row.payload) as MessageView).text;
-    const messageId = await findCardMessage(db, { complaintId: row.complaintId!, platform, address: row.address });
-    return { view: fresh ? { ...fresh, text: fresh.text || text } : undefined, messageId };
+    const posted = await findCardMessage(db, { complaintId: row.complaintId!, platform, address: row.address });
+    return { view: fresh ? { ...fresh.view, text: fresh.view.text || text } : undefined, timeline: fresh?.timeline, posted };
   }
 
   /**
@@ -190,7 +197,7 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
     const chosen = (locale && byLocale?.[locale]) || view;
     if (!dm || !row.complaintId || !opts.renderCard) return chosen;
     const fresh = await opts.renderCard(row, { platform: deliverer.platform, address, ...(locale ? { locale } : {}) });
-    return fresh?.card ? { ...chosen, card: fresh.card } : chosen;
+    return fresh?.view.card ? { ...chosen, card: fresh.view.card } : chosen;
   }
 
   async function deliverRow(lane: Lane, row: OutboxRow): Promise<Outcome> {
@@ -198,7 +205,7 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
     let attempts = row.attempts;
     const card = row.kind === 'card' && row.complaintId ? await renderedCard(row, deliverer.platform) : undefined;
     // A card's first post on a channel is serialised across processes: two posts would be two cards.
-    const cardLock = card && !card.messageId ? `card:${row.complaintId}:${row.platform}:${row.address}` : undefined;
+    const cardLock = card && !card.posted ? `card:${row.complaintId}:${row.platform}:${row.address}` : undefined;
     if (cardLock && !(await takeLease(db, cardLock, opts.owner, clock(), leaseEnd()))) {
       await deferRow(db, row.id, opts.owner, new Date(clock().getTime() + 2_000));
       return 'deferred';
@@ -217,9 +224,10 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
           if (!address) throw new DeliveryError(`${row.platform}: no user found for ${person}`, undefined, true, 'user_gone');
           const view = card?.view ?? (await personal(row, deliverer, address));
           const sent = sending(lane);
-          const { messageId } = await deliverer
+          const { messageId, threadId } = await deliverer
             .deliver({
-              updateMessageId: card?.messageId,
+              ...(card?.posted ? { posted: card.posted } : {}),
+              ...(card?.timeline ? { timeline: card.timeline } : {}),
               id: row.id,
               dedupeKey: row.dedupeKey,
               kind: row.kind,
@@ -232,7 +240,7 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
             .finally(sent);
           const at = clock();
           await markSent(db, row, at, messageId, attempts + 1);
-          if (card && messageId) await saveCardMessage(db, { complaintId: row.complaintId!, platform: row.platform, address: row.address }, messageId, at);
+          if (card && messageId) await saveCardMessage(db, { complaintId: row.complaintId!, platform: row.platform, address: row.address }, { messageId, ...(threadId ? { threadId } : {}) }, at);
           if (!reached.has(lane.key)) {
             reached.add(lane.key);
             await opts.onReached?.(row).catch((e: unknown) => opts.logger?.warn({ err: e }, 'outbox: clearing an unreachable mark failed'));

@@ -1,4 +1,4 @@
-/** Where a complaint's card was posted on each platform and channel, so later changes update it in place. */
+/** Where a complaint's card was posted on each platform and channel (the card and its thread reply), so later changes update it in place. */
 import type { Database } from './client.ts';
 
 export interface CardPlace {
@@ -7,12 +7,19 @@ export interface CardPlace {
   address: string;
 }
 
-export async function findCardMessage(db: Database, p: CardPlace): Promise<string | undefined> {
-  const ref = await db.prisma.messageRef.findUnique({ where: { complaintId_platform_address: p }, select: { messageId: true } });
-  return ref?.messageId;
+/** The card's message and, where the platform has threads, its timeline reply. */
+export interface CardRefs {
+  messageId: string;
+  threadId?: string;
 }
 
-export async function saveCardMessage(db: Database, p: CardPlace, messageId: string, at: Date): Promise<void> {
+export async function findCardMessage(db: Database, p: CardPlace): Promise<CardRefs | undefined> {
+  const ref = await db.prisma.messageRef.findUnique({ where: { complaintId_platform_address: p }, select: { messageId: true, threadId: true } });
+  return ref ? { messageId: ref.messageId, ...(ref.threadId ? { threadId: ref.threadId } : {}) } : undefined;
+}
+
+export async function saveCardMessage(db: Database, p: CardPlace, refs: CardRefs, at: Date): Promise<void> {
   const id = `${p.complaintId}:${p.platform}:${p.address}`;
-  await db.prisma.messageRef.upsert({ where: { id }, create: { id, ...p, messageId, updatedAt: at }, update: { messageId, updatedAt: at } });
+  const data = { messageId: refs.messageId, threadId: refs.threadId ?? null, updatedAt: at };
+  await db.prisma.messageRef.upsert({ where: { id }, create: { id, ...p, ...data }, update: data });
 }

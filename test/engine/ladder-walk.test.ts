@@ -126,7 +126,7 @@ describe('the escalation ladder in simulated time', () => {
     await createDispatcher(db, [out], { owner: 'test', renderCard: channelCardRenderer(deps) }).dispatch(clock.now());
     const cards = out.sent.filter((m) => m.kind === 'card');
     const posted = (await db.prisma.messageRef.findFirstOrThrow()).messageId;
-    expect(cards.map((m) => m.updateMessageId)).toEqual([undefined, posted, posted]);
+    expect(cards.map((m) => m.posted?.messageId)).toEqual([undefined, posted, posted]);
     expect(cards.every((m) => m.view.card?.statusLabel === '待审批')).toBe(true);
     expect(cards[0]!.view.card?.fields.some((f) => f.value.includes('138****5678'))).toBe(true);
     expect(await db.prisma.messageRef.count()).toBe(1);

@@ -132,11 +132,11 @@ describe('who hears what', () => {
     const sent = out.sent.length;
     await dispatcher.dispatch(clock.now());
     const quality = out.sent.slice(sent).find((m) => m.address === '#quality')!;
-    expect(quality.updateMessageId).toBeDefined(); // the same card, updated in place
+    expect(quality.posted?.messageId).toBeDefined(); // the same card, updated in place
     expect(quality.view.card?.movedTo).toEqual({ label: '已转至', department: '销售部' });
     expect(quality.view.card?.actions).toEqual([]);
     const sales = out.sent.slice(sent).find((m) => m.address === '#sales')!;
-    expect(sales.updateMessageId).toBeUndefined();
+    expect(sales.posted?.messageId).toBeUndefined();
     expect(sales.view.card?.movedTo).toBeUndefined();
     expect(sales.view.card?.actions.map((a) => a.action)).toContain('acknowledge');
   });

@@ -69,7 +69,7 @@ describe('DMs about a complaint carry its card (Feishu)', () => {
   /** The complaint's card in a chat as it is now: its latest patch, else its first post. */
   async function currentCard(chat: string, complaintId: string): Promise<unknown> {
     const ref = await f.running.core.deps.db.prisma.messageRef.findFirstOrThrow({ where: { complaintId, platform: 'feishu', address: chat } });
-    const [cardId] = ref.messageId.split('|');
+    const cardId = ref.messageId;
     const patch = f.feishu.calls.filter((c) => c.method === 'PATCH' && c.path.endsWith(`/messages/${cardId}`)).at(-1);
     return (patch ?? cardIn(chat, complaintId))!.card;
   }
@@ -94,7 +94,7 @@ describe('DMs about a complaint carry its card (Feishu)', () => {
     const ref = await f.running.core.deps.db.prisma.messageRef.findFirstOrThrow({ where: { complaintId: id, platform: 'feishu', address: 'oc_placeholder_quality' } });
     const before = f.feishu.calls.length;
     await press(quality!.card, id, 'chen.jing', 'reassign', { department: 'sales', reason: '属销售下单错误' });
-    const [cardId] = ref.messageId.split('|');
+    const cardId = ref.messageId;
     const moved = await f.feishu.waitFor((c) => c.method === 'PATCH' && c.path.endsWith(`/messages/${cardId}`) && JSON.stringify(c.card ?? {}).includes('已转至'), before);
     expect(JSON.stringify(moved.card)).toContain('已转至 销售部');
     expect(buttonsOf(moved.card)).toEqual([]);

@@ -117,8 +117,8 @@ describe.each<Transport>(['webhook', 'long-connection'])('complaints on Feishu, 
     await act(id, 'zhang.wei', 'acknowledge', { handlerId: 'liu.yang', firstResponse: '已联系客户' });
     const refs = await f.running.core.deps.db.prisma.messageRef.findMany({ where: { complaintId: id } });
     expect(refs.map((r) => r.platform).sort()).toEqual(['feishu', 'slack']);
-    const slackTs = refs.find((r) => r.platform === 'slack')!.messageId.split('|')[0];
-    const feishuId = refs.find((r) => r.platform === 'feishu')!.messageId.split('|')[0];
+    const slackTs = refs.find((r) => r.platform === 'slack')!.messageId;
+    const feishuId = refs.find((r) => r.platform === 'feishu')!.messageId;
     const slackCard = await slack.waitFor('chat.update', (c) => c.args.ts === slackTs, n);
     const feishuCard = await f.feishu.waitFor((c) => c.method === 'PATCH' && c.path.endsWith(`/${feishuId}`));
     for (const text of [JSON.stringify(slackCard.args.blocks), JSON.stringify(feishuCard.card)]) {

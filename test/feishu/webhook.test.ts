@@ -94,7 +94,7 @@ describe('the Feishu app over webhooks', () => {
 
     await f.running.engine.idle();
     const ref = await f.running.core.deps.db.prisma.messageRef.findFirstOrThrow({ where: { complaintId, platform: 'feishu' } });
-    const [cardId] = ref.messageId.split('|');
+    const cardId = ref.messageId;
     const patch = await f.feishu.waitFor((c) => c.method === 'PATCH' && c.path === `/open-apis/im/v1/messages/${cardId}`, before);
     expect(JSON.stringify(patch.card)).toContain('已受理');
     const dmToHandler = await f.feishu.waitFor((c) => c.path === '/open-apis/im/v1/messages' && c.body.receive_id === OU('liu.yang'), before);

@@ -20,7 +20,7 @@ import { breachAt } from '../../src/workflows/deadlines.ts';
 import { availableActions, needsGmSolution, solutionApproved } from '../../src/workflows/lifecycle.ts';
 import { ACTIONS, APPROVAL_KINDS, DEMANDS, GRADES, type Action, type ComplaintState } from '../../src/workflows/model.ts';
 import { replay, replayable } from '../../src/workflows/replay.ts';
-import { openTestDatabase, pgAvailable, type TestDatabase } from '../support/db.ts';
+import { openTestDatabase, pgAvailable } from '../support/db.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
 import { REPORT } from '../support/controls.ts';
 

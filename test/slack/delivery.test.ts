@@ -87,7 +87,7 @@ describe('the ladder on Slack', () => {
     await act(s.running.core.deps, who('zhang.wei'), id, 'regrade', { grade: 'A', note: '客户撤回退款要求' });
     await s.running.engine.idle();
     const after = await s.running.core.deps.db.prisma.messageRef.findFirstOrThrow({ where: { complaintId: id, platform: 'slack' } });
-    expect(after.messageId.split('|')[0]).not.toBe(before.messageId.split('|')[0]);
+    expect(after.messageId).not.toBe(before.messageId);
     expect(await s.running.core.deps.db.prisma.outbox.count({ where: { platform: 'slack', status: 'dead' } })).toBe(0);
   });
 

@@ -121,7 +121,7 @@ describe('the Slack app over HTTP', () => {
 
     const posted = s.fake.of('chat.postMessage').find((c) => c.args.channel === 'C0QUALITY01' && !c.args.thread_ts)!;
     const ref = await s.running.core.deps.db.prisma.messageRef.findFirstOrThrow({ where: { complaintId, platform: 'slack' } });
-    const [ts] = ref.messageId.split('|');
+    const ts = ref.messageId;
     expect(posted).toBeDefined();
     const res = await submit(view, { handlerId: 'liu.yang', firstResponse: '已致电客户致歉，明日派人取样。' }, 'U0ZHANG');
     expect(res.status).toBe(200);
@@ -134,6 +134,10 @@ describe('the Slack app over HTTP', () => {
     await s.running.engine.idle();
     const update = await s.fake.waitFor('chat.update', (c) => c.args.ts === ts, before);
     expect(update.args.channel).toBe('C0QUALITY01');
+    // The card's thread reply is its own reference, redrawn in place with the card.
+    expect(ref.threadId).toMatch(/^\d+\.\d+$/);
+    expect(ref.threadId).not.toBe(ts);
+    await s.fake.waitFor('chat.update', (c) => c.args.ts === ref.threadId, before);
     expect(JSON.stringify(update.args.blocks)).toContain('已受理');
     const dm = await s.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'U0LIU', before); // linked by email
     expect(dm.args.text).toContain('您已被指定为 KS-2026-0001 的责任人');

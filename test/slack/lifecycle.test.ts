@@ -70,7 +70,7 @@ describe('complaint lifecycles on Slack', () => {
     expect(await status(id)).toBe('closed');
     const refs = await s.running.core.deps.db.prisma.messageRef.findMany({ where: { complaintId: id, platform: 'slack' } });
     expect(refs).toHaveLength(1); // one card, updated in place
-    const [ts] = refs[0]!.messageId.split('|');
+    const ts = refs[0]!.messageId;
     const updates = s.fake.of('chat.update').filter((c) => c.args.ts === ts);
     expect(updates.length).toBeGreaterThanOrEqual(4);
     expect(JSON.stringify(updates.at(-1)!.args.blocks)).toContain('已结案');

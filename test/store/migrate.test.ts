@@ -64,6 +64,30 @@ for (const [provider, available] of [['sqlite', true], ['postgresql', pgAvailabl
       expect((await applyMigrations(db, { dir })).applied).toHaveLength(all.length);
       expect((await checkDrift(db)).inSync).toBe(true);
     });
+
+    it('moves a card reference kept as "<card>|<reply>" into the card and its thread reply', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'kesu-migrations-'));
+      drops.push(async () => rmSync(dir, { recursive: true, force: true }));
+      const all = committed(migrationsDir(provider));
+      const refs = all.findIndex((m) => m.endsWith('_neutral_card_refs'));
+      expect(refs).toBeGreaterThan(0);
+      cpSync(migrationsDir(provider), dir, { recursive: true });
+      for (const later of all.slice(refs)) rmSync(join(dir, later), { recursive: true });
+      const db = await emptyDatabase();
+      await applyMigrations(db, { dir });
+      const insert = (id: string, messageId: string) =>
+        db.prisma.$executeRawUnsafe(
+          `INSERT INTO "MessageRef" ("id", "complaintId", "platform", "address", "messageId", "updatedAt") VALUES ('${id}', 'c1', 'slack', '${id}', '${messageId}', CURRENT_TIMESTAMP)`,
+        );
+      await insert('C1', '1710000000.000100|1710000000.000200');
+      await insert('C2', 'om_card_only');
+      expect((await applyMigrations(db)).applied).toEqual(all.slice(refs));
+      const rows = await db.prisma.messageRef.findMany({ orderBy: { id: 'asc' }, select: { messageId: true, threadId: true } });
+      expect(rows).toEqual([
+        { messageId: '1710000000.000100', threadId: '1710000000.000200' },
+        { messageId: 'om_card_only', threadId: null },
+      ]);
+    });
   });
 
   describe.runIf(available)(`store smoke on ${provider}`, () => {

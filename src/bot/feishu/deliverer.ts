@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Client } from '@larksuiteoapi/node-sdk';
-import { DeliveryError, type Deliverer, type OutboundMessage, type Unreachable } from '../../notifiers/deliverer.ts';
+import { DeliveryError, type Delivered, type Deliverer, type OutboundMessage, type Unreachable } from '../../notifiers/deliverer.ts';
 import { messageCard } from '../../notifiers/render/feishu/card.ts';
 import { fit } from '../../notifiers/render/feishu/limits.ts';
 import { withoutChart } from '../../notifiers/views/chart.ts';
@@ -34,7 +34,6 @@ const PERMANENT = new Set([230001, 230002, 230006, 230013, 230017, 230099, 99992
 const UNREACHABLE: Record<number, Unreachable> = { 230002: 'not_member', 232011: 'not_found', 232025: 'not_found', 99992351: 'not_found', 230013: 'user_gone', 99992361: 'user_gone' };
 
 export interface FeishuDelivererOptions {
-  timelineFor?: (complaintId: string) => Promise<TimelineView | undefined>;
   /** A chart could not be uploaded (logged; the message went without it). */
   onChartError?: (reason: string) => void;
   /** Clears cached tenant tokens (after 99991663). */
@@ -69,7 +68,7 @@ export class FeishuDeliverer implements Deliverer {
     return this.opts.resolvePerson?.(personId) ?? Promise.resolve(undefined);
   }
 
-  async deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
+  async deliver(m: OutboundMessage): Promise<Delivered> {
     try {
       return await this.#deliver(m);
     } catch (e) {
@@ -80,20 +79,21 @@ export class FeishuDeliverer implements Deliverer {
     }
   }
 
-  async #deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
+  async #deliver(m: OutboundMessage): Promise<Delivered> {
     const imageKey = m.view.chart && !m.view.card ? await this.#image(m.view.chart) : undefined;
     const view = m.view.chart && !imageKey ? withoutChart(m.view) : m.view;
     const notice = !!m.view.card && m.kind !== 'card';
     const content = JSON.stringify(messageCard(view, { ...(imageKey ? { imageKey } : {}), notice }));
     if (!m.view.card || notice) return { messageId: await this.#send(m, content, m.dedupeKey) };
-    let [cardId, replyId] = (m.updateMessageId ?? '').split('|');
+    let cardId = m.posted?.messageId;
+    let replyId = m.posted?.threadId;
     if (cardId) {
       const patched = await this.#call(() => this.client.im.v1.message.patch({ path: { message_id: cardId! }, data: { content } }), true);
       if (!patched) cardId = replyId = undefined; // past the patch window: a new card below
     }
     cardId ||= await this.#send(m, content, `${m.dedupeKey}:card`);
-    replyId = await this.#timeline(m.view.card.complaintId, cardId!, replyId).catch(() => replyId);
-    return { messageId: replyId ? `${cardId}|${replyId}` : cardId };
+    replyId = m.timeline ? await this.#timeline(m.timeline, cardId!, replyId).catch(() => replyId) : replyId;
+    return { ...(cardId ? { messageId: cardId } : {}), ...(replyId ? { threadId: replyId } : {}) };
   }
 
   /**
@@ -124,9 +124,7 @@ export class FeishuDeliverer implements Deliverer {
   }
 
   /** The card's thread keeps one reply with the whole timeline, patched after each change. */
-  async #timeline(complaintId: string, cardId: string, replyId: string | undefined): Promise<string | undefined> {
-    const timeline = await this.opts.timelineFor?.(complaintId);
-    if (!timeline) return replyId;
+  async #timeline(timeline: TimelineView, cardId: string, replyId: string | undefined): Promise<string | undefined> {
     const text = [timeline.title, ...timeline.items.map((i) => `${i.atText} ${i.actor}: ${i.text}`)].join('\n');
     const content = JSON.stringify({ schema: '2.0', config: { update_multi: true }, body: { elements: [{ tag: 'div', text: { tag: 'plain_text', content: fit(text, 8000) } }] } });
     if (replyId && (await this.#call(() => this.client.im.v1.message.patch({ path: { message_id: replyId }, data: { content } }), true))) return replyId;

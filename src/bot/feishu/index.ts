@@ -46,7 +46,6 @@ export function createFeishuPlatform(io: Interactions, settings: Settings): Feis
   const ws = mode === 'long-connection' ? longConnection({ appId: feishu.appId, appSecret: feishu.appSecret, domain, dispatcher, logger: log, sdkLogger: logger }) : undefined;
 
   const deliverer = new FeishuDeliverer(client, {
-    timelineFor: (id) => io.timelineOf(id),
     resetToken: ctx.resetToken,
     onChartError: (reason) => log.warn(reason),
     resolvePerson: (id) => ctx.identity.openIdOf(id),

@@ -13,10 +13,9 @@
  */
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Locale } from '../../config/schema.ts';
-import { DeliveryError, type Deliverer, type OutboundMessage, type Unreachable } from '../../notifiers/deliverer.ts';
+import { DeliveryError, type Delivered, type Deliverer, type OutboundMessage, type Unreachable } from '../../notifiers/deliverer.ts';
 import { messagePayload, timelinePayload } from '../../notifiers/render/slack/blocks.ts';
 import { withoutChart } from '../../notifiers/views/chart.ts';
-import type { TimelineView } from '../../notifiers/views/types.ts';
 import { dmChannel, refusedFile, shareChart } from './files.ts';
 
 /** Errors that will not go away by trying again. */
@@ -51,8 +50,6 @@ const UNREACHABLE: Record<string, Unreachable> = {
 const GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
 
 export interface SlackDelivererOptions {
-  /** The complaint's timeline as it is now, for the card's thread. */
-  timelineFor?: (complaintId: string) => Promise<TimelineView | undefined>;
   /** A card's timeline reply could not be written (logged; the card itself was delivered). */
   onThreadError?: (complaintId: string, error: DeliveryError) => void;
   /** A chart could not be shared (logged; the message went without it). */
@@ -65,12 +62,6 @@ export interface SlackDelivererOptions {
   localeOf?: (userId: string) => Promise<Locale | undefined>;
 }
 
-/** A card's message id: the card's ts and, after a `|`, its timeline reply's ts. */
-const splitRef = (id: string) => {
-  const [ts = '', reply] = id.split('|');
-  return { ts, reply };
-};
-
 export class SlackDeliverer implements Deliverer {
   readonly platform = 'slack' as const;
   /** Slack allows about one message per second per channel. */
@@ -81,7 +72,7 @@ export class SlackDeliverer implements Deliverer {
     private readonly opts: SlackDelivererOptions = {},
   ) {}
 
-  async deliver(m: OutboundMessage): Promise<{ messageId?: string }> {
+  async deliver(m: OutboundMessage): Promise<Delivered> {
     try {
       if (m.view.card && m.kind === 'card') return await this.#card(m);
       if (m.view.chart) return await this.#withChart(m);
@@ -112,7 +103,7 @@ export class SlackDeliverer implements Deliverer {
   }
 
   /** One file share; if Slack refuses files (no files:write yet, say), the message goes as text without the chart. */
-  async #withChart(m: OutboundMessage): Promise<{ messageId?: string }> {
+  async #withChart(m: OutboundMessage): Promise<Delivered> {
     try {
       return { messageId: await shareChart(this.client, m.direct ? await dmChannel(this.client, m.address) : m.address, m.view) };
     } catch (e) {
@@ -122,13 +113,13 @@ export class SlackDeliverer implements Deliverer {
     }
   }
 
-  async #card(message: OutboundMessage): Promise<{ messageId?: string }> {
+  async #card(message: OutboundMessage): Promise<Delivered> {
     // A card in a DM (routed around an unreachable channel) is updated in the DM's channel, not at the user ID.
     const m = message.direct ? { ...message, address: await dmChannel(this.client, message.address) } : message;
     const complaintId = m.view.card!.complaintId;
-    const timeline = await this.opts.timelineFor?.(complaintId);
-    const thread = timeline ? timelinePayload(timeline) : undefined;
-    let { ts, reply } = m.updateMessageId ? splitRef(m.updateMessageId) : { ts: '', reply: undefined };
+    const thread = m.timeline ? timelinePayload(m.timeline) : undefined;
+    let ts = m.posted?.messageId ?? '';
+    let reply = m.posted?.threadId;
     if (ts) {
       try {
         await this.client.chat.update({ channel: m.address, ts, ...messagePayload(m.view) });
@@ -151,7 +142,7 @@ export class SlackDeliverer implements Deliverer {
       }
     }
     this.opts.onCardDelivered?.(complaintId);
-    return { messageId: reply ? `${ts}|${reply}` : ts };
+    return { messageId: ts, ...(reply ? { threadId: reply } : {}) };
   }
 }
 

@@ -83,7 +83,6 @@ export function createSlackPlatform(io: Interactions, settings: Settings): Slack
     homeTimer.unref();
   };
   const deliverer = new SlackDeliverer(client, {
-    timelineFor: (id) => io.timelineOf(id),
     onThreadError: (id, e) => log.warn({ complaint: id, err: e.message }, 'slack: timeline reply failed; it follows with the next change'),
     onChartError: (e) => log.warn({ err: e.message }, 'slack: chart not shared (is files:write granted?); the message went without it'),
     onCardDelivered: refreshHomes,

@@ -3,18 +3,8 @@
  * its running deadlines, the step's button (the card buttons' `data-action`/`data-complaint`: the
  * console opens its form) and one to open the complaint (`data-show`). Every text is escaped.
  */
-import type { DeadlineLine, TaskItem, TasksView } from '../views/types.ts';
-import { escapeHtml } from './html.ts';
-
-/** A running deadline, marked up as the card and list show it. */
-function deadline(d: DeadlineLine): string {
-  return (
-    `<li class="deadline state-${d.state}" data-deadline="${d.kind}">` +
-    `<span class="deadline-label">${escapeHtml(d.label)}</span>` +
-    `<span class="deadline-due">${escapeHtml(d.dueText)}</span>` +
-    `<span class="deadline-left">${escapeHtml(d.timeLeftText)}</span></li>`
-  );
-}
+import type { TaskItem, TasksView } from '../views/types.ts';
+import { deadline, escapeHtml } from './html.ts';
 
 function item(i: TaskItem, showLabel: string): string {
   const needs = i.needs

@@ -19,7 +19,8 @@ export function multiline(text: string): string {
 
 const attr = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${escapeHtml(value)}"`);
 
-function deadline(d: DeadlineLine): string {
+/** A running deadline, marked up as the card, the list and the task list show it. */
+export function deadline(d: DeadlineLine): string {
   return (
     `<li class="deadline state-${d.state}" data-deadline="${d.kind}">` +
     `<span class="deadline-label">${escapeHtml(d.label)}</span>` +

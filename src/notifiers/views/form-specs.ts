@@ -32,6 +32,8 @@ export interface FormContext extends ViewContext {
   people?: FormOption[];
   /** Accepted currencies; without them the currency is a free text field. */
   currencies?: FormOption[];
+  /** The pending approval kinds the viewer may decide now (the approval form offers those). */
+  decidable?: readonly string[];
 }
 
 export type Initial = string | string[] | boolean | undefined;
@@ -70,9 +72,12 @@ function extendable(ctx: FormContext): readonly string[] {
   const active = ACTIVE_EXTENDABLE.filter((k) => state.deadlines.some((d) => d.kind === k && !d.metAt && !d.cancelledAt));
   return active.length ? active : ACTIVE_EXTENDABLE;
 }
+/** The approvals to decide: the pending ones the viewer may decide (all pending ones when none is theirs: the decision is then refused with its reason). */
 function pendingKinds(ctx: FormContext): readonly string[] {
   const kinds = ctx.complaint?.approvals.filter((a) => a.status === 'pending').map((a) => a.kind) ?? [];
-  return kinds.length ? [...new Set(kinds)] : APPROVAL_KINDS;
+  const theirs = kinds.filter((k) => ctx.decidable?.includes(k));
+  const shown = theirs.length ? theirs : kinds;
+  return shown.length ? [...new Set(shown)] : APPROVAL_KINDS;
 }
 const gradeA = (ctx: FormContext) => !c(ctx) || c(ctx)!.grade === 'A';
 const urgentContainmentDue = (ctx: FormContext) =>

@@ -1,6 +1,7 @@
 /** Feishu cards from the neutral views: under the 30 KB card limit even for a maximal complaint, user text never markdown. */
 import { describe, expect, it } from 'vitest';
 import { buildComplaintCard, buildForm, buildList, FORM_IDS, type FormId } from '../../../src/notifiers/views/index.ts';
+import { buildMovedCard } from '../../../src/notifiers/views/card.ts';
 import { complaintCard, listCard, messageCard } from '../../../src/notifiers/render/feishu/card.ts';
 import { formCard } from '../../../src/notifiers/render/feishu/form.ts';
 import { bytes, FEISHU_LIMITS as L } from '../../../src/notifiers/render/feishu/limits.ts';
@@ -37,6 +38,15 @@ describe('Feishu cards', () => {
     const json = JSON.stringify(card);
     for (const field of view.fields) expect(json, field.name).toContain(`"name":"${field.name}"`);
     expect(json).toContain(`"form":"${id}"`);
+  });
+
+  it.each([['en'], ['zh-CN']] as const)('a DM notice with a maximal card under it, and a moved card, stay under 30 KB (%s)', (locale) => {
+    const card = buildComplaintCard(MAX, { ...ctx(locale), actions: [...ACTIONS], showContact: true });
+    for (const c of [messageCard({ text: long(20_000), card }, { notice: true }), messageCard({ text: long(500), card: buildMovedCard(MAX, ctx(locale)) })]) {
+      expect(bytes(c)).toBeLessThanOrEqual(L.cardBytes);
+      expect(markdown(c)).not.toContain('<&>');
+      expect(JSON.stringify(c)).toContain('"update_multi":true');
+    }
   });
 
   it('a list of fifty complaints and a long notice fit', () => {

@@ -171,3 +171,22 @@ describe('form errors', () => {
     expect(score.notice).toBeUndefined();
   });
 });
+
+describe('the approval form offers what the viewer may decide', () => {
+  const pending = (kind: 'claim' | 'extension', requiredRole: string) => ({
+    id: `a-${kind}`, kind, requiredRole, status: 'pending' as const, payload: {}, requestedBy: 'q.liu', requestedAt: NOW,
+  });
+  const withApprovals = { ...plain, approvals: [pending('extension', 'gm'), pending('claim', 'sales_manager')] };
+  const kindField = (extra: Partial<Parameters<typeof buildForm>[1]>) => form('approve', 'en', { complaint: withApprovals, ...extra }).fields.find((f) => f.name === 'kind')!;
+
+  it('a claim approver sees the claim chosen, not the extension the GM must decide', () => {
+    const field = kindField({ decidable: ['claim'] });
+    expect(field.options?.map((o) => o.value)).toEqual(['claim']);
+    expect(field.initial).toBe('claim');
+  });
+
+  it('someone who may decide several sees them all; without any, the pending ones (the decision is refused with its reason)', () => {
+    expect(kindField({ decidable: ['extension', 'claim'] }).options?.map((o) => o.value)).toEqual(['extension', 'claim']);
+    expect(kindField({ decidable: [] }).options?.map((o) => o.value)).toEqual(['extension', 'claim']);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildComplaintCard, buildForm, buildList, FORM_IDS, type FormId } from '../../../src/notifiers/views/index.ts';
+import { buildMovedCard } from '../../../src/notifiers/views/card.ts';
 import { blocksTextLength, cardBlocks, listBlocks, messagePayload, timelineText } from '../../../src/notifiers/render/slack/blocks.ts';
 import { formModal } from '../../../src/notifiers/render/slack/modal.ts';
 import { SLACK_LIMITS as L, mrkdwn } from '../../../src/notifiers/render/slack/limits.ts';
@@ -68,6 +69,16 @@ describe('Block Kit within Slack’s limits', () => {
     expect(mrkdwnTexts.length).toBeGreaterThan(5);
     for (const t of mrkdwnTexts) expect(t).not.toMatch(/<&>/); // escaped in mrkdwn, never raw
     expect(cardBlocks(card).find((b) => b.type === 'actions')).toBeDefined();
+  });
+
+  it.each([['en'], ['zh-CN']] as const)('a DM notice with a maximal card under it, and a moved card (%s)', (locale) => {
+    const card = buildComplaintCard(MAX, { ...ctx(locale), actions: [...ACTIONS], showContact: true });
+    for (const payload of [messagePayload({ text: long(50_000), card }, { notice: true }), messagePayload({ text: long(500), card: buildMovedCard(MAX, { ...ctx(locale), channel: 'C0SALES0001' }) })]) {
+      expect(violations(payload.blocks, 'message')).toEqual([]);
+      expect(blocksTextLength(payload.blocks)).toBeLessThanOrEqual(L.blocksTextTotal);
+      expect(len(payload.text)).toBeLessThanOrEqual(L.messageText);
+      for (const t of JSON.stringify(payload.blocks).match(/"type":"mrkdwn","text":"(?:[^"\\]|\\.)*"/g) ?? []) expect(t).not.toMatch(/<&>/);
+    }
   });
 
   it.each(FORM_IDS.map((id) => [id]))('the %s modal, with more choices than Slack shows', (id: FormId) => {
