@@ -184,7 +184,7 @@ export const ROWS: Row[] = [
         action: 'reject',
         values: { reason: 'misuse', note: '安装时敲击阀体' },
         hears: [
-          { who: { dm: 'chen.jing' }, text: ['{number} 已被驳回（客户使用不当）', '安装时敲击阀体'], card: true },
+          { who: { dm: 'chen.jing' }, text: ['{number} 已被驳回（客户使用不当）', '安装时敲击阀体'], card: true, buttons: ['reopen'] },
           { who: { channel: 'customer_service' }, text: ['{number} 已被驳回（客户使用不当）', '安装时敲击阀体'] },
         ],
       },
