@@ -32,7 +32,7 @@ export function slackPlatform(s: SlackRun): Platform {
     return config.gmChannel!.slack!;
   };
   const about = (call: Call, number: string) => JSON.stringify(call.args).includes(number);
-  const posts = (number: string) => s.fake.calls.filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.update') && !c.args.thread_ts && about(c, number));
+  const posts = (number: string) => s.fake.calls.filter((c) => ['chat.postMessage', 'chat.update', 'chat.postEphemeral'].includes(c.method) && !c.args.thread_ts && about(c, number));
 
   const platform: Platform = {
     async file(by, values) {
@@ -80,8 +80,10 @@ export function slackPlatform(s: SlackRun): Platform {
     async seen(c, where) {
       if ('confirmation' in where) return c.confirmation ? [c.confirmation] : [];
       const address = 'dm' in where ? [U(where.dm), `D${U(where.dm).slice(1)}`] : [channelOf(where)];
+      // A person also hears through a message only they see in a channel (chat.postEphemeral).
+      const toPerson = (call: Call) => 'dm' in where && call.method === 'chat.postEphemeral' && call.args.user === U(where.dm);
       return posts(c.number)
-        .filter((call) => address.includes(call.args.channel))
+        .filter((call) => (call.method !== 'chat.postEphemeral' && address.includes(call.args.channel)) || toPerson(call))
         .map((call) => seenOf(call, c.number));
     },
 
