@@ -239,7 +239,11 @@ export const ROWS: Row[] = [
         by: 'chen.jing',
         action: 'revisit',
         values: { outcome: 'unsatisfied', note: '要求退货' },
-        hears: [{ who: { dm: 'wang.jianguo' }, text: ['已升级至总经理：{number}'], card: true, buttons: ['gm_decide'] }],
+        hears: [
+          { who: { dm: 'wang.jianguo' }, text: ['已升级至总经理：{number}'], card: true, buttons: ['gm_decide'] },
+          // Like the ladder's escalation, the GM channel hears of it (issue 14).
+          { who: { channel: 'gm' }, text: ['{number}'] },
+        ],
       },
     ],
   },
