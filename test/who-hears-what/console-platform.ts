@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { ConsoleRun } from '../support/console.ts';
 import type { ConsolePage } from '../e2e/console-page.ts';
-import type { Filed, Platform, Seen } from './check.ts';
+import type { Platform, Seen } from './check.ts';
 import type { Place, Values } from './rows.ts';
 
 interface Shown {
