@@ -195,9 +195,10 @@ export function decisionNotifications(
         );
       }
     } else if (e.type === 'escalated') {
-      for (const id of env.directory.gms()) {
-        say('escalated_case', e.type, { type: 'person', id }, (l) => t.t(l, 'notify.escalatedCase', { number: c.number }));
-      }
+      // Twice unsatisfied: the GMs decide (by DM, with the card and the decision button), and the GM channel hears of it.
+      const escalated = (l: Locale) => t.t(l, 'notify.escalatedCase', { number: c.number });
+      for (const id of env.directory.gms()) say('escalated_case', e.type, { type: 'person', id }, escalated);
+      if (env.config.gmChannel) say('escalated_case', `${e.type}:channel`, { type: 'gm_channel' }, escalated);
     }
   }
   if (!out.some((n) => n.kind === 'card') && events.some((e) => e.type !== 'commented' && e.type !== 'deadline_met')) {

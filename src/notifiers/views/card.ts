@@ -128,13 +128,7 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
 
   const deadlines = buildDeadlineLines(state, ctx);
   return {
-    kind: 'complaint',
-    complaintId: c.id,
-    number: c.number,
-    title: c.title,
-    status: c.status,
-    statusLabel: t(`status.${c.status}`),
-    urgent: c.urgent,
+    ...cardHead(state, ctx),
     tone: cardTone(state, deadlines),
     summary: fit(c.description, SUMMARY_MAX),
     fields,
@@ -144,6 +138,11 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
   };
 }
 
+/** What every complaint card shows first: its number, title, status and urgency. */
+function cardHead(state: ComplaintState, ctx: ViewContext): Pick<CardView, 'kind' | 'complaintId' | 'number' | 'title' | 'status' | 'statusLabel' | 'urgent'> {
+  const c = state.complaint;
+  return { kind: 'complaint', complaintId: c.id, number: c.number, title: c.title, status: c.status, statusLabel: translator().t(ctx.locale, `status.${c.status}`), urgent: c.urgent };
+}
 
 /**
  * The card left in a department's channel after the complaint moved to another department: its
@@ -154,13 +153,7 @@ export function buildMovedCard(state: ComplaintState, ctx: ViewContext & { chann
   const c = state.complaint;
   const department = ctx.directory.departmentName(c.department, ctx.locale);
   return {
-    kind: 'complaint',
-    complaintId: c.id,
-    number: c.number,
-    title: c.title,
-    status: c.status,
-    statusLabel: tr.t(ctx.locale, `status.${c.status}`),
-    urgent: c.urgent,
+    ...cardHead(state, ctx),
     tone: 'normal',
     summary: tr.t(ctx.locale, 'notice.movedSummary', { department }),
     fields: [],
