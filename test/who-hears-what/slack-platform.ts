@@ -3,8 +3,8 @@ import { expect } from 'vitest';
 import type { Call } from '../support/fake-slack.ts';
 import { fixture, interaction, submission } from '../support/slack-requests.ts';
 import { SLACK_USERS, type SlackRun } from '../support/slack.ts';
-import type { Filed, Platform, Seen } from './check.ts';
-import type { Place, Values } from './rows.ts';
+import type { Platform, Seen } from './check.ts';
+import type { Place } from './rows.ts';
 
 const U = (person: string) => SLACK_USERS[person]!.id;
 
