@@ -120,6 +120,8 @@ export function crossReferenceProblems(config: OrgConfig): ConfigProblem[] {
   });
   config.categories.forEach((c, i) => {
     if (!departments.has(c.department)) add(['categories', i, 'department'], `unknown department "${c.department}" (not in departments)`);
+    if (c.coOwner !== undefined && !departments.has(c.coOwner)) add(['categories', i, 'coOwner'], `unknown department "${c.coOwner}" (not in departments)`);
+    else if (c.coOwner !== undefined && c.coOwner === c.department) add(['categories', i, 'coOwner'], `"${c.coOwner}" is already the category's department`);
   });
 
   const { claims } = config;

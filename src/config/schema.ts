@@ -69,7 +69,12 @@ export const Department = z
   .strict();
 export type Department = z.infer<typeof Department>;
 
-export const Category = z.object({ key, name: LocalizedName, department: key }).strict();
+/**
+ * A complaint category and the department it is routed to (`department`). `coOwner`, optional: a
+ * department that shares the category's complaints with it (seed 001 §5.8: sales handles them and
+ * coordinates with the other departments) — shown on the card; the routed department still owns them.
+ */
+export const Category = z.object({ key, name: LocalizedName, department: key, coOwner: key.optional() }).strict();
 export type Category = z.infer<typeof Category>;
 
 export const Role = z.object({ key, name: LocalizedName, people: z.array(key).min(1) }).strict();

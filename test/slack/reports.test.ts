@@ -90,7 +90,7 @@ describe('reports on Slack', () => {
     expect(share.args.initial_comment).toBe('客户抱怨处理跟踪表 2026-03-01 – 2026-03-31：共 1 件（.xlsx 与 .csv）。');
     const [xlsx, csv] = (share.args.files as Array<{ id: string }>).map((f) => s.fake.uploads.get(f.id)!);
     expect([xlsx!.filename, csv!.filename]).toEqual(['kesu-2026-03-01-2026-03-31.xlsx', 'kesu-2026-03-01-2026-03-31.csv']);
-    // The quality head sees the quality complaint only (the delivery one belongs to logistics).
+    // The quality head sees the quality complaint only (the delivery one belongs to sales).
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx!.bytes! as unknown as ArrayBuffer);
     expect(book.worksheets[0]!.rowCount).toBe(2);

@@ -66,16 +66,22 @@ describe('the shipped kesu.config.yaml', () => {
     expect(config.roles.map((r) => r.key)).toEqual(['sales_manager', 'sales_vp', 'finance_vp']);
   });
 
-  it('routes quality issues to quality and the rest away from it (seed 001 §5.8–5.9)', () => {
-    const route = Object.fromEntries(config.categories.map((c) => [c.key, c.department]));
-    expect(route).toEqual({
+  it('routes as seed 001 §5.8–5.9: quality issues to quality, every other issue to sales', () => {
+    // §5.9: the quality department handles complaints caused by product quality; §5.8: sales handles all others.
+    const seedRule = (category: string) => (category === 'product_quality' ? 'quality' : 'sales');
+    expect(config.categories.length).toBeGreaterThan(1);
+    for (const c of config.categories) expect(c.department, `category ${c.key}`).toBe(seedRule(c.key));
+    expect(Object.fromEntries(config.categories.map((c) => [c.key, c.department]))).toEqual({
       product_quality: 'quality',
       service_attitude: 'sales',
-      delivery: 'logistics',
+      delivery: 'sales',
       documents: 'sales',
       billing: 'sales',
       other: 'sales',
     });
+    // Sales coordinates with the other departments (§5.8): logistics co-owns delivery complaints.
+    const coOwners = Object.fromEntries(config.categories.filter((c) => c.coOwner).map((c) => [c.key, c.coOwner]));
+    expect(coOwners).toEqual({ delivery: 'logistics' });
   });
 
   it('carries the claim tiers of seed 001 §5.7 and the default deadline policy', () => {
@@ -125,6 +131,16 @@ describe('config validation', () => {
   it('refuses a category routed to an unknown department', () => {
     const e = errorOf(() => parseConfig(mini([['department: quality }', 'department: qualty }']]), 'kesu.config.yaml'));
     expect(e.message).toContain('kesu.config.yaml: categories[0].department: unknown department "qualty" (not in departments)');
+  });
+
+  it('accepts a co-owning department on a category and refuses an unknown or redundant one', () => {
+    const ok = parseConfig(mini([['department: quality }', 'department: quality, coOwner: sales }']]), 'mini.yaml');
+    expect(ok.categories[0]!.coOwner).toBe('sales');
+    expect(parseConfig(mini(), 'mini.yaml').categories[0]!.coOwner).toBeUndefined();
+    const unknown = errorOf(() => parseConfig(mini([['department: quality }', 'department: quality, coOwner: logistic }']]), 'kesu.config.yaml'));
+    expect(unknown.message).toContain('kesu.config.yaml: categories[0].coOwner: unknown department "logistic" (not in departments)');
+    const same = errorOf(() => parseConfig(mini([['department: quality }', 'department: quality, coOwner: quality }']]), 'kesu.config.yaml'));
+    expect(same.message).toContain('kesu.config.yaml: categories[0].coOwner: "quality" is already the category\'s department');
   });
 
   it('refuses a channel given by name instead of ID (cards could be posted but never updated)', () => {

@@ -1,7 +1,8 @@
 /**
  * README's "Who hears what" table as data, the same for every platform: each row files its own
  * complaint, takes the steps that cause the event, and says after each step who must receive what.
- * People are the shipped example organisation's (kesu.config.yaml); texts are in its language (zh-CN).
+ * People are the shipped example organisation's (kesu.config.yaml); texts are in its language (zh-CN),
+ * except for 周敏 (zhou.min, sales), who reads English (locale: en).
  */
 
 /** Where a message arrives. `confirmation` is what the filer sees once the filing form is submitted. */
@@ -68,7 +69,7 @@ const filing = (title: string, over: Values = {}): Values => ({
   demand: 'apology', // grade A
   customerName: '王芳',
   intakeChannel: 'phone',
-  category: 'product_quality', // → quality; delivery → logistics; documents → sales
+  category: 'product_quality', // → quality; delivery and documents → sales (seed 001 §5.8–5.9)
   ...over,
 });
 
@@ -110,10 +111,11 @@ export const ROWS: Row[] = [
     file: { by: 'chen.jing', values: filing('矩阵-指派 交货延误', { category: 'delivery' }) },
     steps: [
       {
-        by: 'ma.jun',
+        by: 'li.qiang',
         action: 'acknowledge',
-        values: { handlerId: 'xu.ting', firstResponse: '已致电客户致歉' },
-        hears: [{ who: { dm: 'xu.ting' }, text: ['您已被指定为 {number} 的责任人'], card: true, buttons: ['submit_8d'] }],
+        values: { handlerId: 'zhou.min', firstResponse: '已致电客户致歉' },
+        // In the handler's own language.
+        hears: [{ who: { dm: 'zhou.min' }, text: ['You are the handler of {number}'], card: true, buttons: ['submit_8d'] }],
       },
     ],
   },
@@ -146,9 +148,9 @@ export const ROWS: Row[] = [
     // A replacement makes it grade B: the GM approves the 8D's solution before it goes to the customer.
     file: { by: 'chen.jing', values: filing('矩阵-方案 密封圈漏油', { category: 'delivery', demand: 'replacement' }) },
     steps: [
-      { by: 'ma.jun', action: 'acknowledge', values: { handlerId: 'xu.ting', firstResponse: '已回电致歉' } },
+      { by: 'li.qiang', action: 'acknowledge', values: { handlerId: 'zhou.min', firstResponse: '已回电致歉' } },
       {
-        by: 'xu.ting',
+        by: 'zhou.min',
         action: 'submit_8d',
         values: { ...eightD, d4RootCause: '装箱未固定', d5Corrective: '加装固定支架' },
         hears: [{ who: { dm: 'wang.jianguo' }, text: ['{number} 需要您审批：解决方案', '装箱未固定', '加装固定支架'], card: true, buttons: ['approve'] }],
@@ -159,10 +161,10 @@ export const ROWS: Row[] = [
     name: 'an extension requested and decided',
     file: { by: 'chen.jing', values: filing('矩阵-延期 等待检测', { category: 'delivery' }) },
     steps: [
-      { by: 'ma.jun', action: 'acknowledge', values: { firstResponse: '已回电说明' } },
+      { by: 'li.qiang', action: 'acknowledge', values: { firstResponse: '已回电说明' } },
       {
         // Far beyond the automatic limit: the GM decides.
-        by: 'ma.jun',
+        by: 'li.qiang',
         action: 'extend',
         values: { deadline: 'eightD', newDueAt: '2026-04-30 17:00', reason: '等待第三方检测报告' },
         hears: [{ who: { dm: 'wang.jianguo' }, text: ['{number} 需要您审批：延期', '2026-04-30 17:00', '等待第三方检测报告'], card: true, buttons: ['approve'] }],
@@ -171,7 +173,7 @@ export const ROWS: Row[] = [
         by: 'wang.jianguo',
         action: 'approve',
         values: { kind: 'extension', decision: 'approve', note: '同意延期' },
-        hears: [{ who: { dm: 'ma.jun' }, text: ['您在 {number} 提出的延期申请已由 王建国 批准', '同意延期'], card: true, buttons: ['submit_8d'] }],
+        hears: [{ who: { dm: 'li.qiang' }, text: ['您在 {number} 提出的延期申请已由 王建国 批准', '同意延期'], card: true, buttons: ['submit_8d'] }],
       },
     ],
   },
@@ -209,16 +211,19 @@ export const ROWS: Row[] = [
     name: 'a reopen (customer unsatisfied)',
     file: { by: 'chen.jing', values: filing('矩阵-重开 交货延误', { category: 'delivery' }) },
     steps: [
-      { by: 'ma.jun', action: 'acknowledge', values: { handlerId: 'xu.ting', firstResponse: '已致歉' } },
-      { by: 'xu.ting', action: 'submit_8d', values: eightDSent },
-      { by: 'xu.ting', action: 'resolve', values: { kinds: ['apology'], summary: '致歉并加急发货' } },
+      { by: 'li.qiang', action: 'acknowledge', values: { handlerId: 'zhou.min', firstResponse: '已致歉' } },
+      { by: 'zhou.min', action: 'submit_8d', values: eightDSent },
+      { by: 'zhou.min', action: 'resolve', values: { kinds: ['apology'], summary: '致歉并加急发货' } },
       {
         by: 'chen.jing',
         action: 'revisit',
         values: { outcome: 'unsatisfied', note: '客户仍不满意' },
-        hears: ['xu.ting', 'ma.jun'].map((person) => ({
+        hears: [
+          { person: 'zhou.min', text: ['{number} is reopened', '客户仍不满意', 'The first reply is due again by'] },
+          { person: 'li.qiang', text: ['{number} 已重新打开', '客户仍不满意', '首次回复需在'] },
+        ].map(({ person, text }) => ({
           who: { dm: person },
-          text: ['{number} 已重新打开', '客户仍不满意', '首次回复需在'],
+          text,
           card: true,
           buttons: ['acknowledge'],
         })),

@@ -86,7 +86,11 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
 
   add('card.grade', c.urgent ? `${t(`grade.${c.grade}`)} · ${t('card.urgentTag')}` : t(`grade.${c.grade}`));
   add('card.category', dir.categoryName(c.category, locale));
-  add('card.department', dir.departmentName(c.department, locale));
+  // A category's co-owning department is named while the complaint is still with the category's own department.
+  const routing = dir.category?.(c.category);
+  const coOwner = routing?.department === c.department ? routing.coOwner : undefined;
+  const department = dir.departmentName(c.department, locale);
+  add('card.department', coOwner ? t('card.coOwned', { department, coOwner: dir.departmentName(coOwner, locale) }) : department);
   add('card.handler', c.handlerId ? dir.displayName(c.handlerId, locale) : t('card.unassigned'));
   add('card.demand', t(`demand.${c.demand}`));
   add('card.customer', [c.customer.name, c.customer.company].filter(Boolean).join(' · '));

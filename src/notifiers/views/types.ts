@@ -11,6 +11,8 @@ export interface ViewDirectory {
   displayName(id: string, locale: Locale): string;
   departmentName(key: string, locale: Locale): string;
   categoryName(key: string, locale: Locale): string;
+  /** The category's routing (config `categories`), when known: the card names its co-owning department. */
+  category?(key: string): { department: string; coOwner?: string | undefined } | undefined;
   /** Role key or `gm`. */
   roleName(key: string, locale: Locale): string;
 }

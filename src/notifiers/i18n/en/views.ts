@@ -7,6 +7,7 @@ export const views = {
     urgentTag: 'urgent',
     category: 'Category',
     department: 'Department',
+    coOwned: '{{department}} (co-owned with {{coOwner}})',
     handler: 'Handler',
     unassigned: 'Not assigned',
     demand: 'Customer demand',

@@ -8,6 +8,7 @@ export const views: typeof En = {
     urgentTag: '紧急',
     category: '问题类别',
     department: '责任部门',
+    coOwned: '{{department}}（与{{coOwner}}共同负责）',
     handler: '责任人',
     unassigned: '未指派',
     demand: '客户诉求',
