@@ -44,5 +44,11 @@ export function recordRequests(page: Page): string[] {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // Taken once the page is still: a sidebar sliding away (the narrow layout) would otherwise cover part of it.
+  // (Runs in the page: the test's tsconfig has no DOM types, so `document` is reached through globalThis.)
+  await page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { getAnimations(): Array<{ finished: Promise<unknown> }> } }).document;
+    return Promise.all(doc.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: false });
 }
