@@ -100,7 +100,7 @@ describe('scheduled reports', () => {
     // Seed 004's targets beside the actual figures: nothing revisited or closed yet, neither answered in 24 h.
     expect(view.text.split('\n').slice(-4)).toEqual([
       '目标与实际：',
-      '• 满意度：暂无数据（回访满意 0/0）— 目标 ≥ 90% — —',
+      '• 满意度：暂无数据（回访满意 0/0）— 目标 ≥ 90% — 无法评估',
       '• 处理完成率：0%（已结案 0/2）— 目标 100% — 未达标',
       '• 24 小时内首次回复：0%（0/2）— 目标 100% — 未达标',
     ]);

@@ -37,7 +37,7 @@ function targetLines(s: MonthStats, targets: ReportTargets, locale: Locale): str
       n: x.n,
       all: x.all,
       target: `${targetPct}%`,
-      verdict: x.rate === null ? '—' : x.rate * 100 >= targetPct - 1e-9 ? t('met') : t('missed'),
+      verdict: x.rate === null ? t('notAssessed') : x.rate * 100 >= targetPct - 1e-9 ? t('met') : t('missed'),
       ...extra,
     });
   return [

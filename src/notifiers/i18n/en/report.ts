@@ -23,4 +23,5 @@ export const report = {
   met: 'met',
   missed: 'missed',
   noData: 'no data yet',
+  notAssessed: 'not assessed',
 };

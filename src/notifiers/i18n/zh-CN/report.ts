@@ -22,4 +22,5 @@ export const report = {
   met: '达标',
   missed: '未达标',
   noData: '暂无数据',
+  notAssessed: '无法评估',
 };
