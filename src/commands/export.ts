@@ -7,7 +7,7 @@ import type { Deps } from './deps.ts';
 import { localeOf } from './present.ts';
 import { translator } from '../notifiers/i18n/index.ts';
 import { tableToCsv, tableToXlsx } from '../notifiers/render/table.ts';
-import { buildTrackingTable, type TrackingTable } from '../notifiers/views/tracking-table.ts';
+import { buildTrackingTable, sheetNameFor, type TrackingTable } from '../notifiers/views/tracking-table.ts';
 import { eventsOf, listStates } from '../store/complaints.ts';
 import { addDays } from '../workflows/calendar.ts';
 import type { Actor } from '../workflows/model.ts';
@@ -20,7 +20,9 @@ export interface ExportRange {
   department?: string;
 }
 
-const REVISITS = ['revisit_satisfied', 'revisit_unsatisfied', 'revisit_unreachable'] as const;
+const REVISITS = ['revisit_satisfied', 'revisit_unsatisfied', 'revisit_unreachable'];
+/** The timeline entries the table reads: every first response (a reopen adds one) and the revisits. */
+const EVENTS = ['acknowledged', ...REVISITS];
 
 export async function exportTable(deps: Deps, actor: Actor | undefined, range: ExportRange): Promise<TrackingTable> {
   const { calendar, directory, config } = deps;
@@ -34,18 +36,29 @@ export async function exportTable(deps: Deps, actor: Actor | undefined, range: E
   )
     .filter((s) => !actor || canView(actor.id, s.complaint, directory, s.approvals))
     .sort((a, b) => a.complaint.receivedAt.getTime() - b.complaint.receivedAt.getTime());
-  const events = await eventsOf(deps.db.prisma, states.map((s) => s.complaint.id), REVISITS);
+  const events = await eventsOf(deps.db.prisma, states.map((s) => s.complaint.id), EVENTS);
   const locale = actor ? localeOf(deps, actor) : config.organisation.locale;
+  const tr = translator();
   return buildTrackingTable(
     states.map((state) => {
-      const last = events.get(state.complaint.id)?.at(-1)?.type;
+      const timeline = events.get(state.complaint.id) ?? [];
+      const last = timeline.filter((e) => REVISITS.includes(e.type)).at(-1)?.type;
+      const firstResponses = timeline.flatMap((e) => (e.type === 'acknowledged' && typeof e.data.firstResponse === 'string' ? [{ at: e.at, text: e.data.firstResponse }] : []));
       return {
         state,
         ...(last ? { revisitOutcome: last.replace('revisit_', '') as 'satisfied' | 'unsatisfied' | 'unreachable' } : {}),
+        firstResponses,
         showContact: !actor || canSeeContact(actor.id, state.complaint, directory),
       };
     }),
-    { locale, timeZone: config.organisation.timeZone, directory, title: translator().t(locale, 'export.title', { from: range.from, to: range.to }) },
+    {
+      locale,
+      timeZone: config.organisation.timeZone,
+      directory,
+      now: deps.clock.now(),
+      title: tr.t(locale, 'export.title', { from: range.from, to: range.to }),
+      sheetName: sheetNameFor((period) => tr.t(locale, 'report.sheet', { period }), range.from, range.to),
+    },
   );
 }
 
@@ -71,6 +84,7 @@ export async function exportFile(table: TrackingTable, range: ExportRange, forma
 /** The table as both files (what chat platforms send) and the line that goes with them. */
 export async function exportFiles(deps: Deps, actor: Actor, range: ExportRange): Promise<{ comment: string; files: ExportFile[] }> {
   const table = await exportTable(deps, actor, range);
-  const comment = translator().t(localeOf(deps, actor), 'commands.exportFiles', { from: range.from, to: range.to, n: table.rows.length });
+  const n = table.rows.length;
+  const comment = translator().t(localeOf(deps, actor), n ? 'commands.exportFiles' : 'report.exportEmpty', { from: range.from, to: range.to, n });
   return { comment, files: [await exportFile(table, range, 'xlsx'), await exportFile(table, range, 'csv')] };
 }

@@ -1,7 +1,8 @@
 /**
  * The scheduled reports, run by the engine's step (tick.ts): weekly — the open complaints, the overdue
  * ones and what falls due this week — to each GM for the whole company and to each department head for
- * their departments; monthly — the previous month's statistics — to the GMs and the management channel.
+ * their departments; monthly — the previous month's statistics against the targets — to the GMs and the
+ * management channel for the whole company and to each department head for their departments.
  * Both come with the category chart.
  *
  * Due slots are derived from the database and the calendar, not from cron firing: each slot is claimed
@@ -23,12 +24,12 @@ import { latestWeeklySlot, monthlySlotsBetween, weekEnd, type Slot } from '../wo
 import { STATUSES, type Status } from '../workflows/model.ts';
 import { notify } from './notify.ts';
 import { statsOfMonth } from './stats.ts';
+import type { MonthStats } from '../workflows/stats.ts';
 import type { EngineDeps } from './tick.ts';
 
 const SINCE = 'reports:since';
 const CLOSED: readonly Status[] = ['closed', 'rejected'];
 const OPEN_LIMIT = 20_000;
-
 
 /**
  * Builds the slot's messages (reads outside the transaction: SQLite has one writer) and writes them
@@ -45,15 +46,21 @@ async function since(deps: EngineDeps, now: Date): Promise<Date> {
   return (await readMarker(deps.db.prisma, SINCE))!.createdAt;
 }
 
+/** Each department head who is not a GM, with the departments they head (one report each). */
+function headsWithDepartments(deps: EngineDeps): Map<string, string[]> {
+  const { directory } = deps;
+  const heads = new Map<string, string[]>();
+  for (const d of directory.departments()) for (const id of directory.headsOf(d.key)) if (!directory.isGm(id)) heads.set(id, [...(heads.get(id) ?? []), d.key]);
+  return heads;
+}
+
 function weekly(deps: EngineDeps, slot: Slot, now: Date) {
   return async (): Promise<Notification[]> => {
     const open = await listStates(deps.db.prisma, { status: STATUSES.filter((s) => !CLOSED.includes(s)), take: OPEN_LIMIT });
     const end = weekEnd(slot, deps.calendar);
     const { directory } = deps;
     const readers: Array<{ target: Target; departments?: string[] }> = directory.gms().map((id) => ({ target: { type: 'person', id } }));
-    const heads = new Map<string, string[]>();
-    for (const d of directory.departments()) for (const id of directory.headsOf(d.key)) if (!directory.isGm(id)) heads.set(id, [...(heads.get(id) ?? []), d.key]);
-    for (const [id, departments] of heads) readers.push({ target: { type: 'person', id }, departments });
+    for (const [id, departments] of headsWithDepartments(deps)) readers.push({ target: { type: 'person', id }, departments });
     return readers.map(({ target, departments }) => ({
       key: `report:weekly:${slot.period}`,
       kind: 'report',
@@ -68,17 +75,24 @@ function weekly(deps: EngineDeps, slot: Slot, now: Date) {
 
 function monthly(deps: EngineDeps, slot: Slot, now: Date) {
   return async (): Promise<Notification[]> => {
-    const stats = await statsOfMonth(deps, slot.period, now);
-    const targets: Target[] = [...deps.directory.gms().map((id) => ({ type: 'person', id }) as Target), ...(deps.config.managementChannel ? [{ type: 'mgmt_channel' } as Target] : [])];
-    return targets.map((target) => {
+    const { directory } = deps;
+    const targets = deps.config.reports.targets;
+    const view = (stats: MonthStats, target: Target, departments?: string[]) => {
       const locale = localeFor(target, deps);
-      return {
-        key: `report:monthly:${slot.period}`,
-        kind: 'report',
-        target,
-        view: buildStatsView(stats, { locale, directory: deps.directory, month: slot.period, heading: translator().t(locale, 'stats.monthlyTitle') }),
-      };
-    });
+      const names = departments?.map((d) => directory.departmentName(d, locale));
+      return buildStatsView(stats, { locale, directory, month: slot.period, heading: translator().t(locale, 'stats.monthlyTitle'), targets, ...(names ? { departments: names } : {}) });
+    };
+    const note = (target: Target, v: ReturnType<typeof view>): Notification => ({ key: `report:monthly:${slot.period}`, kind: 'report', target, view: v });
+    const stats = await statsOfMonth(deps, slot.period, now);
+    const company: Target[] = [...directory.gms().map((id) => ({ type: 'person', id }) as Target), ...(deps.config.managementChannel ? [{ type: 'mgmt_channel' } as Target] : [])];
+    const out = company.map((target) => note(target, view(stats, target)));
+    // Each department head (not a GM) gets their departments' figures, in one report.
+    for (const [id, departments] of headsWithDepartments(deps)) {
+      const target: Target = { type: 'person', id };
+      const own = await statsOfMonth(deps, slot.period, now, (s) => departments.includes(s.complaint.department));
+      out.push(note(target, view(own, target, departments)));
+    }
+    return out;
   };
 }
 

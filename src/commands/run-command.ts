@@ -12,7 +12,7 @@ import { list, show } from './query.ts';
 import { monthlyStats } from './stats.ts';
 import { translator } from '../notifiers/i18n/index.ts';
 import { buildHelp, buildList, type CardView, type FormView, type ListView, type MessageView, type TimelineView } from '../notifiers/views/index.ts';
-import { buildStatsView } from '../notifiers/views/stats.ts';
+import { buildNoScopeView, buildStatsView } from '../notifiers/views/stats.ts';
 import type { Actor } from '../workflows/model.ts';
 
 export type CommandReply =
@@ -69,12 +69,15 @@ async function answer(deps: Deps, actor: Actor, intent: CommandIntent, command: 
     }
     case 'stats': {
       const { month, scope, stats } = await monthlyStats(deps, actor, intent.month);
+      if (scope.kind === 'own' && stats.total === 0) return { type: 'message', message: buildNoScopeView(month, locale) };
       const departments = scope.kind === 'departments' ? scope.departments.map((d) => deps.directory.departmentName(d, locale)) : undefined;
-      return { type: 'message', message: buildStatsView(stats, { locale, directory: deps.directory, month, ...(departments ? { departments } : {}) }) };
+      const view = { locale, directory: deps.directory, month, targets: deps.config.reports.targets, ...(departments ? { departments } : {}), ...(scope.kind === 'own' ? { own: true } : {}) };
+      return { type: 'message', message: buildStatsView(stats, view) };
     }
     case 'export': {
-      // The platform delivers the file (the console offers downloads); default: this month.
-      const range = intent.from && intent.to ? { from: intent.from, to: intent.to } : monthRange(deps.calendar.localDate(deps.clock.now()).slice(0, 7));
+      // The platform delivers the file (the console offers downloads); default: this month so far.
+      const today = deps.calendar.localDate(deps.clock.now());
+      const range = intent.from && intent.to ? { from: intent.from, to: intent.to } : { from: monthRange(today.slice(0, 7)).from, to: today };
       const department = intent.department ? departmentKey(deps, intent.department) : undefined;
       return { type: 'export', range: { ...range, ...(department ? { department } : {}) } };
     }

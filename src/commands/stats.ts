@@ -42,9 +42,9 @@ async function received(deps: Deps, month: string, keep: (s: ComplaintState) => 
 export async function statsOfMonth(deps: Deps, month: string, now: Date, keep: (s: ComplaintState) => boolean = () => true): Promise<MonthStats> {
   const current = await received(deps, month, keep);
   const previous = await received(deps, shiftMonth(month, -1), keep);
-  const events = await eventsOf(deps.db.prisma, current.map((s) => s.complaint.id), ['acknowledged', 'eightd_submitted']);
+  const events = await eventsOf(deps.db.prisma, current.map((s) => s.complaint.id), ['acknowledged', 'eightd_submitted', 'revisit_satisfied', 'revisit_unsatisfied']);
   const records: StatsRecord[] = current.map((state) => ({ state, events: events.get(state.complaint.id) ?? [] }));
-  return monthStats(records, previous.map((state) => ({ state, events: [] })), now);
+  return monthStats(records, previous.map((state) => ({ state, events: [] })), now, { responseHours: deps.config.reports.targets.firstResponseHours });
 }
 
 export async function monthlyStats(deps: Deps, actor: Actor, month?: string): Promise<MonthlyStats> {

@@ -257,6 +257,18 @@ export const CalendarOverrides = z
   })
   .strict();
 
+/** The monthly report's targets (seed 004): satisfaction ≥ 90 %, handling completed 100 %, first response within 24 h. */
+export const REPORT_TARGETS = { satisfactionPct: 90, handlingPct: 100, firstResponseHours: 24 } as const;
+const ReportTargets = z
+  .object({
+    satisfactionPct: z.number().min(0).max(100).default(REPORT_TARGETS.satisfactionPct),
+    handlingPct: z.number().min(0).max(100).default(REPORT_TARGETS.handlingPct),
+    firstResponseHours: z.number().positive().max(720).default(REPORT_TARGETS.firstResponseHours),
+  })
+  .strict()
+  .default(REPORT_TARGETS);
+export type ReportTargets = z.infer<typeof ReportTargets>;
+
 export const OrgConfig = z
   .object({
     organisation: z
@@ -302,9 +314,9 @@ export const OrgConfig = z
       .default({ separationOfDuties: true }),
     /** Scheduled reports, in org time: weekly on each week's first working day, monthly on each month's. */
     reports: z
-      .object({ enabled: z.boolean().default(true), weeklyAt: hhmm.default('09:00'), monthlyAt: hhmm.default('09:00') })
+      .object({ enabled: z.boolean().default(true), weeklyAt: hhmm.default('09:00'), monthlyAt: hhmm.default('09:00'), targets: ReportTargets })
       .strict()
-      .default({ enabled: true, weeklyAt: '09:00', monthlyAt: '09:00' }),
+      .default({ enabled: true, weeklyAt: '09:00', monthlyAt: '09:00', targets: REPORT_TARGETS }),
   })
   .strict();
 export type OrgConfig = z.infer<typeof OrgConfig>;

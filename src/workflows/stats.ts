@@ -9,7 +9,13 @@
  *   and ones not yet due are left out. The rate is on time / (on time + late), or null with neither.
  * - time to first response / to the 8D: from `receivedAt` to the first `acknowledged` / `eightd_submitted`
  *   event, in hours; median (the mean of the two middle values for an even count) and p90 (nearest rank).
- * - reopen rate: complaints reopened at least once / all; mean satisfaction over those with a score.
+ * - reopen rate: complaints reopened at least once / all.
+ * - satisfaction: every revisit's score counts, satisfied and unsatisfied alike (the `revisit_*` events'
+ *   `score`; a complaint without such events falls back to its stored `satisfaction`). The satisfaction
+ *   rate is satisfied revisits / (satisfied + unsatisfied) revisits.
+ * - handling completed: complaints closed or rejected / all.
+ * - first response within the target hours: answered within them counts met; answered later, or still
+ *   unanswered once they have passed, counts missed; the rest (a rejection answers instead) are left out.
  * - top 5: by count, then by key; root causes are the 8D's D4 tags.
  */
 import type { DeadlineKind } from '../config/schema.ts';
@@ -17,8 +23,8 @@ import type { ComplaintState, TimelineEvent } from './model.ts';
 
 export interface StatsRecord {
   state: ComplaintState;
-  /** The complaint's timeline (only `acknowledged` and `eightd_submitted` are used). */
-  events: readonly Pick<TimelineEvent, 'type' | 'at'>[];
+  /** The complaint's timeline (only `acknowledged`, `eightd_submitted` and the `revisit_*` outcomes are used). */
+  events: readonly (Pick<TimelineEvent, 'type' | 'at'> & { data?: TimelineEvent['data'] })[];
 }
 
 export interface OnTimeRate {
@@ -31,6 +37,12 @@ export interface Durations {
   n: number;
   medianHours: number | null;
   p90Hours: number | null;
+}
+
+export interface Share {
+  n: number;
+  all: number;
+  rate: number | null;
 }
 
 export interface Ranked {
@@ -53,6 +65,12 @@ export interface PeriodStats {
   reopenRate: number | null;
   rated: number;
   meanSatisfaction: number | null;
+  /** Satisfied revisits of all satisfied or unsatisfied ones. */
+  satisfied: Share;
+  /** Complaints closed or rejected of all. */
+  handled: Share;
+  /** Complaints answered within `responseHours` of those answered or past it. */
+  respondedInTime: Share & { hours: number };
   topCategories: Ranked[];
   topRootCauses: Ranked[];
 }
@@ -110,9 +128,39 @@ function hoursToFirst(records: readonly StatsRecord[], type: string): number[] {
   });
 }
 
-export function periodStats(records: readonly StatsRecord[], now: Date): PeriodStats {
+const share = (n: number, all: number): Share => ({ n, all, rate: all ? n / all : null });
+const REVISITS = ['revisit_satisfied', 'revisit_unsatisfied'];
+
+/** Every revisit score of the record (satisfied and unsatisfied), or the stored one when no event carries it. */
+function scoresOf({ state, events }: StatsRecord): number[] {
+  const fromEvents = events.flatMap((e) => (REVISITS.includes(e.type) && typeof e.data?.score === 'number' ? [e.data.score] : []));
+  return fromEvents.length ? fromEvents : state.complaint.satisfaction === undefined ? [] : [state.complaint.satisfaction];
+}
+
+function respondedWithin(records: readonly StatsRecord[], now: Date, hours: number): Share & { hours: number } {
+  let n = 0;
+  let all = 0;
+  for (const { state, events } of records) {
+    const limit = state.complaint.receivedAt.getTime() + hours * HOUR;
+    const first = events.filter((e) => e.type === 'acknowledged').reduce<number | undefined>((m, e) => (m === undefined || e.at.getTime() < m ? e.at.getTime() : m), undefined);
+    if (first !== undefined) {
+      all++;
+      if (first <= limit) n++;
+    } else if (state.complaint.status !== 'rejected' && now.getTime() > limit) all++;
+  }
+  return { ...share(n, all), hours };
+}
+
+export interface StatsOptions {
+  /** The first-response target in hours (seed 004: 24). */
+  responseHours?: number;
+}
+
+export function periodStats(records: readonly StatsRecord[], now: Date, opts: StatsOptions = {}): PeriodStats {
   const cs = records.map((r) => r.state.complaint);
-  const scores = cs.flatMap((c) => (c.satisfaction === undefined ? [] : [c.satisfaction]));
+  const scores = records.flatMap(scoresOf);
+  const outcomes = records.flatMap((r) => r.events.filter((e) => REVISITS.includes(e.type)).map((e) => e.type));
+  const satisfiedRevisits = outcomes.filter((t) => t === 'revisit_satisfied').length;
   const reopened = cs.filter((c) => c.reopenCount > 0).length;
   const byCategory = countBy(cs.map((c) => c.category));
   return {
@@ -129,13 +177,16 @@ export function periodStats(records: readonly StatsRecord[], now: Date): PeriodS
     reopenRate: cs.length ? reopened / cs.length : null,
     rated: scores.length,
     meanSatisfaction: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+    satisfied: share(satisfiedRevisits, outcomes.length),
+    handled: share(cs.filter((c) => c.status === 'closed' || c.status === 'rejected').length, cs.length),
+    respondedInTime: respondedWithin(records, now, opts.responseHours ?? 24),
     topCategories: top(byCategory),
     topRootCauses: top(countBy(cs.flatMap((c) => c.eightD?.rootCauseTags ?? []))),
   };
 }
 
-export function monthStats(current: readonly StatsRecord[], previous: readonly StatsRecord[], now: Date): MonthStats {
-  const stats = periodStats(current, now);
+export function monthStats(current: readonly StatsRecord[], previous: readonly StatsRecord[], now: Date, opts: StatsOptions = {}): MonthStats {
+  const stats = periodStats(current, now, opts);
   const previousTotal = previous.length;
   return { ...stats, previousTotal, change: previousTotal ? (stats.total - previousTotal) / previousTotal : null };
 }

@@ -1,7 +1,9 @@
 /**
  * Scheduled reports in simulated time: the weekly report at 09:00 on Monday to the GM (whole company)
  * and each department head (their department); the monthly report on the month's first working day to
- * the GM and the management channel; missed slots after a downtime sent once, never repeated.
+ * the GM and the management channel for the whole company and to each department head for their
+ * department, with the targets against the actual figures; missed slots after a downtime sent once,
+ * never repeated.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
@@ -84,17 +86,32 @@ describe('scheduled reports', () => {
     expect(await reports()).toHaveLength(8);
   });
 
-  it('monthly: the previous month’s statistics on the first working day, to the GM and the management channel', async () => {
+  it('monthly: the previous month’s statistics on the first working day, to the GM, the management channel and each head for their department', async () => {
     await at('2026-10-30T10:00:00');
     await fileComplaint(deps, actor('cs.li'), filingForm());
     await fileComplaint(deps, actor('cs.li'), filingForm({ category: 'service_attitude' }));
     expect((await at('2026-11-01T09:00:00')).reports).toBe(0); // Sunday
     expect((await at('2026-11-02T09:00:00')).reports).toBe(2); // Monday: October's report and the week's
     const monthly = (await reports()).filter((r) => r.key === 'report:monthly:2026-10');
-    expect(monthly.map((r) => r.to).sort()).toEqual(['#management', 'gm.wang']);
-    const view = monthly[0]!.view;
+    expect(monthly.map((r) => r.to).sort()).toEqual(['#management', 'gm.wang', 'l.he', 'q.chen', 's.zhou']);
+    const view = monthly.find((r) => r.to === 'gm.wang')!.view;
     expect(view.text.split('\n').slice(0, 3)).toEqual(['投诉月报', '2026-10 客诉统计（全公司）', '受理 2 件（上月 0 件）']);
     expect(view.chart?.bars.map((b) => [b.label, b.count])).toEqual([['产品质量', 1], ['服务态度', 1]]);
+    // Seed 004's targets beside the actual figures: nothing revisited or closed yet, neither answered in 24 h.
+    expect(view.text.split('\n').slice(-4)).toEqual([
+      '目标与实际：',
+      '• 满意度：暂无数据（回访满意 0/0）— 目标 ≥ 90% — 无法评估',
+      '• 处理完成率：0%（已结案 0/2）— 目标 100% — 未达标',
+      '• 24 小时内首次回复：0%（0/2）— 目标 100% — 未达标',
+    ]);
+    // One report per head, their department only.
+    const quality = monthly.find((r) => r.to === 'q.chen')!.view;
+    expect(quality.text.split('\n').slice(0, 3)).toEqual(['投诉月报', '2026-10 客诉统计（质量部）', '受理 1 件（上月 0 件）']);
+    expect(quality.text).not.toContain('服务态度');
+    expect(quality.text).toContain('• 处理完成率：0%（已结案 0/1）');
+    expect(quality.chart?.bars.map((b) => [b.label, b.count])).toEqual([['产品质量', 1]]);
+    expect(monthly.find((r) => r.to === 's.zhou')!.view.text.split('\n').slice(1, 3)).toEqual(['2026-10 客诉统计（销售部）', '受理 1 件（上月 0 件）']);
+    expect(monthly.find((r) => r.to === 'l.he')!.view.text.split('\n').slice(1, 3)).toEqual(['2026-10 客诉统计（物流部）', '受理 0 件（上月 0 件）']);
   });
 
   it('after a downtime across several slots: each missed monthly report once, the weekly only for this week', async () => {
@@ -111,19 +128,28 @@ describe('scheduled reports', () => {
       'report:weekly:2026-11-23 l.he',
       'report:monthly:2026-08 gm.wang',
       'report:monthly:2026-08 #management',
+      'report:monthly:2026-08 q.chen',
+      'report:monthly:2026-08 s.zhou',
+      'report:monthly:2026-08 l.he',
       'report:monthly:2026-09 gm.wang',
       'report:monthly:2026-09 #management',
+      'report:monthly:2026-09 q.chen',
+      'report:monthly:2026-09 s.zhou',
+      'report:monthly:2026-09 l.he',
       'report:monthly:2026-10 gm.wang',
       'report:monthly:2026-10 #management',
+      'report:monthly:2026-10 q.chen',
+      'report:monthly:2026-10 s.zhou',
+      'report:monthly:2026-10 l.he',
     ]);
     const september = (await reports()).find((r) => r.key === 'report:monthly:2026-09')!.view;
     expect(september.text).toContain('受理 1 件（上月 0 件）');
     expect((await at('2026-11-24T11:01:00')).reports).toBe(0);
-    expect(await reports()).toHaveLength(10);
+    expect(await reports()).toHaveLength(19);
   });
 
   it('can be turned off', async () => {
-    const off = testOrg({ ...testConfig(), reports: { enabled: false, weeklyAt: '09:00', monthlyAt: '09:00' } });
+    const off = testOrg({ ...testConfig(), reports: { ...testConfig().reports, enabled: false } });
     deps = { ...off.deps(db, clock), platforms: ['local'] };
     await at('2026-11-20T10:00:00');
     expect((await at('2026-11-23T09:00:00')).reports).toBe(0);
@@ -141,7 +167,7 @@ describe('scheduled reports', () => {
   it('slots passing while reports are off are not sent when they are turned back on', async () => {
     await at('2026-08-20T10:00:00');
     const on = deps;
-    deps = { ...testOrg({ ...testConfig(), reports: { enabled: false, weeklyAt: '09:00', monthlyAt: '09:00' } }).deps(db, clock), platforms: ['local'] };
+    deps = { ...testOrg({ ...testConfig(), reports: { ...testConfig().reports, enabled: false } }).deps(db, clock), platforms: ['local'] };
     for (const day of ['2026-09-01T10:00:00', '2026-10-08T10:00:00', '2026-11-20T10:00:00']) expect((await at(day)).reports).toBe(0);
     deps = on;
     expect((await at('2026-11-24T10:00:00')).reports).toBe(1); // this week's only: no September or October backlog

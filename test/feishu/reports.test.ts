@@ -50,13 +50,19 @@ describe('reports on Feishu', () => {
     expect(gm.card.body.elements.find((e: any) => e.tag === 'img').alt.content).toContain('产品质量：1 件');
   });
 
-  it('the monthly report: to the GM and the management group', async () => {
+  it('the monthly report: to the GM and the management group, and to each head for their department', async () => {
     f.clock.set('2026-04-01T01:00:00Z');
     const since = f.feishu.calls.length;
     await f.running.engine.runOnce();
     const monthly = f.feishu.sent(since).filter((c) => JSON.stringify(c.card).includes('投诉月报'));
-    expect(monthly.map((c) => c.body.receive_id).sort()).toEqual(['oc_placeholder_management', 'ou_wangjianguo']);
-    expect(monthly.every((c) => f.feishu.uploads.has(imageOf(c.card)!))).toBe(true);
+    const company = monthly.filter((c) => JSON.stringify(c.card).includes('2026-03 客诉统计（全公司）'));
+    expect(company.map((c) => c.body.receive_id).sort()).toEqual(['oc_placeholder_management', 'ou_wangjianguo']);
+    // And each department head, their department only: the quality head's report has the quality complaint.
+    const quality = monthly.filter((c) => JSON.stringify(c.card).includes('2026-03 客诉统计（质量部）'));
+    expect(quality.map((c) => c.body.receive_id)).toEqual(['ou_zhangwei']);
+    expect(new Set(monthly.map((c) => c.body.receive_id)).size).toBe(monthly.length);
+    // A department without complaints that month gets its figures without a chart.
+    expect([...company, ...quality].every((c) => f.feishu.uploads.has(imageOf(c.card)!))).toBe(true);
   });
 
   it('/complaint stats: the summary card with the chart image', async () => {

@@ -1,6 +1,7 @@
 /**
  * Scheduled reports on Slack: each one is a single file share — the chart as a PNG with the report's
- * blocks — to the GM's DM (conversations.open), the heads' DMs and the management channel. What a
+ * blocks — to the GM's DM (conversations.open), the heads' DMs (the monthly one for their department) and
+ * the management channel. What a
  * command answers with files (/complaint stats with its chart, /complaint export) goes to the asker's DM.
  */
 import ExcelJS from 'exceljs';
@@ -50,13 +51,20 @@ describe('reports on Slack', () => {
     expect(shares(since)).toHaveLength(count);
   });
 
-  it('the monthly report goes to the GM and the management channel on the first working day', async () => {
+  it('the monthly report goes to the GM and the management channel, and to each head for their department, on the first working day', async () => {
     s.clock.set('2026-04-01T01:00:00Z'); // Wednesday 09:00
     const since = s.fake.calls.length;
     await s.running.engine.runOnce();
     const monthly = shares(since).filter((c) => JSON.stringify(c.args.blocks).includes('投诉月报'));
-    expect(monthly.map((c) => c.args.channel_id).sort()).toEqual(['C0MGMTREVIEW', 'D0WANG']);
-    expect(JSON.stringify(monthly[0]!.args.blocks)).toContain('2026-03 客诉统计（全公司）');
+    const company = monthly.filter((c) => JSON.stringify(c.args.blocks).includes('2026-03 客诉统计（全公司）'));
+    expect(company.map((c) => c.args.channel_id).sort()).toEqual(['C0MGMTREVIEW', 'D0WANG']);
+    // Each department head gets their department's report in their DM: the quality head the quality complaint only.
+    const quality = monthly.filter((c) => JSON.stringify(c.args.blocks).includes('2026-03 客诉统计（质量部）'));
+    expect(quality.map((c) => c.args.channel_id)).toEqual(['D0ZHANG']);
+    expect(JSON.stringify(quality[0]!.args.blocks)).toContain('受理 1 件');
+    expect(JSON.stringify(quality[0]!.args.blocks)).toContain('目标与实际');
+    expect(monthly.length - company.length - quality.length).toBe(new Set(monthly.map((c) => c.args.channel_id)).size - 3);
+    expect(monthly.every((c) => String(c.args.channel_id).startsWith('D') || c.args.channel_id === 'C0MGMTREVIEW')).toBe(true);
     expect(monthly.every((c) => s.fake.uploads.get(c.args.files[0].id)?.filename === 'kesu-stats-2026-03.png')).toBe(true);
   });
 

@@ -10,7 +10,8 @@ import { ManualClock } from '../../src/clock.ts';
 import { act } from '../../src/commands/act.ts';
 import { exportTable } from '../../src/commands/export.ts';
 import { fileComplaint } from '../../src/commands/file.ts';
-import { tableToCsv, tableToXlsx } from '../../src/notifiers/render/table.ts';
+import { formatDateTime } from '../../src/notifiers/i18n/format.ts';
+import { excelLocal, tableToCsv, tableToXlsx } from '../../src/notifiers/render/table.ts';
 import type { TrackingTable } from '../../src/notifiers/views/tracking-table.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
@@ -50,7 +51,8 @@ describe('tracking-table export', () => {
   it('has a row per complaint with its latest state', async () => {
     const t = await exportTable(deps, undefined, { from: '2026-03-01', to: '2026-03-31' });
     expect(t.rows.map((r) => r.number)).toEqual(['KS-2026-0001', 'KS-2026-0002']);
-    expect(t.rows[0]).toMatchObject({ receivedAt: '2026-03-02 09:30', handler: '刘洋', status: '已受理', responseMet: '2026-03-02 10:30', claimAmount: 12345.5, contact: CONTACT, reopenCount: 0 });
+    expect(t.rows[0]).toMatchObject({ receivedAt: new Date('2026-03-02T01:30:00Z'), handler: '刘洋', status: '已受理', responseMet: new Date('2026-03-02T02:30:00Z'), claimAmount: 12345.5, contact: CONTACT, reopenCount: 0 });
+    expect(t.rows[0]).toMatchObject({ responseOverdue: '否', responseBreachedAt: null, firstResponses: '2026-03-02 10:30 已回电' });
     expect(t.columns.map((c) => c.header)).toContain('8D 报告期限');
     const april = await exportTable(deps, undefined, { from: '2026-04-01', to: '2026-04-30' });
     expect(april.rows).toEqual([]);
@@ -60,7 +62,8 @@ describe('tracking-table export', () => {
     const t = await exportTable(deps, undefined, { from: '2026-03-01', to: '2026-03-31' });
     const { frozen, rows } = await xlsxRows(await tableToXlsx(t));
     expect(frozen).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const expected = asRows(t).map((r) => r.map((v) => (v === null ? undefined : v)));
+    // Times come back as the local wall-clock time (Excel dates have no zone).
+    const expected = asRows(t).map((r) => r.map((v) => (v === null ? undefined : v instanceof Date ? excelLocal(v, 'Asia/Shanghai') : v)));
     expect(rows.map((r) => expected[0]!.map((_, i) => r[i]))).toEqual(expected);
   });
 
@@ -69,7 +72,8 @@ describe('tracking-table export', () => {
       const csv = tableToCsv(t);
       expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const parsed = parse(csv, { bom: true }) as string[][];
-      expect(parsed).toEqual(asRows(t).map((r) => r.map((v) => (v === null ? '' : String(v)))));
+      expect(parsed).toEqual(asRows(t).map((r) => r.map((v) => (v === null ? '' : v instanceof Date ? formatDateTime(v, 'Asia/Shanghai') : String(v)))));
+      expect(parsed[1]![1]).toBe('2026-03-02 09:30');
       expect(csv.toString('utf8')).toContain(CONTACT); // the GM may see it
     });
   });

@@ -5,6 +5,7 @@ import { errors } from './zh-CN/errors.ts';
 import { forms } from './zh-CN/forms.ts';
 import { views } from './zh-CN/views.ts';
 import { tasks } from './zh-CN/tasks.ts';
+import { report } from './zh-CN/report.ts';
 import { commands, consoleTexts, exportTexts, stats } from './zh-CN/console.ts';
 
-export const zhCN: Messages = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks };
+export const zhCN: Messages = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report };

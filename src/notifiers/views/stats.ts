@@ -1,6 +1,9 @@
-/** The month's statistics as a message (`/complaint stats`): counts, on-time rates, times, reopen rate, satisfaction, top causes. */
-import type { DeadlineKind, Locale } from '../../config/schema.ts';
-import type { MonthStats, OnTimeRate, Ranked } from '../../workflows/stats.ts';
+/**
+ * The month's statistics as a message (`/complaint stats`, the monthly report): counts, on-time rates,
+ * times, reopen rate, satisfaction, top causes, and the targets against the actual figures.
+ */
+import type { DeadlineKind, Locale, ReportTargets } from '../../config/schema.ts';
+import type { MonthStats, OnTimeRate, Ranked, Share } from '../../workflows/stats.ts';
 import { translator } from '../i18n/index.ts';
 import { buildCategoryChart } from './chart.ts';
 import type { MessageView, ViewDirectory } from './types.ts';
@@ -13,6 +16,36 @@ export interface StatsViewContext {
   departments?: string[];
   /** A heading line above the figures (the monthly report's). */
   heading?: string;
+  /** Only what the reader may see (no department, not the whole company). */
+  own?: boolean;
+  /** The targets to show against the actual figures. */
+  targets?: ReportTargets;
+}
+
+/** For a reader with no scope and nothing to see: a clear message instead of a title over zeros. */
+export function buildNoScopeView(month: string, locale: Locale): MessageView {
+  return { text: translator().t(locale, 'report.noScope', { month }), tone: 'normal' };
+}
+
+/** The targets block: each target beside its actual figure and whether it is met. */
+function targetLines(s: MonthStats, targets: ReportTargets, locale: Locale): string[] {
+  const tr = translator();
+  const t = (key: string, params?: Record<string, unknown>) => tr.t(locale, `report.${key}`, params);
+  const line = (key: string, x: Share, targetPct: number, extra: Record<string, unknown> = {}) =>
+    t(key, {
+      actual: x.rate === null ? t('noData') : pct(x.rate),
+      n: x.n,
+      all: x.all,
+      target: `${targetPct}%`,
+      verdict: x.rate === null ? t('notAssessed') : x.rate * 100 >= targetPct - 1e-9 ? t('met') : t('missed'),
+      ...extra,
+    });
+  return [
+    t('targetsHeading'),
+    line('satisfaction', s.satisfied, targets.satisfactionPct),
+    line('handling', s.handled, targets.handlingPct),
+    line('response', s.respondedInTime, 100, { hours: s.respondedInTime.hours }),
+  ];
 }
 
 const KINDS: readonly DeadlineKind[] = ['response', 'containment', 'eightD', 'revisit'];
@@ -32,7 +65,7 @@ export function buildStatsView(s: MonthStats, ctx: StatsViewContext): MessageVie
     d.medianHours === null ? t('noData') : t('durations', { median: hours(d.medianHours), p90: hours(d.p90Hours!), n: d.n });
 
   const line = (label: string, value: string) => t('line', { label: t(label), value });
-  const scope = ctx.departments ? ctx.departments.join(sep) : t('scopeAll');
+  const scope = ctx.departments ? ctx.departments.join(sep) : ctx.own ? tr.t(ctx.locale, 'report.scopeOwn') : t('scopeAll');
   const change = s.change === null ? t('noPrevious', { previous: s.previousTotal }) : t('change', { previous: s.previousTotal, change: `${s.change >= 0 ? '+' : ''}${pct(s.change)}` });
   const lines = [
     ...(ctx.heading ? [ctx.heading] : []),
@@ -49,6 +82,7 @@ export function buildStatsView(s: MonthStats, ctx: StatsViewContext): MessageVie
     line('satisfaction', s.meanSatisfaction === null ? t('noData') : t('score', { mean: s.meanSatisfaction.toFixed(1), n: s.rated })),
     line('topCategories', ranked(s.topCategories, (k) => ctx.directory.categoryName(k, ctx.locale))),
     line('topCauses', ranked(s.topRootCauses, (k) => k)),
+    ...(ctx.targets ? targetLines(s, ctx.targets, ctx.locale) : []),
   ];
   const late = KINDS.some((k) => (s.onTime[k].rate ?? 1) < 0.9);
   const chart = s.total ? buildCategoryChart(s, { locale: ctx.locale, directory: ctx.directory, period: ctx.month, fileName: `kesu-stats-${ctx.month}` }) : undefined;

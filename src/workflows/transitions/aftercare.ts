@@ -40,7 +40,8 @@ export const revisit: Handler<ActionInput<'revisit'>> = (state, _actor, input, e
     meet(d, 'revisit', env.now);
     return d;
   }
-  event(d, 'revisit_unsatisfied', { note: input.note, reopenCount: c.reopenCount });
+  // The score counts in the month's satisfaction whatever the outcome (seed 004).
+  event(d, 'revisit_unsatisfied', { score: input.score, note: input.note, reopenCount: c.reopenCount });
   meet(d, 'revisit', env.now);
   if (c.reopenCount === 0) {
     reopenInto(d, env, c.status, input.note ?? '');

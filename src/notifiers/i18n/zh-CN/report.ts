@@ -1,0 +1,26 @@
+/** Simplified Chinese texts of the management review: the tracking table's added columns and the monthly report's targets. */
+
+export const report = {
+  sheet: '客诉跟踪 {{period}}',
+  exportEmpty: '客户抱怨处理跟踪表 {{from}} – {{to}}：该期间没有客诉（.xlsx 与 .csv 仅含表头）。',
+  firstResponses: '首次回复',
+  claimApproval: '索赔审批状态',
+  claimTier: '索赔审批层级',
+  tier: '{{role}}（第 {{step}}/{{steps}} 步）',
+  rejection: '驳回原因',
+  rejectionNote: '驳回说明',
+  gmDecision: '总经理决定',
+  d4RootCause: 'D4 根本原因',
+  d5Corrective: 'D5 纠正措施',
+  breachedAt: '{{deadline}}逾期时间',
+  scopeOwn: '您可查看的客诉',
+  noScope: '您的范围内没有客诉数据（{{month}}）。统计范围：总经理与客服为全公司，部门负责人为本部门，其他人为自己提交或处理的客诉。',
+  targetsHeading: '目标与实际：',
+  satisfaction: '• 满意度：{{actual}}（回访满意 {{n}}/{{all}}）— 目标 ≥ {{target}} — {{verdict}}',
+  handling: '• 处理完成率：{{actual}}（已结案 {{n}}/{{all}}）— 目标 {{target}} — {{verdict}}',
+  response: '• {{hours}} 小时内首次回复：{{actual}}（{{n}}/{{all}}）— 目标 {{target}} — {{verdict}}',
+  met: '达标',
+  missed: '未达标',
+  noData: '暂无数据',
+  notAssessed: '无法评估',
+};
