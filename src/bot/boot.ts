@@ -44,8 +44,13 @@ export async function boot(options: BootOptions = {}): Promise<Core> {
     timeZone: config.organisation.timeZone,
     workingHours: config.organisation.workingHours,
     overrides: config.calendar,
-    onUncoveredYear: (year) =>
-      logger.warn({ year }, `The working calendar has no China holiday data for ${year}: only weekends count as days off. Add the year's holidays under calendar: in the config.`),
+    onUncoveredYear: (year, coverage) =>
+      logger.warn(
+        { year, coverage },
+        coverage === 'statutory'
+          ? `The working calendar has no State Council notice for ${year}: only the statutory holidays count as days off, make-up working days are unknown. Add the notice under calendar.years in the config.`
+          : `The working calendar has no China holiday data for ${year}: only weekends count as days off. Add the year's holidays under calendar.years in the config.`,
+      ),
   });
   const db = await openDatabase(settings.databaseUrl);
   let appliedMigrations: string[] = [];

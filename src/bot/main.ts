@@ -23,6 +23,7 @@ import { translator } from '../notifiers/i18n/index.ts';
 import { formatDateTime, formatSpan } from '../notifiers/views/index.ts';
 import { deleteMarker, readMarker, writeMarker } from '../store/markers.ts';
 import type { Locale } from '../config/schema.ts';
+import { coverageGaps } from '../workflows/calendar.ts';
 
 /** Where a running copy's console is, so a second copy on the same SQLite file can say so when refused. */
 const CONSOLE_URL_MARKER = 'console:url';
@@ -224,6 +225,10 @@ export async function start(options: RunOptions = {}): Promise<void> {
   if (running.clock && running.clock.offsetMs > 0) {
     const { timeZone } = config.organisation;
     say('clock', { at: formatDateTime(running.clock.now(), timeZone), timeZone, span: formatSpan(running.clock.offsetMs, locale) });
+  }
+  // Years without a State Council notice: this year, and next year from 60 days before it.
+  for (const gap of coverageGaps(core.deps.calendar, core.deps.clock.now())) {
+    out(translator().t(locale, `console.calendarCoverage.${gap.coverage === 'statutory' ? 'startupStatutory' : 'startupNone'}`, { year: gap.year }));
   }
   if (platforms.slack || platforms.feishu) {
     // The engine already runs: the checklist informs, it holds nothing up.

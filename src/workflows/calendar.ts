@@ -1,13 +1,15 @@
 /**
- * The China working calendar: statutory holidays and make-up working days (调休) shipped as data
- * (calendar-data/cn.json), with config overrides, in the organisation's time zone.
- * Years the data does not cover fall back to weekends-off and are reported through `onUncoveredYear`.
+ * The China working calendar, in the organisation's time zone. Each year is covered by a State Council
+ * notice — shipped (calendar-data/cn.json) or entered in the config (`calendar.years`) — or else by
+ * the statutory holidays alone (statutory.ts: make-up working days unknown), or, beyond the lunar
+ * table, by weekends only; the last two are reported through `onUncoveredYear`.
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import data from './calendar-data/cn.json' with { type: 'json' };
+import { statutoryHolidays } from './statutory.ts';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -17,11 +19,22 @@ export interface CalendarOptions {
   timeZone: string;
   /** 'HH:MM', default 09:00–18:00. */
   workingHours?: { start: string; end: string };
-  /** 'YYYY-MM-DD'. Override workdays win over everything; override holidays over the shipped data and weekdays. */
-  overrides?: { holidays?: string[]; workdays?: string[] };
-  /** Called once per year the shipped data does not cover, the first time a date in that year is asked about. */
-  onUncoveredYear?: (year: number) => void;
+  /**
+   * From the config. `holidays`/`workdays` ('YYYY-MM-DD'): override workdays win over everything,
+   * override holidays over the year's data and weekdays. `years`: a year's notice — its days off
+   * ('YYYY-MM-DD' or 'YYYY-MM-DD..YYYY-MM-DD') and make-up working days — which replaces the shipped
+   * data of that year and makes the year covered.
+   */
+  overrides?: { holidays?: string[]; workdays?: string[]; years?: Record<string, { holidays: string[]; workdays?: string[] }> };
+  /** Called once per year without a notice, the first time a date in that year is asked about. */
+  onUncoveredYear?: (year: number, coverage: Exclude<Coverage, 'official'>) => void;
 }
+
+/**
+ * How a year is known: 'official' — a State Council notice (shipped or in the config);
+ * 'statutory' — only the statutory holidays, make-up working days unknown; 'none' — weekends only.
+ */
+export type Coverage = 'official' | 'statutory' | 'none';
 
 type Name = { zh: string; en: string };
 
@@ -36,8 +49,11 @@ export interface DayWindow {
 
 export interface WorkCalendar {
   readonly timeZone: string;
+  /** The first and last year with a notice (shipped or in the config). */
   readonly coveredYears: { from: number; to: number };
+  /** True when a notice covers the year. */
   covers(year: number): boolean;
+  coverage(year: number): Coverage;
   /** Local date 'YYYY-MM-DD' of an instant in the org time zone. */
   localDate(at: Date): string;
   isWorkday(at: Date | string): boolean;
@@ -72,17 +88,43 @@ interface YearData {
 export const addDays = (key: string, n: number) => dayjs.utc(key).add(n, 'day').format('YYYY-MM-DD');
 const nextDay = (key: string) => addDays(key, 1);
 
-/** Shipped data expanded once into day → name maps. */
-const SHIPPED = (() => {
+interface YearDays {
+  coverage: Coverage;
+  off: Map<string, Name>;
+  on: Map<string, Name>;
+}
+
+const SHIPPED = data.years as Record<string, YearData>;
+const MAKE_UP: Name = { zh: '调休上班', en: 'Make-up working day' };
+
+/** A shipped notice as day → name maps. */
+function shippedYear(y: YearData): YearDays {
   const off = new Map<string, Name>();
   const on = new Map<string, Name>();
-  const years = Object.keys(data.years).map(Number);
-  for (const [, y] of Object.entries(data.years as Record<string, YearData>)) {
-    for (const h of y.holidays) for (let d = h.from; d <= h.to; d = nextDay(d)) off.set(d, h.name);
-    for (const w of y.workdays) on.set(w.date, w.name);
+  for (const h of y.holidays) for (let d = h.from; d <= h.to; d = nextDay(d)) off.set(d, h.name);
+  for (const w of y.workdays) on.set(w.date, w.name);
+  return { coverage: 'official', off, on };
+}
+
+/** A notice from the config: a day off is named after the statutory holiday in its run, if any. */
+function configYear(year: number, y: { holidays: string[]; workdays?: string[] }): YearDays {
+  const statutory = new Map((statutoryHolidays(year) ?? []).filter((d) => !d.substitute).map((d) => [d.date, d.name]));
+  const off = new Map<string, Name>();
+  for (const range of y.holidays) {
+    const [from, to = from] = range.split('..') as [string, string?];
+    const days: string[] = [];
+    for (let d = from; d <= to; d = nextDay(d)) days.push(d);
+    const name = days.map((d) => statutory.get(d)).find(Boolean);
+    for (const d of days) off.set(d, name ?? { zh: '假日', en: 'Holiday' });
   }
-  return { off, on, from: Math.min(...years), to: Math.max(...years), years: new Set(years) };
-})();
+  return { coverage: 'official', off, on: new Map((y.workdays ?? []).map((d) => [d, MAKE_UP])) };
+}
+
+/** A year without a notice: the statutory holidays when the lunar table reaches it, else nothing. */
+function fallbackYear(year: number): YearDays {
+  const days = statutoryHolidays(year);
+  return { coverage: days ? 'statutory' : 'none', off: new Map((days ?? []).map((d) => [d.date, d.name])), on: new Map() };
+}
 
 export function createCalendar(options: CalendarOptions): WorkCalendar {
   const tz = options.timeZone;
@@ -91,6 +133,19 @@ export function createCalendar(options: CalendarOptions): WorkCalendar {
   const extraOff = new Set(options.overrides?.holidays ?? []);
   const extraOn = new Set(options.overrides?.workdays ?? []);
   const warned = new Set<number>();
+  const configured = options.overrides?.years ?? {};
+  const official = [...new Set([...Object.keys(SHIPPED), ...Object.keys(configured)].map(Number))].sort((a, b) => a - b);
+  const years = new Map<number, YearDays>();
+  const yearDays = (year: number): YearDays => {
+    let y = years.get(year);
+    if (!y) {
+      const fromConfig = configured[String(year)];
+      const shipped = SHIPPED[String(year)];
+      y = fromConfig ? configYear(year, fromConfig) : shipped ? shippedYear(shipped) : fallbackYear(year);
+      years.set(year, y);
+    }
+    return y;
+  };
 
   const local = (at: Date) => dayjs(at).tz(tz);
   const keyOf = (at: Date | string) => (typeof at === 'string' ? at : local(at).format('YYYY-MM-DD'));
@@ -100,14 +155,15 @@ export function createCalendar(options: CalendarOptions): WorkCalendar {
   function isWorkday(day: Date | string): boolean {
     const key = keyOf(day);
     const year = Number(key.slice(0, 4));
-    if (!SHIPPED.years.has(year) && !warned.has(year)) {
+    const y = yearDays(year);
+    if (y.coverage !== 'official' && !warned.has(year)) {
       warned.add(year);
-      options.onUncoveredYear?.(year);
+      options.onUncoveredYear?.(year, y.coverage);
     }
     if (extraOn.has(key)) return true;
     if (extraOff.has(key)) return false;
-    if (SHIPPED.on.has(key)) return true;
-    if (SHIPPED.off.has(key)) return false;
+    if (y.on.has(key)) return true;
+    if (y.off.has(key)) return false;
     const weekday = dayjs.utc(key).day();
     return weekday !== 0 && weekday !== 6;
   }
@@ -120,13 +176,15 @@ export function createCalendar(options: CalendarOptions): WorkCalendar {
 
   const cal: WorkCalendar = {
     timeZone: tz,
-    coveredYears: { from: SHIPPED.from, to: SHIPPED.to },
-    covers: (year) => SHIPPED.years.has(year),
+    coveredYears: { from: official[0]!, to: official[official.length - 1]! },
+    covers: (year) => yearDays(year).coverage === 'official',
+    coverage: (year) => yearDays(year).coverage,
     localDate: (d) => keyOf(d),
     isWorkday,
     holidayName: (d) => {
       const key = keyOf(d);
-      return extraOff.has(key) || extraOn.has(key) ? undefined : (SHIPPED.off.get(key) ?? SHIPPED.on.get(key));
+      const y = yearDays(Number(key.slice(0, 4)));
+      return extraOff.has(key) || extraOn.has(key) ? undefined : (y.off.get(key) ?? y.on.get(key));
     },
     atLocalTime: (day, hhmm) => at(keyOf(day), `${hhmm}:00.000`),
     addWorkdays(d, n) {
@@ -170,4 +228,24 @@ export function createCalendar(options: CalendarOptions): WorkCalendar {
     },
   };
   return cal;
+}
+
+/** A year the calendar is not sure of, for the warnings at start-up, in `kesu doctor` and in the console. */
+export interface CoverageGap {
+  year: number;
+  coverage: Exclude<Coverage, 'official'>;
+  /** True for the current year; false for next year, named from `leadDays` before it starts. */
+  current: boolean;
+}
+
+/** The years without a notice that matter at `now`: this year, and next year from `leadDays` (default 60) before it starts. */
+export function coverageGaps(cal: WorkCalendar, now: Date, leadDays = 60): CoverageGap[] {
+  const today = cal.localDate(now);
+  const year = Number(today.slice(0, 4));
+  const gaps: CoverageGap[] = [];
+  const thisYear = cal.coverage(year);
+  if (thisYear !== 'official') gaps.push({ year, coverage: thisYear, current: true });
+  const next = cal.coverage(year + 1);
+  if (next !== 'official' && addDays(today, leadDays) >= `${year + 1}-01-01`) gaps.push({ year: year + 1, coverage: next, current: false });
+  return gaps;
 }

@@ -91,15 +91,21 @@ describe('config overrides and coverage', () => {
     expect(iso(c.addWorkdays(sh('2026-03-06T10:00:00'), 1))).toBe(iso(sh('2026-03-07T10:00:00')));
   });
 
-  it('warns once for a year the data does not cover and falls back to weekends', () => {
-    const warned: number[] = [];
-    const c = createCalendar({ timeZone: 'Asia/Shanghai', onUncoveredYear: (y) => warned.push(y) });
+  it('warns once for a year without a notice: statutory holidays, or weekends beyond the lunar table', () => {
+    const warned: [number, string][] = [];
+    const c = createCalendar({ timeZone: 'Asia/Shanghai', onUncoveredYear: (y, how) => warned.push([y, how]) });
     expect(c.covers(2026)).toBe(true);
     expect(c.covers(2031)).toBe(false);
-    expect(c.isWorkday('2031-10-01')).toBe(true); // National Day, but no data: only weekends are known
+    expect(c.coverage(2031)).toBe('statutory');
+    expect(c.isWorkday('2031-10-01')).toBe(false); // National Day by the regulation
     expect(c.isWorkday('2031-10-04')).toBe(false);
     c.isWorkday('2031-10-02');
-    expect(warned).toEqual([2031]);
+    expect(c.coverage(2051)).toBe('none');
+    expect(c.isWorkday('2051-10-02')).toBe(true); // beyond the lunar table: only weekends are known
+    expect(warned).toEqual([
+      [2031, 'statutory'],
+      [2051, 'none'],
+    ]);
     expect(c.coveredYears).toEqual({ from: 2024, to: 2026 });
   });
 

@@ -53,6 +53,7 @@ async function loadSession() {
     }),
   );
   showClock(data.clock);
+  showCalendarNotice(data.calendarNotice);
   connectEvents();
   document.body.dataset.viewer = state.me;
 }
@@ -74,6 +75,18 @@ function paintUnread() {
     const n = state.unread.get(el.dataset.unread) ?? 0;
     el.textContent = n ? String(n) : '';
   }
+}
+
+/** The working calendar's years without a State Council notice, under the page title (hidden when none). */
+function showCalendarNotice(text) {
+  let el = $('#calendar-notice');
+  if (!el) {
+    el = Object.assign(document.createElement('p'), { id: 'calendar-notice', className: 'offline' });
+    el.setAttribute('role', 'note');
+    $('.topbar-title').append(el);
+  }
+  el.textContent = text ?? '';
+  el.hidden = !text;
 }
 
 function showClock(clock) {
@@ -196,6 +209,7 @@ function connectEvents() {
   events.addEventListener('clock', async () => {
     const { data } = await api('/api/session');
     if (data?.clock) showClock(data.clock);
+    if (data) showCalendarNotice(data.calendarNotice);
     await render();
   });
   let changed;

@@ -1,9 +1,10 @@
-/** GET /api/session: the people to play, the channels, the chrome texts in the viewer's language, the clock. */
+/** GET /api/session: the people to play, the channels, the chrome texts in the viewer's language, the clock, the calendar notice. */
 import type { Hono } from 'hono';
 import type { Locale } from '../../../config/schema.ts';
 import { MESSAGES, translator } from '../../../notifiers/i18n/index.ts';
 import { formatDateTime, formatSpan } from '../../../notifiers/views/index.ts';
 import { localChannels } from '../../../notifiers/targets.ts';
+import { coverageGaps } from '../../../workflows/calendar.ts';
 import type { ConsoleContext } from '../context.ts';
 import { viewerOf } from '../viewer.ts';
 
@@ -33,6 +34,12 @@ export function clockInfo(ctx: ConsoleContext, locale: Locale) {
   };
 }
 
+/** Years without a State Council notice (this one, next one from 60 days before), for the page header; null when none. */
+export function calendarNotice(ctx: ConsoleContext, locale: Locale): string | null {
+  const gaps = coverageGaps(ctx.io.calendar, ctx.clock.now());
+  return gaps.length ? gaps.map((g) => translator().t(locale, `console.calendarCoverage.${g.coverage}`, { year: g.year })).join(' · ') : null;
+}
+
 export function register(app: Hono, ctx: ConsoleContext): void {
   app.get('/api/session', (c) => {
     const viewer = viewerOf(c, ctx, { defaultToFirst: true });
@@ -49,6 +56,7 @@ export function register(app: Hono, ctx: ConsoleContext): void {
       channels: localChannels(config).map((ch) => ({ id: ch.id, name: `#${channelName(ch)}` })),
       strings: MESSAGES[locale].console,
       clock: clockInfo(ctx, locale),
+      calendarNotice: calendarNotice(ctx, locale),
     });
   });
 }

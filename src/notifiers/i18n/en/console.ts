@@ -71,6 +71,13 @@ export const consoleTexts = {
     migrationFailed: 'The database could not be migrated. The log above says why; fix that (or restore a backup) and start Kesu again.',
     calendarNotCovered: 'The working calendar has no data for {{year}}: deadlines may be wrong. Update the calendar data and start Kesu again.',
   },
+  /** The working calendar's years without a State Council notice: start-up line and console header notice. */
+  calendarCoverage: {
+    startupStatutory: '  calendar:  {{year}}: statutory holidays only, make-up days unknown — add the notice under calendar.years in the config',
+    startupNone: '  calendar:  {{year}}: no holiday data, weekends only — add the notice under calendar.years in the config',
+    statutory: 'Calendar {{year}}: statutory holidays only, make-up days unknown',
+    none: 'Calendar {{year}}: no holiday data, weekends only',
+  },
   role: {
     gm: 'General manager',
     customerService: 'Customer service',

@@ -70,6 +70,13 @@ export const consoleTexts = {
     migrationFailed: '数据库迁移失败，原因见上方日志。请修正（或恢复备份）后重新启动客诉助手。',
     calendarNotCovered: '工作日历缺少 {{year}} 年的数据，期限可能不准确。请更新日历数据后重新启动客诉助手。',
   },
+  /** The working calendar's years without a State Council notice: start-up line and console header notice. */
+  calendarCoverage: {
+    startupStatutory: '  日历：    {{year}} 年仅按法定节假日计算，调休上班日未知——请在配置的 calendar.years 中补充国务院放假通知',
+    startupNone: '  日历：    缺少 {{year}} 年的节假日数据，仅周末休息——请在配置的 calendar.years 中补充国务院放假通知',
+    statutory: '{{year}} 年日历仅含法定节假日，调休未知',
+    none: '{{year}} 年日历缺少节假日数据，仅按周末计算',
+  },
   role: {
     gm: '总经理',
     customerService: '客服部',
