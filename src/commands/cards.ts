@@ -66,5 +66,3 @@ export function cardRenderer(deps: Deps): (row: OutboxRow, to: CardAudience) => 
   };
 }
 
-/** The former name of `cardRenderer` (kesu tick, workers). */
-export const channelCardRenderer = cardRenderer;

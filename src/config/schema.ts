@@ -4,32 +4,16 @@
  * the deadline policy. Secrets and deployment settings come from the environment (env.ts).
  */
 import { z } from 'zod';
+import { CalendarOverrides, WorkingHours } from './calendar-schema.ts';
+import { DeadlinePolicy } from './deadline-schema.ts';
+import { hhmm, key, timeZone } from './schema-primitives.ts';
+
+export * from './calendar-schema.ts';
+export * from './deadline-schema.ts';
+export { isValidTimeZone } from './schema-primitives.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
-
-const key = z
-  .string()
-  .regex(/^[a-z][a-z0-9_.-]{0,63}$/, 'must be lower-case letters, digits, "_", "." or "-", starting with a letter');
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM');
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((d) => {
-    const t = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
-  }, 'is not a real calendar date');
-
-/** True when `tz` is an IANA time zone this runtime knows (e.g. Asia/Shanghai). */
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai');
 
 /** A name in both user-facing languages. */
 export const LocalizedName = z.object({ zh: z.string().min(1).max(80), en: z.string().min(1).max(80) }).strict();
@@ -123,181 +107,6 @@ export const Claims = z
   })
   .strict();
 export type Claims = z.infer<typeof Claims>;
-
-/** Durations as written in config. */
-const DURATION_HINT = 'must be a duration: { hours: n }, { days: n }, { workdays: n } or { workingHours: n }';
-export const Duration = z.union(
-  [
-    z.object({ hours: z.number().positive() }).strict(),
-    z.object({ days: z.number().int().positive() }).strict(),
-    z.object({ workdays: z.number().int().positive() }).strict(),
-    z.object({ workingHours: z.number().positive() }).strict(),
-  ],
-  { error: DURATION_HINT },
-);
-export type Duration = z.infer<typeof Duration>;
-
-/** The procedure's deadlines towards the customer. */
-export const DEADLINE_KINDS = ['response', 'containment', 'eightD', 'revisit'] as const;
-/** Internal deadlines: one per kind of pending approval (claim, solution, extension, downgrade). */
-export const APPROVAL_DEADLINE_KINDS = ['approval_claim', 'approval_solution', 'approval_extension', 'approval_downgrade'] as const;
-export type CustomerDeadlineKind = (typeof DEADLINE_KINDS)[number];
-export type ApprovalDeadlineKind = (typeof APPROVAL_DEADLINE_KINDS)[number];
-export type DeadlineKind = CustomerDeadlineKind | ApprovalDeadlineKind;
-export const isApprovalDeadline = (k: DeadlineKind): k is ApprovalDeadlineKind => k.startsWith('approval_');
-
-/** One deadline's escalation ladder (issue 3 walks it; the core stores its first step time). */
-export const Ladder = z
-  .object({
-    /** Reminder this long before the due time (`morningOf` for the revisit: the working morning of the due day). */
-    remindBefore: z.union([Duration, z.literal('morningOf')], { error: `${DURATION_HINT}, or "morningOf"` }),
-    /** Escalation to the GM this long after the due time. */
-    graceBeforeGm: Duration,
-  })
-  .strict();
-export type Ladder = z.infer<typeof Ladder>;
-
-const GradeOverrides = z
-  .object({
-    response: z.object({ hours: z.number().positive() }).strict().optional(),
-    containment: z.object({ hours: z.number().positive() }).strict().optional(),
-    eightD: z.object({ workdays: z.number().int().positive() }).strict().optional(),
-  })
-  .strict();
-
-const LadderOverrides = z
-  .object({
-    approval: Ladder.partial().optional(),
-    response: Ladder.partial().optional(),
-    containment: Ladder.partial().optional(),
-    eightD: Ladder.partial().optional(),
-    revisit: Ladder.partial().optional(),
-  })
-  .strict();
-
-export const DeadlinePolicy = z
-  .object({
-    response: z.object({ hours: z.number().positive() }).strict().default({ hours: 24 }),
-    containment: z.object({ hours: z.number().positive() }).strict().default({ hours: 24 }),
-    eightD: z.object({ workdays: z.number().int().positive() }).strict().default({ workdays: 7 }),
-    revisit: z
-      .object({
-        days: z.number().int().positive().default(7),
-        at: hhmm.default('10:00'),
-        /** After a reopened complaint is handled again, the revisit is due this many working days later. */
-        afterReopenWorkdays: z.number().int().positive().default(1),
-        /** Customer unreachable: next attempt due this many hours later. */
-        retryHours: z.number().positive().default(48),
-      })
-      .strict()
-      .default({ days: 7, at: '10:00', afterReopenWorkdays: 1, retryHours: 48 }),
-    /** Per-grade overrides of the due times (re-grading recomputes from receivedAt). */
-    byGrade: z.object({ A: GradeOverrides.optional(), B: GradeOverrides.optional(), C: GradeOverrides.optional() }).strict().default({}),
-    extension: z
-      .object({
-        /** A first extension that moves the due date by at most this many working days is granted at once. */
-        autoGrantWorkdays: z.number().int().nonnegative().default(3),
-        /** No extension may set a due time further than this many calendar days from now. */
-        maxHorizonDays: z.number().int().positive().max(3660).default(90),
-      })
-      .strict()
-      .default({ autoGrantWorkdays: 3, maxHorizonDays: 90 }),
-    /** Every pending approval (claim, solution, extension, downgrade) is due this long after it is requested. */
-    approval: Duration.default({ workdays: 1 }),
-    /**
-     * Urgent complaints (seed 001 §5.1: 24 hours): their response and containment ladders count calendar
-     * hours and send through nights and holidays, except inside this night window (org time).
-     */
-    urgent: z
-      .object({
-        nightWindow: z.object({ start: hhmm, end: hhmm }).strict().nullable().default({ start: '22:00', end: '07:00' }),
-      })
-      .strict()
-      .default({ nightWindow: { start: '22:00', end: '07:00' } }),
-    ladders: z
-      .object({
-        approval: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workdays: 1 } }),
-        response: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } }),
-        containment: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } }),
-        eightD: Ladder.default({ remindBefore: { workdays: 1 }, graceBeforeGm: { workdays: 1 } }),
-        revisit: Ladder.default({ remindBefore: 'morningOf', graceBeforeGm: { workdays: 1 } }),
-      })
-      .strict()
-      .default({
-        approval: { remindBefore: { hours: 4 }, graceBeforeGm: { workdays: 1 } },
-        response: { remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } },
-        containment: { remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } },
-        eightD: { remindBefore: { workdays: 1 }, graceBeforeGm: { workdays: 1 } },
-        revisit: { remindBefore: 'morningOf', graceBeforeGm: { workdays: 1 } },
-      }),
-    /** Per-grade ladder overrides, e.g. `C: { response: { remindBefore: { hours: 8 }, graceBeforeGm: { hours: 1 } } }`. */
-    laddersByGrade: z
-      .object({ A: LadderOverrides.optional(), B: LadderOverrides.optional(), C: LadderOverrides.optional() })
-      .strict()
-      .default({}),
-    /** Daily digest of still-overdue items to the GM. */
-    gmDigestAt: hhmm.default('09:30'),
-    /** Urgent complaints escalate at once, even in quiet hours. */
-    urgentIgnoresQuietHours: z.boolean().default(false),
-  })
-  .strict();
-export type DeadlinePolicy = z.infer<typeof DeadlinePolicy>;
-
-export const WorkingHours = z
-  .object({ start: hhmm.default('09:00'), end: hhmm.default('18:00') })
-  .strict()
-  .refine((w) => w.start < w.end, { message: 'start must be before end', path: ['end'] });
-
-/** A day off in a year's notice: 'YYYY-MM-DD', or a run 'YYYY-MM-DD..YYYY-MM-DD' (both ends included, at most 31 days). */
-const dayOrRun = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(\.\.\d{4}-\d{2}-\d{2})?$/, 'must be a date YYYY-MM-DD or a run YYYY-MM-DD..YYYY-MM-DD')
-  .superRefine((v, ctx) => {
-    const [from, to = from] = v.split('..') as [string, string?];
-    for (const d of new Set([from, to])) if (!isoDate.safeParse(d).success) ctx.addIssue({ code: 'custom', message: `${d} is not a real calendar date` });
-    const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-    if (days < 0) ctx.addIssue({ code: 'custom', message: 'the run must not end before it starts' });
-    else if (days > 30) ctx.addIssue({ code: 'custom', message: 'a run is at most 31 days' });
-  });
-
-/** One year's State Council notice (国务院办公厅关于部分节假日安排的通知), as entered by the organisation. */
-export const CalendarYear = z
-  .object({
-    /** Every day off of the notice, e.g. ["2027-01-01..2027-01-03", "2027-02-05..2027-02-12"]. */
-    holidays: z.array(dayOrRun).min(1),
-    /** The make-up working days (调休) of the notice, e.g. weekends worked. */
-    workdays: z.array(isoDate).default([]),
-  })
-  .strict();
-
-export const CalendarOverrides = z
-  .object({
-    /** Extra days off (company holidays), YYYY-MM-DD. */
-    holidays: z.array(isoDate).default([]),
-    /** Extra working days, YYYY-MM-DD; they win over the shipped data and weekends. */
-    workdays: z.array(isoDate).default([]),
-    /**
-     * A year's notice by year, e.g. `years: { 2027: { holidays: [...], workdays: [...] } }`: it replaces
-     * the shipped data of that year, and the year counts as covered.
-     */
-    years: z.record(z.string(), CalendarYear).default({}),
-  })
-  .strict()
-  .superRefine((cal, ctx) => {
-    for (const [year, notice] of Object.entries(cal.years)) {
-      if (!/^20\d\d$/.test(year)) {
-        ctx.addIssue({ code: 'custom', path: ['years', year], message: 'must be a year such as 2027' });
-        continue;
-      }
-      const outside = (d: string) => !d.startsWith(`${year}-`);
-      notice.holidays.forEach((h, i) => {
-        if (h.split('..').some(outside)) ctx.addIssue({ code: 'custom', path: ['years', year, 'holidays', i], message: `must lie in ${year}` });
-      });
-      notice.workdays.forEach((w, i) => {
-        if (outside(w)) ctx.addIssue({ code: 'custom', path: ['years', year, 'workdays', i], message: `must lie in ${year}` });
-      });
-    }
-  });
 
 /** The monthly report's targets (seed 004): satisfaction ≥ 90 %, handling completed 100 %, first response within 24 h. */
 export const REPORT_TARGETS = { satisfactionPct: 90, handlingPct: 100, firstResponseHours: 24 } as const;

@@ -9,7 +9,7 @@ import { act } from '../../src/commands/act.ts';
 import { fileComplaint } from '../../src/commands/file.ts';
 import { tick, type EngineDeps } from '../../src/commands/tick.ts';
 import { createDispatcher } from '../../src/notifiers/dispatcher.ts';
-import { channelCardRenderer } from '../../src/commands/cards.ts';
+import { cardRenderer } from '../../src/commands/cards.ts';
 import { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
@@ -123,7 +123,7 @@ describe('the escalation ladder in simulated time', () => {
     expect(await db.prisma.outbox.count({ where: { kind: 'overdue' } })).toBe(0);
 
     // Cards are drawn at delivery from the current state, posted once and then updated in place.
-    await createDispatcher(db, [out], { owner: 'test', renderCard: channelCardRenderer(deps) }).dispatch(clock.now());
+    await createDispatcher(db, [out], { owner: 'test', renderCard: cardRenderer(deps) }).dispatch(clock.now());
     const cards = out.sent.filter((m) => m.kind === 'card');
     const posted = (await db.prisma.messageRef.findFirstOrThrow()).messageId;
     expect(cards.map((m) => m.posted?.messageId)).toEqual([undefined, posted, posted]);

@@ -6,7 +6,7 @@
  */
 import { boot } from '../../src/bot/boot.ts';
 import { outboundDeliverers } from '../../src/bot/outbound.ts';
-import { channelCardRenderer } from '../../src/commands/cards.ts';
+import { cardRenderer } from '../../src/commands/cards.ts';
 import { RecordingDeliverer, type Deliverer } from '../../src/notifiers/deliverer.ts';
 import { createDispatcher } from '../../src/notifiers/dispatcher.ts';
 
@@ -22,7 +22,7 @@ const dispatcher = createDispatcher(core.deps.db, [paced], {
   owner: `replica:${process.pid}`,
   leaseMs: Number(process.env.KESU_LEASE_MS ?? 60_000),
   clock: () => new Date(),
-  renderCard: channelCardRenderer(core.deps),
+  renderCard: cardRenderer(core.deps),
 });
 let idle = 0;
 while (idle < 3) {

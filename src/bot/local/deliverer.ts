@@ -22,7 +22,7 @@ export class LocalDeliverer implements Deliverer {
 
   async deliver(m: OutboundMessage): Promise<{ messageId: string }> {
     const conversation = conversationOf(m);
-    const complaintId = m.view.card?.complaintId ?? m.complaintId;
+    const { complaintId } = m;
     // A complaint has one card per conversation, updated in place; everything else is a new message
     // (one about a complaint shows its card too, drawn for the reader).
     const previous = complaintId && m.kind === 'card' ? this.conversations.cardOf(complaintId, conversation) : undefined;

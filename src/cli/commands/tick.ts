@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { due } from '../../commands/query.ts';
 import { tick } from '../../commands/tick.ts';
-import { channelCardRenderer } from '../../commands/cards.ts';
+import { cardRenderer } from '../../commands/cards.ts';
 import { unreachableHandlers } from '../../commands/unreachable.ts';
 import { RecordingDeliverer } from '../../notifiers/deliverer.ts';
 import { createDispatcher } from '../../notifiers/dispatcher.ts';
@@ -44,7 +44,7 @@ export function register(program: Command): void {
           clock: () => core.deps.clock.now(),
           logger: core.logger,
           maxAttempts: core.settings.deliveryMaxAttempts,
-          renderCard: channelCardRenderer(core.deps),
+          renderCard: cardRenderer(core.deps),
           ...unreachableHandlers(core.deps, core.logger),
         });
         const delivered = await dispatcher.dispatch(deliverAt);
