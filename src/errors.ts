@@ -24,6 +24,11 @@ export const ErrorCodes = [
   'own_approval',
   'no_pending_approval',
   'concurrent_update',
+  // improvement actions (seed 001 §6.10)
+  'unknown_improvement',
+  'improvement_closed',
+  'improvement_usage',
+  'improvement_forbidden',
   // permissions
   'forbidden',
   // infrastructure

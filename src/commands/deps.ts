@@ -42,6 +42,7 @@ export function lifecycleEnv(deps: Deps, now: Date): LifecycleEnv {
       departments: config.departments.map((d) => d.key),
       currencies: claimCurrencies(config.claims),
       extensionHorizonDays: config.deadlines.extension.maxHorizonDays,
+      causeCategories: config.rootCauses.categories.map((c) => c.key),
     },
   };
 }

@@ -35,6 +35,7 @@ export function formContext(deps: Deps, actor: Actor, complaint?: ComplaintState
     departments: directory.departments().map((d) => ({ value: d.key, label: directory.departmentName(d.key, locale) })),
     ...(people ? { people } : {}),
     currencies: claimCurrencies(config.claims).map((c) => ({ value: c, label: c })),
+    causeCategories: config.rootCauses.categories.map((c) => ({ value: c.key, label: locale === 'en' ? c.name.en : c.name.zh })),
     ...(complaint ? { decidable: complaint.approvals.filter((a) => mayDecideHere(actor.id, a, complaint.complaint, directory)).map((a) => a.kind) } : {}),
   };
 }

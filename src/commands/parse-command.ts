@@ -10,6 +10,9 @@ export type CommandIntent =
   | { kind: 'show'; number: string }
   | { kind: 'stats'; month?: string }
   | { kind: 'export'; from?: string; to?: string; department?: string }
+  /** Improvement actions for the top causes: list the open ones, or close one with what was done. */
+  | { kind: 'improvement'; op: 'list' }
+  | { kind: 'improvement'; op: 'close'; id?: string; note?: string }
   | { kind: 'help'; unknown?: string; problem?: 'number_required' | 'bad_number' | 'bad_month' | 'bad_filter' };
 
 /** Words that start a command on platforms without slash commands (Feishu). */
@@ -22,7 +25,10 @@ const ALIASES: Record<string, CommandIntent['kind'] | undefined> = {
   stats: 'stats', statistics: 'stats', 统计: 'stats',
   export: 'export', 导出: 'export',
   help: 'help', '?': 'help', 帮助: 'help',
+  improvement: 'improvement', improvements: 'improvement', improve: 'improvement', 改进: 'improvement', 改进行动: 'improvement',
 };
+
+const CLOSE_WORDS = ['close', 'done', '关闭', '完成'];
 
 const NUMBER = /^[A-Za-z][A-Za-z0-9]{0,9}-\d{4}-\d{4,}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -60,6 +66,8 @@ export function parseCommand(text: string): CommandIntent {
       return parseExport(args);
     case 'help':
       return { kind: 'help' };
+    case 'improvement':
+      return parseImprovement(rest, args);
     default:
       // A bare complaint number shows it; anything else gets help, never silence.
       return NUMBER.test(head) ? { kind: 'show', number: head.toUpperCase() } : { kind: 'help', unknown: head };
@@ -81,6 +89,16 @@ function parseList(args: string[]): CommandIntent {
     else intent.department = a;
   }
   return intent;
+}
+
+/** `improvement [close IA-… <what was done>]`: the note is the rest of the text as typed. */
+function parseImprovement(rest: string, args: string[]): CommandIntent {
+  const [op, id] = args;
+  if (!op) return { kind: 'improvement', op: 'list' };
+  if (!CLOSE_WORDS.includes(op.toLowerCase())) return { kind: 'improvement', op: 'close' };
+  if (!id) return { kind: 'improvement', op: 'close' };
+  const note = rest.slice(rest.indexOf(id, rest.indexOf(op) + op.length) + id.length).trim();
+  return { kind: 'improvement', op: 'close', id: id.toUpperCase(), ...(note ? { note } : {}) };
 }
 
 function parseExport(args: string[]): CommandIntent {

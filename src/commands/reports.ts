@@ -11,7 +11,8 @@
  * first slot after the engine first ran (`reports:since`; moved forward while reports are turned off), so
  * a new installation does not send a backlog. A weekly report shows the present, so it goes out only
  * within its week: after a downtime across several weeks only this week's is sent. Each missed monthly
- * report is sent, oldest first.
+ * report is sent, oldest first. The monthly report also opens the improvement actions for the month's
+ * top causes and lists the open ones (improvements.ts), in the transaction that claims it.
  */
 import { localeFor, type Notification } from '../notifiers/notifications.ts';
 import type { Target } from '../notifiers/targets.ts';
@@ -23,6 +24,8 @@ import { claimOnce, markersWithPrefix, readMarker, writeMarker } from '../store/
 import { latestWeeklySlot, monthlySlotsBetween, weekEnd, type Slot } from '../workflows/report-slots.ts';
 import { STATUSES, type Status } from '../workflows/model.ts';
 import { notify } from './notify.ts';
+import { improvementsForReport, withImprovements } from './improvements.ts';
+import type { Tx } from '../store/complaints.ts';
 import { statsOfMonth } from './stats.ts';
 import type { MonthStats } from '../workflows/stats.ts';
 import type { EngineDeps } from './tick.ts';
@@ -35,10 +38,20 @@ const OPEN_LIMIT = 20_000;
  * Builds the slot's messages (reads outside the transaction: SQLite has one writer) and writes them
  * with the marker `key` in one transaction; false if the slot was already taken.
  */
-async function claim(deps: EngineDeps, now: Date, key: string, build: () => Promise<Notification[]>): Promise<boolean> {
+async function claim(deps: EngineDeps, now: Date, key: string, build: () => Promise<Notification[] | Built>): Promise<boolean> {
   if (await readMarker(deps.db.prisma, key)) return false;
-  const notes = await build();
-  return claimOnce(deps.db, key, { owner: 'engine', at: now }, (tx) => notify(tx, deps, now, notes).then(() => undefined));
+  const built = await build();
+  const { notes, write } = Array.isArray(built) ? { notes: built, write: undefined } : built;
+  return claimOnce(deps.db, key, { owner: 'engine', at: now }, async (tx) => {
+    await write?.(tx);
+    await notify(tx, deps, now, notes);
+  });
+}
+
+/** A slot's messages and what else is written with its claim. */
+interface Built {
+  notes: Notification[];
+  write?: (tx: Tx) => Promise<void>;
 }
 
 async function since(deps: EngineDeps, now: Date): Promise<Date> {
@@ -74,13 +87,15 @@ function weekly(deps: EngineDeps, slot: Slot, now: Date) {
 }
 
 function monthly(deps: EngineDeps, slot: Slot, now: Date) {
-  return async (): Promise<Notification[]> => {
+  return async (): Promise<Built> => {
     const { directory } = deps;
     const targets = deps.config.reports.targets;
+    const improvements = await improvementsForReport(deps, slot.period, now);
     const view = (stats: MonthStats, target: Target, departments?: string[]) => {
       const locale = localeFor(target, deps);
       const names = departments?.map((d) => directory.departmentName(d, locale));
-      return buildStatsView(stats, { locale, directory, month: slot.period, heading: translator().t(locale, 'stats.monthlyTitle'), targets, ...(names ? { departments: names } : {}) });
+      const v = buildStatsView(stats, { locale, directory, month: slot.period, heading: translator().t(locale, 'stats.monthlyTitle'), targets, causeCategories: deps.config.rootCauses.categories, ...(names ? { departments: names } : {}) });
+      return withImprovements(v, improvements.lines(locale, departments));
     };
     const note = (target: Target, v: ReturnType<typeof view>): Notification => ({ key: `report:monthly:${slot.period}`, kind: 'report', target, view: v });
     const stats = await statsOfMonth(deps, slot.period, now);
@@ -92,7 +107,7 @@ function monthly(deps: EngineDeps, slot: Slot, now: Date) {
       const own = await statsOfMonth(deps, slot.period, now, (s) => departments.includes(s.complaint.department));
       out.push(note(target, view(own, target, departments)));
     }
-    return out;
+    return { notes: [...out, ...improvements.notes], write: improvements.write };
   };
 }
 

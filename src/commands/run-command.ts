@@ -10,6 +10,7 @@ import { KesuError } from '../errors.ts';
 import { cardFor, localeOf, timelineFor, viewContext } from './present.ts';
 import { list, show } from './query.ts';
 import { monthlyStats } from './stats.ts';
+import { closeImprovement, listImprovements } from './improvements.ts';
 import { translator } from '../notifiers/i18n/index.ts';
 import { buildHelp, buildList, type CardView, type FormView, type ListView, type MessageView, type TimelineView } from '../notifiers/views/index.ts';
 import { buildNoScopeView, buildStatsView } from '../notifiers/views/stats.ts';
@@ -71,7 +72,7 @@ async function answer(deps: Deps, actor: Actor, intent: CommandIntent, command: 
       const { month, scope, stats } = await monthlyStats(deps, actor, intent.month);
       if (scope.kind === 'own' && stats.total === 0) return { type: 'message', message: buildNoScopeView(month, locale) };
       const departments = scope.kind === 'departments' ? scope.departments.map((d) => deps.directory.departmentName(d, locale)) : undefined;
-      const view = { locale, directory: deps.directory, month, targets: deps.config.reports.targets, ...(departments ? { departments } : {}), ...(scope.kind === 'own' ? { own: true } : {}) };
+      const view = { locale, directory: deps.directory, month, targets: deps.config.reports.targets, causeCategories: deps.config.rootCauses.categories, ...(departments ? { departments } : {}), ...(scope.kind === 'own' ? { own: true } : {}) };
       return { type: 'message', message: buildStatsView(stats, view) };
     }
     case 'export': {
@@ -80,6 +81,11 @@ async function answer(deps: Deps, actor: Actor, intent: CommandIntent, command: 
       const range = intent.from && intent.to ? { from: intent.from, to: intent.to } : { from: monthRange(today.slice(0, 7)).from, to: today };
       const department = intent.department ? departmentKey(deps, intent.department) : undefined;
       return { type: 'export', range: { ...range, ...(department ? { department } : {}) } };
+    }
+    case 'improvement': {
+      if (intent.op === 'list') return { type: 'message', message: await listImprovements(deps, actor, command) };
+      if (!intent.id || !intent.note) throw new KesuError('improvement_usage', { command });
+      return { type: 'message', message: await closeImprovement(deps, actor, intent.id, intent.note) };
     }
     case 'help': {
       const help = buildHelp({ locale, command });

@@ -44,7 +44,7 @@ export async function statsOfMonth(deps: Deps, month: string, now: Date, keep: (
   const previous = await received(deps, shiftMonth(month, -1), keep);
   const events = await eventsOf(deps.db.prisma, current.map((s) => s.complaint.id), ['acknowledged', 'eightd_submitted', 'revisit_satisfied', 'revisit_unsatisfied']);
   const records: StatsRecord[] = current.map((state) => ({ state, events: events.get(state.complaint.id) ?? [] }));
-  return monthStats(records, previous.map((state) => ({ state, events: [] })), now, { responseHours: deps.config.reports.targets.firstResponseHours });
+  return monthStats(records, previous.map((state) => ({ state, events: [] })), now, { responseHours: deps.config.reports.targets.firstResponseHours, causeCategories: deps.config.rootCauses.categories });
 }
 
 export async function monthlyStats(deps: Deps, actor: Actor, month?: string): Promise<MonthlyStats> {

@@ -10,6 +10,7 @@ import type { PlatformName } from '../notifiers/deliverer.ts';
 import { digestNotifications, ladderNotifications } from '../notifiers/notifications.ts';
 import { notify } from './notify.ts';
 import { scheduledReports } from './reports.ts';
+import { chaseImprovements } from './improvements.ts';
 import { runInTransaction } from '../store/client.ts';
 import { claimOnce } from '../store/markers.ts';
 import { dueSteps, listStates, loadState, type DueStep } from '../store/complaints.ts';
@@ -97,6 +98,10 @@ export async function tick(deps: EngineDeps, now: Date, opts: TickOptions = {}):
     }
     if (rows.length < 200 || progressed === 0) break;
   }
+  // Improvement actions for the top causes (seed 001 §6.10) walk their own ladder.
+  const chased = await chaseImprovements(deps, now);
+  result.steps += chased.steps;
+  result.notifications += chased.notifications;
   result.digest = await digest(deps, now);
   if (opts.reports !== false) result.reports = await scheduledReports(deps, now);
   return result;

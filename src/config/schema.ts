@@ -7,9 +7,11 @@ import { z } from 'zod';
 import { CalendarOverrides, WorkingHours } from './calendar-schema.ts';
 import { DeadlinePolicy } from './deadline-schema.ts';
 import { hhmm, key, timeZone } from './schema-primitives.ts';
+import { Improvements, RootCauses } from './improvement-schema.ts';
 
 export * from './calendar-schema.ts';
 export * from './deadline-schema.ts';
+export * from './improvement-schema.ts';
 export { isValidTimeZone } from './schema-primitives.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -168,6 +170,10 @@ export const OrgConfig = z
       .object({ enabled: z.boolean().default(true), weeklyAt: hhmm.default('09:00'), monthlyAt: hhmm.default('09:00'), targets: ReportTargets })
       .strict()
       .default({ enabled: true, weeklyAt: '09:00', monthlyAt: '09:00', targets: REPORT_TARGETS }),
+    /** Root-cause categories for the 8D's D4 (normalised ranking of the monthly top causes). */
+    rootCauses: RootCauses,
+    /** Improvement actions for the month's top causes (seed 001 §6.10). */
+    improvements: Improvements,
   })
   .strict();
 export type OrgConfig = z.infer<typeof OrgConfig>;

@@ -22,7 +22,7 @@ import { fit } from './views/fit.ts';
 export interface Notification {
   /** Unique per step and recipient (the platform and address are appended when written). */
   key: string;
-  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'card' | 'notice' | 'assigned' | 'approval' | 'decided' | 'reopened' | 'rejected' | 'escalated_case' | 'report' | 'alert';
+  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'card' | 'notice' | 'assigned' | 'approval' | 'decided' | 'reopened' | 'rejected' | 'escalated_case' | 'report' | 'alert' | 'improvement';
   complaintId?: string;
   target: Target;
   view: MessageView;

@@ -38,6 +38,8 @@ export interface InputContext {
   currencies: readonly string[];
   /** No extension may set a due time later than this many calendar days after today (config; default 90). */
   extensionHorizonDays?: number;
+  /** The root-cause category keys (config `rootCauses.categories`); none configured: the field takes none. */
+  causeCategories?: readonly string[];
 }
 
 export const DEFAULT_EXTENSION_HORIZON_DAYS = 90;

@@ -136,6 +136,7 @@ export function actionSchemas(ctx: InputContext) {
         d3Containment: text(LIMITS.text),
         d4RootCause: text(LIMITS.text),
         rootCauseTags: tags,
+        causeCategory: z.preprocess(blankToUndefined, z.string().refine((k) => (ctx.causeCategories ?? []).includes(k), 'invalid_choice').optional()),
         d5Corrective: text(LIMITS.text),
         d6Verification: text(LIMITS.text),
         d7Prevention: text(LIMITS.text),

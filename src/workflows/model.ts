@@ -72,6 +72,8 @@ export interface EightD {
   d4RootCause: string;
   /** Short tags for the root cause, for the monthly top-5 (seed 001 §6.10.1). */
   rootCauseTags: string[];
+  /** The root cause's category (config `rootCauses.categories`), for the normalised ranking. */
+  causeCategory?: string;
   d5Corrective: string;
   d6Verification: string;
   d7Prevention: string;

@@ -16,9 +16,11 @@
  * - handling completed: complaints closed or rejected / all.
  * - first response within the target hours: answered within them counts met; answered later, or still
  *   unanswered once they have passed, counts missed; the rest (a rejection answers instead) are left out.
- * - top 5: by count, then by key; root causes are the 8D's D4 tags.
+ * - top 5: by count, then by key; root causes are the 8D's D4 causes normalised (causes.ts): each complaint
+ *   counts once per distinct cause.
  */
-import type { DeadlineKind } from '../config/schema.ts';
+import type { CauseCategory, DeadlineKind } from '../config/schema.ts';
+import { causeKeysOf } from './causes.ts';
 import type { ComplaintState, TimelineEvent } from './model.ts';
 
 export interface StatsRecord {
@@ -154,6 +156,8 @@ function respondedWithin(records: readonly StatsRecord[], now: Date, hours: numb
 export interface StatsOptions {
   /** The first-response target in hours (seed 004: 24). */
   responseHours?: number;
+  /** The configured root-cause categories (a tag naming one counts as it). */
+  causeCategories?: readonly CauseCategory[];
 }
 
 export function periodStats(records: readonly StatsRecord[], now: Date, opts: StatsOptions = {}): PeriodStats {
@@ -181,7 +185,7 @@ export function periodStats(records: readonly StatsRecord[], now: Date, opts: St
     handled: share(cs.filter((c) => c.status === 'closed' || c.status === 'rejected').length, cs.length),
     respondedInTime: respondedWithin(records, now, opts.responseHours ?? 24),
     topCategories: top(byCategory),
-    topRootCauses: top(countBy(cs.flatMap((c) => c.eightD?.rootCauseTags ?? []))),
+    topRootCauses: top(countBy(cs.flatMap((c) => causeKeysOf(c.eightD, opts.causeCategories ?? [])))),
   };
 }
 

@@ -130,9 +130,9 @@ describe('monthly statistics', () => {
       { key: 'service_attitude', count: 1 },
     ]);
     expect(s.topRootCauses).toEqual([
-      { key: '刀具', count: 2 },
-      { key: '来料', count: 1 },
-      { key: '点检', count: 1 },
+      { key: ':刀具', count: 2 },
+      { key: ':来料', count: 1 },
+      { key: ':点检', count: 1 },
     ]);
     expect(s.previousTotal).toBe(1);
     expect(s.change).toBe(4);

@@ -34,6 +34,8 @@ export interface FormContext extends ViewContext {
   currencies?: FormOption[];
   /** The pending approval kinds the viewer may decide now (the approval form offers those). */
   decidable?: readonly string[];
+  /** The root-cause categories for the 8D's D4. */
+  causeCategories?: FormOption[];
 }
 
 export type Initial = string | string[] | boolean | undefined;
@@ -139,6 +141,7 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     { ...area('d2Problem'), initial: (ctx) => c(ctx)?.eightD?.d2Problem ?? c(ctx)?.description },
     { ...area('d3Containment'), initial: (ctx) => c(ctx)?.eightD?.d3Containment ?? c(ctx)?.containment },
     { ...area('d4RootCause'), initial: (ctx) => c(ctx)?.eightD?.d4RootCause },
+    { name: 'causeCategory', kind: 'select', options: (ctx) => ctx.causeCategories, initial: (ctx) => c(ctx)?.eightD?.causeCategory },
     { name: 'rootCauseTags', kind: 'text', initial: (ctx) => c(ctx)?.eightD?.rootCauseTags.join(', ') },
     { ...area('d5Corrective'), initial: (ctx) => c(ctx)?.eightD?.d5Corrective },
     { ...area('d6Verification'), initial: (ctx) => c(ctx)?.eightD?.d6Verification },

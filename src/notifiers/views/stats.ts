@@ -2,7 +2,8 @@
  * The month's statistics as a message (`/complaint stats`, the monthly report): counts, on-time rates,
  * times, reopen rate, satisfaction, top causes, and the targets against the actual figures.
  */
-import type { DeadlineKind, Locale, ReportTargets } from '../../config/schema.ts';
+import type { CauseCategory, DeadlineKind, Locale, ReportTargets } from '../../config/schema.ts';
+import { causeLabel } from '../../workflows/causes.ts';
 import type { MonthStats, OnTimeRate, Ranked, Share } from '../../workflows/stats.ts';
 import { translator } from '../i18n/index.ts';
 import { buildCategoryChart } from './chart.ts';
@@ -20,6 +21,8 @@ export interface StatsViewContext {
   own?: boolean;
   /** The targets to show against the actual figures. */
   targets?: ReportTargets;
+  /** The root-cause categories, to name the top causes. */
+  causeCategories?: readonly CauseCategory[];
 }
 
 /** For a reader with no scope and nothing to see: a clear message instead of a title over zeros. */
@@ -81,7 +84,7 @@ export function buildStatsView(s: MonthStats, ctx: StatsViewContext): MessageVie
     line('reopen', s.reopenRate === null ? t('noData') : t('rate', { pct: pct(s.reopenRate), onTime: s.reopened, all: s.total })),
     line('satisfaction', s.meanSatisfaction === null ? t('noData') : t('score', { mean: s.meanSatisfaction.toFixed(1), n: s.rated })),
     line('topCategories', ranked(s.topCategories, (k) => ctx.directory.categoryName(k, ctx.locale))),
-    line('topCauses', ranked(s.topRootCauses, (k) => k)),
+    line('topCauses', ranked(s.topRootCauses, (k) => causeLabel(k, ctx.locale, ctx.causeCategories ?? []))),
     ...(ctx.targets ? targetLines(s, ctx.targets, ctx.locale) : []),
   ];
   const late = KINDS.some((k) => (s.onTime[k].rate ?? 1) < 0.9);

@@ -96,6 +96,7 @@ export const forms = {
       d2Problem: { label: 'D2 Problem description', placeholder: 'What, where, when, how many', help: '' },
       d3Containment: { label: 'D3 Containment actions', placeholder: 'Interim measures', help: '' },
       d4RootCause: { label: 'D4 Root cause', placeholder: 'Why it happened and why it escaped', help: '' },
+      causeCategory: { label: 'Root cause category', placeholder: 'Man, machine, material, method, …', help: 'For the monthly ranking of top causes.' },
       rootCauseTags: {
         label: 'Root cause tags',
         placeholder: 'e.g. machining, inspection',

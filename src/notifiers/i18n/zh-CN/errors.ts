@@ -26,6 +26,10 @@ export const errors: typeof En = {
   calendar_not_covered: '工作日历缺少 {{year}} 年的数据，期限可能不准确，请联系管理员更新。',
   engine_running:
     '另一个客诉助手进程（{{owner}}）正在使用这个 SQLite 数据库；它的租约到 {{until}} 为止，进程运行期间会不断续期（本机上已退出的进程会被立即识别）。请先停止该进程。SQLite 只支持单进程运行；多副本请使用 PostgreSQL。',
+  unknown_improvement: '未找到改进行动 {{id}}。',
+  improvement_closed: '改进行动 {{id}} 已由 {{by}} 于 {{at}} 关闭。',
+  improvement_usage: '关闭改进行动：{{command}} 改进 关闭 IA-2026-03-1 <已实施并验证的措施>。查看未关闭的改进行动：{{command}} 改进',
+  improvement_forbidden: '只有改进行动 {{id}} 的负责人、其部门主管或总经理可以关闭它。',
   database_replaced: '客诉助手运行期间数据库文件被删除或替换，无法保存：本次操作未被记录。请联系管理员（恢复该文件或重启客诉助手）。',
   unknown: '出了点问题，请重试；如果问题持续，请联系管理员。',
   operation: {

@@ -89,6 +89,7 @@ export const forms: typeof En = {
       d2Problem: { label: 'D2 问题描述', placeholder: '什么问题、在哪里、何时、多少', help: '' },
       d3Containment: { label: 'D3 临时围堵措施', placeholder: '临时措施', help: '' },
       d4RootCause: { label: 'D4 根本原因分析', placeholder: '发生原因及流出原因', help: '' },
+      causeCategory: { label: '原因类别', placeholder: '人、机、料、法、测、环…', help: '用于每月前五大原因排名。' },
       rootCauseTags: {
         label: '原因标签',
         placeholder: '如：机加工, 检验',
