@@ -3,7 +3,7 @@ import type { Locale } from '../../config/schema.ts';
 import { translator } from '../i18n/index.ts';
 import type { MessageView } from './types.ts';
 
-export const HELP_TOPICS = ['file', 'list', 'show', 'stats', 'export', 'help'] as const;
+export const HELP_TOPICS = ['file', 'list', 'show', 'stats', 'export', 'improvement', 'help'] as const;
 
 export function buildHelp(ctx: { locale: Locale; command?: string }): MessageView {
   const tr = translator();

@@ -36,6 +36,9 @@ const STATUS: Partial<Record<ErrorCode, 400 | 403 | 404 | 409>> = {
   approval_pending: 409,
   claim_not_approved: 409,
   no_pending_approval: 409,
+  improvement_usage: 400,
+  improvement_forbidden: 403,
+  unknown_improvement: 404,
 };
 
 export function createApp(ctx: ConsoleContext): Hono {

@@ -122,6 +122,7 @@ export const views = {
     show: '{{command}} show KS-2026-0001 — one complaint with its timeline',
     stats: '{{command}} stats — figures for this month: open, overdue, on-time rate, top root causes',
     export: '{{command}} export [2026-03 | 2026-03-01..2026-03-15] [department] — the complaint tracking register as an .xlsx file and a CSV file',
+    improvement: '{{command}} improvement [close IA-2026-03-1 <what was done and verified>] — the open improvement actions for the top causes, or close yours',
     help: '{{command}} help — this help',
     footer: 'Buttons on each complaint card open the next step: acknowledge, 8D report, resolve, revisit…',
   },

@@ -123,6 +123,7 @@ export const views: typeof En = {
     show: '{{command}} show KS-2026-0001 — 查看一件客诉及其处理记录',
     stats: '{{command}} stats — 本月统计：未结、逾期、按时完成率、前五大原因',
     export: '{{command}} export [2026-03 | 2026-03-01..2026-03-15] [部门] — 导出《客户抱怨处理跟踪表》（.xlsx 文件和 CSV 文件）',
+    improvement: '{{command}} 改进 [关闭 IA-2026-03-1 <已实施的措施及验证结果>] — 查看前五大原因的未关闭改进行动，或关闭您负责的改进行动',
     help: '{{command}} help — 显示本帮助',
     footer: '客诉卡片上的按钮可直接进入下一步：受理、8D 报告、处理完成、回访……',
   },
