@@ -10,6 +10,7 @@ import type { PlatformName } from '../notifiers/deliverer.ts';
 import { digestNotifications, ladderNotifications } from '../notifiers/notifications.ts';
 import { notify } from './notify.ts';
 import { scheduledReports } from './reports.ts';
+import { compileStatements } from './statements.ts';
 import { runInTransaction } from '../store/client.ts';
 import { claimOnce } from '../store/markers.ts';
 import { dueSteps, listStates, loadState, type DueStep } from '../store/complaints.ts';
@@ -98,6 +99,6 @@ export async function tick(deps: EngineDeps, now: Date, opts: TickOptions = {}):
     if (rows.length < 200 || progressed === 0) break;
   }
   result.digest = await digest(deps, now);
-  if (opts.reports !== false) result.reports = await scheduledReports(deps, now);
+  if (opts.reports !== false) result.reports = (await scheduledReports(deps, now)) + (await compileStatements(deps, now));
   return result;
 }

@@ -4,10 +4,12 @@
  * the deadline policy. Secrets and deployment settings come from the environment (env.ts).
  */
 import { z } from 'zod';
+import { Accountability } from './accountability-schema.ts';
 import { CalendarOverrides, WorkingHours } from './calendar-schema.ts';
 import { DeadlinePolicy } from './deadline-schema.ts';
 import { hhmm, key, timeZone } from './schema-primitives.ts';
 
+export * from './accountability-schema.ts';
 export * from './calendar-schema.ts';
 export * from './deadline-schema.ts';
 export { isValidTimeZone } from './schema-primitives.ts';
@@ -168,6 +170,8 @@ export const OrgConfig = z
       .object({ enabled: z.boolean().default(true), weeklyAt: hhmm.default('09:00'), monthlyAt: hhmm.default('09:00'), targets: ReportTargets })
       .strict()
       .default({ enabled: true, weeklyAt: '09:00', monthlyAt: '09:00', targets: REPORT_TARGETS }),
+    /** Deductions by grade and role, the monthly statement the GM signs for finance (seed 002 §4–5). */
+    accountability: Accountability,
   })
   .strict();
 export type OrgConfig = z.infer<typeof OrgConfig>;
