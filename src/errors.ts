@@ -29,6 +29,16 @@ export const ErrorCodes = [
   'improvement_closed',
   'improvement_usage',
   'improvement_forbidden',
+  // accountability (seed 002 §4–5)
+  'accountable_unknown_role',
+  'accountable_no_rule',
+  'accountable_missing',
+  'accountable_not_liable',
+  'accountable_weights',
+  'statement_not_found',
+  'statement_forbidden',
+  'statement_sign_forbidden',
+  'statement_already_signed',
   // permissions
   'forbidden',
   // infrastructure

@@ -13,6 +13,8 @@ export type CommandIntent =
   /** Improvement actions for the top causes: list the open ones, or close one with what was done. */
   | { kind: 'improvement'; op: 'list' }
   | { kind: 'improvement'; op: 'close'; id?: string; note?: string }
+  /** The accountability statement of a month (default: last month), or signing it. */
+  | { kind: 'statement'; month?: string; sign: boolean }
   | { kind: 'help'; unknown?: string; problem?: 'number_required' | 'bad_number' | 'bad_month' | 'bad_filter' };
 
 /** Words that start a command on platforms without slash commands (Feishu). */
@@ -24,6 +26,7 @@ const ALIASES: Record<string, CommandIntent['kind'] | undefined> = {
   show: 'show', view: 'show', 查看: 'show', 详情: 'show',
   stats: 'stats', statistics: 'stats', 统计: 'stats',
   export: 'export', 导出: 'export',
+  statement: 'statement', 责任落实: 'statement', 扣款明细: 'statement',
   help: 'help', '?': 'help', 帮助: 'help',
   improvement: 'improvement', improvements: 'improvement', improve: 'improvement', 改进: 'improvement', 改进行动: 'improvement',
 };
@@ -64,6 +67,12 @@ export function parseCommand(text: string): CommandIntent {
       return args[0] ? { kind: 'stats', month: args[0] } : { kind: 'stats' };
     case 'export':
       return parseExport(args);
+    case 'statement': {
+      const sign = args[0]?.toLowerCase() === 'sign' || args[0] === '签字';
+      const month = sign ? args[1] : args[0];
+      if (month && !MONTH.test(month)) return { kind: 'help', problem: 'bad_month', unknown: month };
+      return { kind: 'statement', sign, ...(month ? { month } : {}) };
+    }
     case 'help':
       return { kind: 'help' };
     case 'improvement':

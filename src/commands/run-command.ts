@@ -11,6 +11,8 @@ import { cardFor, localeOf, timelineFor, viewContext } from './present.ts';
 import { list, show } from './query.ts';
 import { monthlyStats } from './stats.ts';
 import { closeImprovement, listImprovements } from './improvements.ts';
+import { readStatement, signStatementAs } from './statements.ts';
+import { shiftMonth } from '../workflows/report-slots.ts';
 import { translator } from '../notifiers/i18n/index.ts';
 import { buildHelp, buildList, type CardView, type FormView, type ListView, type MessageView, type TimelineView } from '../notifiers/views/index.ts';
 import { buildNoScopeView, buildStatsView } from '../notifiers/views/stats.ts';
@@ -22,7 +24,9 @@ export type CommandReply =
   | { type: 'complaint'; card: CardView; timeline: TimelineView }
   | { type: 'message'; message: MessageView }
   /** `/complaint export`: the tracking table for this range, as a file the platform delivers. */
-  | { type: 'export'; range: ExportRange };
+  | { type: 'export'; range: ExportRange }
+  /** `/complaint statement [YYYY-MM]`: the month's accountability statement, as a file the platform delivers. */
+  | { type: 'statement'; period: string };
 
 /** A department's key, found by key or by name in either language ("quality", "质量部"). */
 const findDepartment = (deps: Deps, given: string) =>
@@ -86,6 +90,12 @@ async function answer(deps: Deps, actor: Actor, intent: CommandIntent, command: 
       if (intent.op === 'list') return { type: 'message', message: await listImprovements(deps, actor, command) };
       if (!intent.id || !intent.note) throw new KesuError('improvement_usage', { command });
       return { type: 'message', message: await closeImprovement(deps, actor, intent.id, intent.note) };
+    }
+    case 'statement': {
+      const period = intent.month ?? shiftMonth(deps.calendar.localDate(deps.clock.now()).slice(0, 7), -1);
+      if (intent.sign) return { type: 'message', message: await signStatementAs(deps, actor, period, command) };
+      await readStatement(deps, actor, period); // refused here, before the platform prepares a file
+      return { type: 'statement', period };
     }
     case 'help': {
       const help = buildHelp({ locale, command });

@@ -11,6 +11,7 @@ import { digestNotifications, ladderNotifications } from '../notifiers/notificat
 import { notify } from './notify.ts';
 import { scheduledReports } from './reports.ts';
 import { chaseImprovements } from './improvements.ts';
+import { compileStatements } from './statements.ts';
 import { runInTransaction } from '../store/client.ts';
 import { claimOnce } from '../store/markers.ts';
 import { dueSteps, listStates, loadState, type DueStep } from '../store/complaints.ts';
@@ -103,6 +104,6 @@ export async function tick(deps: EngineDeps, now: Date, opts: TickOptions = {}):
   result.steps += chased.steps;
   result.notifications += chased.notifications;
   result.digest = await digest(deps, now);
-  if (opts.reports !== false) result.reports = await scheduledReports(deps, now);
+  if (opts.reports !== false) result.reports = (await scheduledReports(deps, now)) + (await compileStatements(deps, now));
   return result;
 }

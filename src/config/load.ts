@@ -7,7 +7,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { KesuError } from '../errors.ts';
-import { OrgConfig } from './schema.ts';
+import { OrgConfig, accountabilityProblems } from './schema.ts';
 
 /** The validated organisation config as loaded from a file (same shape as OrgConfig). */
 export type LoadedConfig = OrgConfig;
@@ -123,6 +123,8 @@ export function crossReferenceProblems(config: OrgConfig): ConfigProblem[] {
     if (c.coOwner !== undefined && !departments.has(c.coOwner)) add(['categories', i, 'coOwner'], `unknown department "${c.coOwner}" (not in departments)`);
     else if (c.coOwner !== undefined && c.coOwner === c.department) add(['categories', i, 'coOwner'], `"${c.coOwner}" is already the category's department`);
   });
+
+  for (const p of accountabilityProblems(config.accountability, roles)) add(p.path, p.what);
 
   const { claims } = config;
   if (!isCurrency(claims.currency)) add(['claims', 'currency'], `unknown currency "${claims.currency}" (not an ISO 4217 code)`);

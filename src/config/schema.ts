@@ -4,11 +4,13 @@
  * the deadline policy. Secrets and deployment settings come from the environment (env.ts).
  */
 import { z } from 'zod';
+import { Accountability } from './accountability-schema.ts';
 import { CalendarOverrides, WorkingHours } from './calendar-schema.ts';
 import { DeadlinePolicy } from './deadline-schema.ts';
 import { hhmm, key, timeZone } from './schema-primitives.ts';
 import { Improvements, RootCauses } from './improvement-schema.ts';
 
+export * from './accountability-schema.ts';
 export * from './calendar-schema.ts';
 export * from './deadline-schema.ts';
 export * from './improvement-schema.ts';
@@ -174,6 +176,8 @@ export const OrgConfig = z
     rootCauses: RootCauses,
     /** Improvement actions for the month's top causes (seed 001 §6.10). */
     improvements: Improvements,
+    /** Deductions by grade and role, the monthly statement the GM signs for finance (seed 002 §4–5). */
+    accountability: Accountability,
   })
   .strict();
 export type OrgConfig = z.infer<typeof OrgConfig>;

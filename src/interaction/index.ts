@@ -13,6 +13,8 @@ import { isAction, openForm, submitForm, type SubmitOutcome } from '../commands/
 import { cardFor, localeOf, myTasks, timelineFor, viewContext } from '../commands/present.ts';
 import { list, show } from '../commands/query.ts';
 import { runCommand } from '../commands/run-command.ts';
+import { monthRange } from '../commands/parse-command.ts';
+import { statementDownload, statementFiles } from '../commands/statements.ts';
 import { KesuError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { translator } from '../notifiers/i18n/index.ts';
@@ -64,6 +66,8 @@ export interface Interactions {
   /** App Home: my tasks; for a GM also the escalated and the overdue complaints. */
   home(actor: Actor): Promise<{ tasks: TasksView; lists: ListView[] }>;
   exportFile(actor: Actor, range: ExportRange, format: ExportFormat): Promise<ExportFile>;
+  /** The month's accountability statement as .xlsx, as far as the person may see it (refused otherwise). */
+  statementFile(actor: Actor, period: string): Promise<ExportFile>;
 
   /** The answer to a failed interaction, logged once (boundary.ts). */
   answer(error: unknown, locale: Locale, where: Where): Answer;
@@ -94,6 +98,8 @@ export function createInteractions(deps: Deps, logger: Logger): Interactions {
         return replier.form(reply.form);
       case 'export':
         return replier.export({ range: reply.range, make: () => exportFiles(deps, actor, reply.range) });
+      case 'statement':
+        return replier.export({ range: monthRange(reply.period), statement: reply.period, make: () => statementFiles(deps, actor, reply.period, opts.command) });
       case 'message':
         if (!reply.message.chart) return replier.reply(reply);
         try {
@@ -146,6 +152,7 @@ export function createInteractions(deps: Deps, logger: Logger): Interactions {
       return { tasks, lists: [buildList(escalated, { ...vc, title: tr.t(l, 'status.escalated') }), buildList(overdue, { ...vc, title: tr.t(l, 'list.overdue') })] };
     },
     exportFile: async (actor, range, format) => exportFile(await exportTable(deps, actor, range), range, format),
+    statementFile: (actor, period) => statementDownload(deps, actor, period),
     answer: (error, l, where) => answerError(error, l, tz, logger, where),
     claimEvent: (key) => claimOnce(deps.db, key, { owner: key.split(':')[0] ?? 'event', at: deps.clock.now() }),
     releaseEvent: (key) => deleteMarker(deps.db.prisma, key),

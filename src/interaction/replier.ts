@@ -15,6 +15,8 @@ export type ShownReply =
 /** The tracking table for a range; `make` builds the files (the console offers downloads instead). */
 export interface ExportReply {
   range: ExportRange;
+  /** Set for the month's accountability statement ('YYYY-MM') instead of the tracking table. */
+  statement?: string;
   make(): Promise<{ comment: string; files: ExportFile[] }>;
 }
 

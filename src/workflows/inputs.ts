@@ -4,6 +4,7 @@
  * the field types are in input-fields.ts.
  */
 import { z } from 'zod';
+import { parseAccountable, type Accountable } from './accountability.ts';
 import {
   DEMANDS,
   GRADES,
@@ -40,6 +41,20 @@ import {
 } from './input-fields.ts';
 
 export * from './input-fields.ts';
+
+/** A list of `person:role` entries (optional); a form sends it as text, JSON as the list itself. */
+const accountableField = (fellShort: boolean) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() ? (parseAccountable(v, fellShort) ?? null) : undefined) : v),
+    z
+      .array(
+        z.object({ person: z.string(), role: z.string(), fellShort: z.boolean().optional(), weight: (fellShort ? z.number().min(0).max(100) : z.never()).optional() }).strict(),
+        { error: 'invalid_accountable' },
+      )
+      .max(20)
+      .transform((list): Accountable[] => list.map(({ person, role, weight }) => ({ person, role, fellShort, ...(weight !== undefined ? { weight } : {}) })))
+      .optional(),
+  );
 
 
 export function filingSchema(ctx: InputContext) {
@@ -167,6 +182,9 @@ export function actionSchemas(ctx: InputContext) {
         ),
         /** Pieces taken back from the customer. */
         quantity: optionalInt(LIMITS.quantity),
+        /** Accountability (seed 002 §4): who fell short, in which role (`person:role[:weight]`), and who answers with them. */
+        fellShort: accountableField(true),
+        jointlyLiable: accountableField(false),
       })
       .strict(),
     revisit: z

@@ -39,6 +39,7 @@ export const FIELD_KEYS = [
   'not_before_approval',
   'decided_approval',
   'invalid',
+  'invalid_accountable',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 

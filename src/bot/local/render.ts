@@ -66,8 +66,8 @@ export function consoleReplier(ctx: ConsoleContext, viewer: Actor): { replier: R
     async chart(message) {
       answer = { html: renderMessage(message, opts) }; // drawn inline as SVG
     },
-    async export({ range }) {
-      answer = { html: renderMessage({ text: '' }, { ...opts, bodyHtml: downloads(range, locale) }) };
+    async export({ range, statement }) {
+      answer = { html: renderMessage({ text: '' }, { ...opts, bodyHtml: statement ? statementDownload(statement, locale) : downloads(range, locale) }) };
     },
   };
   return { replier, answer: () => answer };
@@ -82,6 +82,15 @@ function downloads(range: ExportRange, locale: Locale): string {
     `<div class="text">${escapeHtml(tr.t(locale, 'console.exportReady', { from, to }))}<div class="actions">` +
     `<button type="button" class="btn primary" data-export="xlsx" ${data}>${escapeHtml(tr.t(locale, 'console.downloadXlsx'))}</button>` +
     `<button type="button" class="btn" data-export="csv" ${data}>${escapeHtml(tr.t(locale, 'console.downloadCsv'))}</button></div></div>`
+  );
+}
+
+/** The month's accountability statement offered as a download (the page fetches it from /api/export). */
+function statementDownload(period: string, locale: Locale): string {
+  const tr = translator();
+  return (
+    `<div class="text">${escapeHtml(tr.t(locale, 'accountability.ready', { period }))}<div class="actions">` +
+    `<button type="button" class="btn primary" data-export="xlsx" data-statement="${escapeHtml(period)}">${escapeHtml(tr.t(locale, 'console.downloadXlsx'))}</button></div></div>`
   );
 }
 

@@ -6,9 +6,10 @@ import { views } from './en/views.ts';
 import { tasks } from './en/tasks.ts';
 import { report } from './en/report.ts';
 import { improvements } from './en/improvements.ts';
+import { accountability } from './en/accountability.ts';
 import { commands, consoleTexts, exportTexts, stats } from './en/console.ts';
 
-export const en = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report, improvements };
+export const en = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report, improvements, accountability };
 
 /** The catalogue type every locale implements (leaves are strings). */
 export type Messages = typeof en;

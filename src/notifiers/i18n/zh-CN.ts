@@ -7,6 +7,7 @@ import { views } from './zh-CN/views.ts';
 import { tasks } from './zh-CN/tasks.ts';
 import { report } from './zh-CN/report.ts';
 import { improvements } from './zh-CN/improvements.ts';
+import { accountability } from './zh-CN/accountability.ts';
 import { commands, consoleTexts, exportTexts, stats } from './zh-CN/console.ts';
 
-export const zhCN: Messages = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report, improvements };
+export const zhCN: Messages = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report, improvements, accountability };

@@ -161,6 +161,9 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     { name: 'amount', kind: 'text', maxLength: 16 },
     currency('currency'),
     { name: 'quantity', kind: 'number' },
+    // Accountability (seed 002 §4): person:role[:weight], optional.
+    text('fellShort', 600, false),
+    text('jointlyLiable', 600, false),
   ],
   revisit: [
     { name: 'outcome', kind: 'select', required: true, enumOf: { labels: 'revisitOutcome', values: REVISIT_OUTCOMES } },

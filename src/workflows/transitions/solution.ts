@@ -1,5 +1,6 @@
 /** The department's answer: the 8D report, sending it to the customer, approvals, and resolving. */
 import { KesuError } from '../../errors.ts';
+import { chargesFor } from '../accountability.ts';
 import { decideStep, requestApproval, supersede } from '../approvals.ts';
 import { checkPayout, exposureOf } from '../claims.ts';
 import { moveDeadline, revisitDue, startDeadline } from '../deadlines.ts';
@@ -98,6 +99,10 @@ export const resolve: Handler<ActionInput<'resolve'>> = (state, actor, input, en
   const payout = { amountBaseMinor: before.amountBaseMinor + now.amountBaseMinor, quantity: before.quantity + now.quantity };
   const check = checkPayout(payout, c.customer.region, state.approvals, env.config.claims);
   if (!check.ok && check.reason === 'declined') throw new KesuError('claim_declined', { number: c.number });
+  // Accountability (seed 002 §4): who fell short and who answers with them, charged by the config's rules.
+  const named = [...(input.fellShort ?? []), ...(input.jointlyLiable ?? [])];
+  const people = new Set(env.directory.people().map((p) => p.id));
+  const accountable = named.length ? { accountable: named, charges: chargesFor(env.config.accountability, c.grade, named, now.amountBaseMinor, people) } : {};
 
   const d = draft(state, env);
   if (!check.ok) {
@@ -117,7 +122,7 @@ export const resolve: Handler<ActionInput<'resolve'>> = (state, actor, input, en
   };
   Object.assign(d.complaint, { status: 'resolved', resolution, resolvedAt: env.now });
   const due = revisitDue(env.now, c.reopenCount > 0, env);
-  event(d, 'resolved', { kinds: input.kinds, summary: input.summary, amountMinor: input.amount, currency: resolution.currency, quantity: input.quantity, revisitDueAt: due.toISOString() });
+  event(d, 'resolved', { kinds: input.kinds, summary: input.summary, amountMinor: input.amount, currency: resolution.currency, quantity: input.quantity, revisitDueAt: due.toISOString(), ...accountable });
   // Nothing of the handling stays open: late answers are recorded late, pending requests are withdrawn.
   meet(d, 'response', env.now);
   meet(d, 'containment', env.now);

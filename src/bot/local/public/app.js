@@ -367,11 +367,11 @@ async function openFilingForm() {
 $('#new-complaint').addEventListener('click', openFilingForm);
 
 /** Fetch the file (the person goes in a header, not a link) and hand it to the browser as a download. */
-async function exportFile({ export: format, from, to, dept }) {
+async function exportFile({ export: format, from, to, dept, statement }) {
   const res = await fetch('/api/export', {
     method: 'POST',
     headers: { 'x-kesu-as': state.me, 'content-type': 'application/json' },
-    body: JSON.stringify({ format, from, to, ...(dept ? { department: dept } : {}) }),
+    body: JSON.stringify(statement ? { format, statement } : { format, from, to, ...(dept ? { department: dept } : {}) }),
   });
   if (!res.ok) return appendEphemeral(errorHtml((await res.json().catch(() => ({}))).error ?? res.statusText));
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `kesu.${format}`;

@@ -133,6 +133,8 @@ export const forms = {
       amount: { label: 'Amount paid or credited', placeholder: 'e.g. 2000.00', help: 'At most two decimals.' },
       currency: { label: 'Currency', placeholder: 'CNY', help: '' },
       quantity: { label: 'Pieces taken back', placeholder: 'e.g. 120', help: 'Beyond the approved claim the payout waits for approval.' },
+      fellShort: { label: 'Who fell short (accountability)', placeholder: 'person:role, e.g. zhou.min:sales_rep', help: 'Optional. Seed 002 §4: the deductions follow the grade and role. With several factors add the customer’s weight: person:role:40.' },
+      jointlyLiable: { label: 'Jointly liable', placeholder: 'person:role, e.g. li.qiang:sales_manager', help: 'The people the rule also holds liable (joint liability), in their roles.' },
     },
   },
   revisit: {

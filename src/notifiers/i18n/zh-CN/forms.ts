@@ -126,6 +126,8 @@ export const forms: typeof En = {
       amount: { label: '支付或抵扣金额', placeholder: '如：2000.00', help: '最多两位小数。' },
       currency: { label: '币种', placeholder: 'CNY', help: '' },
       quantity: { label: '退回数量', placeholder: '如：120', help: '超出已批准索赔的部分须待审批后才能赔付。' },
+      fellShort: { label: '未达标责任人（责任落实）', placeholder: '人员:岗位，如 zhou.min:sales_rep', help: '选填。依客诉等级和岗位扣罚（来源 002 第四条）。综合因素时加上顾客确定的权重：人员:岗位:40。' },
+      jointlyLiable: { label: '连带责任人', placeholder: '人员:岗位，如 li.qiang:sales_manager', help: '规则同时追究的人员（连坐制）及其岗位。' },
     },
   },
   revisit: {

@@ -41,10 +41,11 @@ function slackReplier(ctx: SlackContext, client: WebClient, command: SlashComman
       });
       if (command.channel_id !== dm) await say('chartSent');
     },
-    async export({ range, make }) {
+    async export({ range, statement, make }) {
       const { comment, files } = await make();
       await shareFiles(client, await dmChannel(client, command.user_id), comment, files);
-      await say('exportSent', { ...range });
+      if (statement) await respond({ response_type: 'ephemeral', ...textPayload(translator().t(actor.locale!, 'accountability.sent', { period: statement })) });
+      else await say('exportSent', { ...range });
     },
   };
 }

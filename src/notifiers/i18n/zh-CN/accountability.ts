@@ -1,0 +1,37 @@
+/** 责任落实明细（来源 002 第四、五条）的中文文本。 */
+import type { accountability as en } from '../en/accountability.ts';
+
+export const accountability: typeof en = {
+  toGm: '{{period}} 责任落实明细（来源 002 第五条）：{{people}} 人，扣款合计 {{total}}，取消提成 {{commissions}} 项。签字后提交财务执行：`{{command}} statement sign {{period}}`。明细文件：`{{command}} statement {{period}}`。',
+  toFinance: '{{period}} 责任落实明细已由 {{by}} 于 {{at}} 签字：{{people}} 人，扣款合计 {{total}}，取消提成 {{commissions}} 项，请从工资中扣除。明细文件：`{{command}} statement {{period}}`。',
+  signed: '你已签字确认 {{period}} 的责任落实明细，已提交财务（{{finance}}）。',
+  personLine: '• {{name}}：{{total}}{{extra}}',
+  commission: '，取消提成 ×{{n}}',
+  service: '，扣当期服务金额 {{pct}}%',
+  file: '{{period}} 责任落实明细（{{status}}）。',
+  status: { pending: '待总经理签字', signed: '{{by}} 已于 {{at}} 签字' },
+  sheetSummary: '按人汇总 {{period}}',
+  sheetLines: '明细 {{period}}',
+  columns: {
+    person: '人员',
+    department: '部门',
+    role: '岗位',
+    total: '扣款合计',
+    fixed: '定额扣款',
+    refund: '退款分担',
+    servicePct: '服务金额扣取比例 %',
+    commissions: '取消提成项数',
+    complaints: '客诉',
+    number: '客诉编号',
+    grade: '等级',
+    resolvedAt: '处理完成时间',
+    cause: '未达标人',
+    refundPct: '退款比例 %',
+    commission: '取消提成',
+    currency: '币种',
+  },
+  sent: '{{period}} 的责任落实明细已发到你与机器人的私聊中。',
+  ready: '{{period}} 的责任落实明细（仅你有权查看的部分）：',
+  yes: '是',
+  no: '否',
+};
