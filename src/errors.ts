@@ -23,6 +23,7 @@ export const ErrorCodes = [
   'reply_already_sent',
   'own_approval',
   'no_pending_approval',
+  'repeat_not_suggested',
   'concurrent_update',
   // permissions
   'forbidden',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CalendarOverrides, WorkingHours } from './calendar-schema.ts';
 import { DeadlinePolicy } from './deadline-schema.ts';
+import { RepeatDetection } from './repeat-schema.ts';
 import { hhmm, key, timeZone } from './schema-primitives.ts';
 
 export * from './calendar-schema.ts';
@@ -168,6 +169,8 @@ export const OrgConfig = z
       .object({ enabled: z.boolean().default(true), weeklyAt: hhmm.default('09:00'), monthlyAt: hhmm.default('09:00'), targets: ReportTargets })
       .strict()
       .default({ enabled: true, weeklyAt: '09:00', monthlyAt: '09:00', targets: REPORT_TARGETS }),
+    /** Possible repeats of earlier complaints, suggested at filing and at D4 (issue 15 item 8). */
+    repeats: RepeatDetection,
   })
   .strict();
 export type OrgConfig = z.infer<typeof OrgConfig>;

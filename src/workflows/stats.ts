@@ -17,9 +17,11 @@
  * - first response within the target hours: answered within them counts met; answered later, or still
  *   unanswered once they have passed, counts missed; the rest (a rejection answers instead) are left out.
  * - top 5: by count, then by key; root causes are the 8D's D4 tags.
+ * - repeat rate: complaints confirmed as a repeat of an earlier one / all (issue 15 item 8).
  */
 import type { DeadlineKind } from '../config/schema.ts';
 import type { ComplaintState, TimelineEvent } from './model.ts';
+import { isConfirmedRepeat } from './repeats.ts';
 
 export interface StatsRecord {
   state: ComplaintState;
@@ -73,6 +75,8 @@ export interface PeriodStats {
   respondedInTime: Share & { hours: number };
   topCategories: Ranked[];
   topRootCauses: Ranked[];
+  /** Complaints confirmed as repeats of an earlier one, of all. */
+  repeats: Share;
 }
 
 export interface MonthStats extends PeriodStats {
@@ -182,6 +186,7 @@ export function periodStats(records: readonly StatsRecord[], now: Date, opts: St
     respondedInTime: respondedWithin(records, now, opts.responseHours ?? 24),
     topCategories: top(byCategory),
     topRootCauses: top(countBy(cs.flatMap((c) => c.eightD?.rootCauseTags ?? []))),
+    repeats: share(cs.filter(isConfirmedRepeat).length, cs.length),
   };
 }
 

@@ -5,9 +5,10 @@ import { forms } from './en/forms.ts';
 import { views } from './en/views.ts';
 import { tasks } from './en/tasks.ts';
 import { report } from './en/report.ts';
+import { repeatForms, repeats } from './en/repeats.ts';
 import { commands, consoleTexts, exportTexts, stats } from './en/console.ts';
 
-export const en = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report };
+export const en = { ...enums, errors, forms: { ...forms, ...repeatForms }, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report, repeats };
 
 /** The catalogue type every locale implements (leaves are strings). */
 export type Messages = typeof en;

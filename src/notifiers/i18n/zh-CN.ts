@@ -6,6 +6,7 @@ import { forms } from './zh-CN/forms.ts';
 import { views } from './zh-CN/views.ts';
 import { tasks } from './zh-CN/tasks.ts';
 import { report } from './zh-CN/report.ts';
+import { repeatForms, repeats } from './zh-CN/repeats.ts';
 import { commands, consoleTexts, exportTexts, stats } from './zh-CN/console.ts';
 
-export const zhCN: Messages = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report };
+export const zhCN: Messages = { ...enums, errors, forms: { ...forms, ...repeatForms }, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report, repeats };
