@@ -55,7 +55,8 @@ export async function repeatCandidates(tx: Tx, subject: RepeatSubject, lookBackD
       customerKey: k.customerKey,
       ...(k.productKey ? { productKey: k.productKey } : {}),
       category: k.category,
-      text: repeatTextOf({ title: t.title, description: t.description, eightD }),
+      text: repeatTextOf(t),
+      ...(eightD?.d4RootCause ? { rootCause: eightD.d4RootCause } : {}),
     };
   });
 }

@@ -24,8 +24,10 @@ export interface RepeatCandidate {
   customerKey: string;
   productKey?: string;
   category: string;
-  /** Title, description and the root cause when there is one. */
+  /** Title and description. */
   text: string;
+  /** The 8D's D4 root cause, once there is one. */
+  rootCause?: string;
 }
 
 /** The complaint being checked, in the same terms. */
@@ -37,6 +39,7 @@ export interface RepeatSubject {
   productKey?: string;
   category: string;
   text: string;
+  rootCause?: string;
 }
 
 export interface RepeatMatch {
@@ -71,8 +74,8 @@ export function customerKeyOf(customer: Pick<Complaint['customer'], 'name' | 'co
 
 export const productKeyOf = (productNo: string | undefined): string | undefined => normalizeKey(productNo) || undefined;
 
-/** The text a complaint is compared on: title, description and the D4 root cause. */
-export const repeatTextOf = (c: Pick<Complaint, 'title' | 'description' | 'eightD'>): string => [c.title, c.description, c.eightD?.d4RootCause ?? ''].join('\n');
+/** The text a complaint is compared on: its title and description (the D4 root cause is compared on its own). */
+export const repeatTextOf = (c: Pick<Complaint, 'title' | 'description'>): string => `${c.title}\n${c.description}`;
 
 export function subjectOf(c: Complaint): RepeatSubject {
   return {
@@ -83,6 +86,7 @@ export function subjectOf(c: Complaint): RepeatSubject {
     productKey: productKeyOf(c.order?.productNo),
     category: c.category,
     text: repeatTextOf(c),
+    ...(c.eightD?.d4RootCause ? { rootCause: c.eightD.d4RootCause } : {}),
   };
 }
 
@@ -137,7 +141,9 @@ export function matchRepeats(subject: RepeatSubject, candidates: readonly Repeat
     const sameProduct = subject.productKey !== undefined && c.productKey === subject.productKey;
     if (sameProduct && subject.customerKey !== '' && c.customerKey === subject.customerKey) reasons.push('customer_product');
     if (sameProduct && c.category === subject.category) reasons.push('category_product');
-    const score = round(textSimilarity(subject.text, c.text));
+    // Close text: the complaints' own words, or — once both have one — their root causes (D4).
+    const causes = subject.rootCause && c.rootCause ? textSimilarity(subject.rootCause, c.rootCause) : 0;
+    const score = round(Math.max(textSimilarity(subject.text, c.text), causes));
     if (score >= policy.textThreshold) reasons.push('text');
     if (!reasons.length) continue;
     const rank = (reasons.includes('customer_product') ? 2 : 0) + (reasons.includes('category_product') ? 1 : 0) + score;

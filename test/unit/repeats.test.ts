@@ -55,6 +55,14 @@ describe('repeat matcher', () => {
     expect(textSimilarity('Housing cracks at the flange', 'Invoice amount is wrong')).toBe(0);
   });
 
+  it('at D4 the root causes are compared on their own', () => {
+    const s = subject({ productKey: undefined, text: '密封圈开裂\n客户反馈密封圈使用两周后开裂。', rootCause: '供应商来料硬度不足，热处理温度偏低' });
+    const c = earlier({ productKey: undefined, text: '阀体内径超差\n第 3 批内径超出公差。', rootCause: '来料硬度不足：供应商热处理温度偏低' });
+    expect(textSimilarity(s.text, c.text)).toBeLessThan(POLICY.textThreshold);
+    expect(matchRepeats(s, [c], POLICY).map((m) => m.reasons)).toEqual([['text']]);
+    expect(matchRepeats({ ...s, rootCause: undefined }, [c], POLICY)).toEqual([]);
+  });
+
   it('leaves unrelated, later, too old and already linked complaints out', () => {
     const unrelated = earlier();
     const sameCustomerOtherProduct = earlier({ customerKey: subject().customerKey });

@@ -9,7 +9,9 @@ export function repeatLines(c: Pick<Complaint, 'repeats'>, locale: Locale): stri
   return (c.repeats ?? []).flatMap((r) => {
     if (r.status === 'confirmed') return [t('confirmed', { number: r.number })];
     if (r.status === 'dismissed') return [];
-    const reasons = r.reasons.map((x) => t(`reason.${x}`, { pct: Math.round(r.score * 100) })).join(tr.t(locale, 'card.separator'));
+    // "Same customer and product" says "same product" already: the category match is not repeated beside it.
+    const shown = r.reasons.includes('customer_product') ? r.reasons.filter((x) => x !== 'category_product') : r.reasons;
+    const reasons = shown.map((x) => t(`reason.${x}`, { pct: Math.round(r.score * 100) })).join(tr.t(locale, 'card.separator'));
     return [t('possible', { number: r.number, reasons })];
   });
 }
