@@ -23,6 +23,7 @@ export const ErrorCodes = [
   'reply_already_sent',
   'own_approval',
   'no_pending_approval',
+  'repeat_not_suggested',
   'concurrent_update',
   // improvement actions (seed 001 §6.10)
   'unknown_improvement',

@@ -11,6 +11,7 @@ import { KesuError, isKesuError } from '../errors.ts';
 import { runInTransaction } from '../store/client.ts';
 import { createMarker, isUniqueViolation, readMarker } from '../store/markers.ts';
 import { notifyDecision } from './notify.ts';
+import { withRepeatCheck } from './repeats.ts';
 import { applyDecision, loadState } from '../store/complaints.ts';
 import { decide } from '../workflows/decide.ts';
 import type { Decision } from '../workflows/lifecycle.ts';
@@ -37,7 +38,9 @@ export async function act(deps: Deps, actor: Actor, ref: string, action: Action,
         if (!before) throw new KesuError('unknown_complaint', { ref });
         if (key && (await readMarker(tx, key))) return { duplicate: true, state: before };
         const now = deps.clock.now();
-        const decision = decide(before, actor, action, raw, lifecycleEnv(deps, now));
+        const decided = decide(before, actor, action, raw, lifecycleEnv(deps, now));
+        // The root cause (D4) may show the earlier complaints with the same problem (issue 15 item 8).
+        const decision = action === 'submit_8d' ? await withRepeatCheck(tx, deps, decided, 'd4', now) : decided;
         await applyDecision(tx, before, decision, actor.id);
         if (key) await createMarker(tx, key, { owner: actor.id, until: now, createdAt: now });
         const state = (await loadState(tx, before.complaint.id))!;

@@ -3,6 +3,8 @@ import type { Deps } from './deps.ts';
 import { lifecycleEnv } from './deps.ts';
 import { runInTransaction } from '../store/client.ts';
 import { notifyDecision } from './notify.ts';
+import { withRepeatCheck } from './repeats.ts';
+import { writeRepeatKey } from '../store/repeats.ts';
 import { findBySourceKey, insertFiling, loadState, nextSequence } from '../store/complaints.ts';
 import { buildFiling, formatNumber } from '../workflows/filing.ts';
 import { filingSchema } from '../workflows/inputs.ts';
@@ -30,8 +32,11 @@ export async function fileComplaint(deps: Deps, actor: Actor, raw: Record<string
     const state = await runInTransaction(deps.db, async (tx) => {
       const seq = await nextSequence(tx, `${prefix}-${year}`);
       const { sourceKey: _key, ...form } = raw;
-      const decision = { ...buildFiling(input, actor, { year, seq, number: formatNumber(prefix, year, seq) }, env), record: { action: 'file' as const, input: form } };
+      const built = { ...buildFiling(input, actor, { year, seq, number: formatNumber(prefix, year, seq) }, env), record: { action: 'file' as const, input: form } };
+      // Earlier complaints that look like the same problem show on the card as possible repeats (issue 15 item 8).
+      const decision = await withRepeatCheck(tx, deps, built, 'filing', now);
       await insertFiling(tx, decision, actor.id, input.sourceKey);
+      await writeRepeatKey(tx, decision.complaint);
       const state = (await loadState(tx, decision.complaint.id))!;
       await notifyDecision(tx, deps, now, state, decision.events, actor.id);
       return state;

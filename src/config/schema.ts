@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Accountability } from './accountability-schema.ts';
 import { CalendarOverrides, WorkingHours } from './calendar-schema.ts';
 import { DeadlinePolicy } from './deadline-schema.ts';
+import { RepeatDetection } from './repeat-schema.ts';
 import { hhmm, key, timeZone } from './schema-primitives.ts';
 import { Improvements, RootCauses } from './improvement-schema.ts';
 
@@ -178,6 +179,8 @@ export const OrgConfig = z
     improvements: Improvements,
     /** Deductions by grade and role, the monthly statement the GM signs for finance (seed 002 §4–5). */
     accountability: Accountability,
+    /** Possible repeats of earlier complaints, suggested at filing and at D4 (issue 15 item 8). */
+    repeats: RepeatDetection,
   })
   .strict();
 export type OrgConfig = z.infer<typeof OrgConfig>;

@@ -224,6 +224,8 @@ export function actionSchemas(ctx: InputContext) {
     contain: z.object({ containment: text(LIMITS.text) }).strict(),
     /** The 8D reply reached the customer: how, and a note (who received it). */
     send_8d: z.object({ via: choice(SENT_VIA), note: optionalText(LIMITS.text) }).strict(),
+    /** Confirm or dismiss a suggested repeat: the earlier complaint's number. */
+    link_repeat: z.object({ candidate: line(LIMITS.code), decision: choice(['confirm', 'dismiss'] as const), note: optionalText(LIMITS.text) }).strict(),
   } as const;
 }
 

@@ -25,6 +25,9 @@ export const TRANSITIONS: Record<Status, readonly Action[]> = {
   rejected: ['reopen', 'comment'],
 };
 
+/** Actions open in every status while their own condition holds (a repeat suggestion waiting for a decision). */
+const ANY_STATUS: readonly Action[] = ['link_repeat'];
+
 /** Grades whose solution the GM approves before it is carried out (seed 002). */
 export const GRADES_NEEDING_APPROVAL: readonly Grade[] = ['B', 'C'];
 export const needsGmSolution = (c: Pick<Complaint, 'grade'>): boolean => GRADES_NEEDING_APPROVAL.includes(c.grade);
@@ -79,6 +82,7 @@ export interface Decision {
 /** The coded reason an action is not possible now, or undefined when it is (permission aside). */
 export function stateRefusal(state: ComplaintState, action: Action, actor: Actor, env: Pick<LifecycleEnv, 'directory'>, approvalKind?: ApprovalKind): KesuError | undefined {
   const c = state.complaint;
+  if (action === 'link_repeat' && c.repeats?.some((r) => r.status === 'suggested')) return undefined;
   if (TRANSITIONS[c.status].includes(action)) {
     if (action === 'approve' && !state.approvals.some((a) => a.status === 'pending' && (!approvalKind || a.kind === approvalKind))) {
       return new KesuError('no_pending_approval', { number: c.number });
@@ -132,7 +136,7 @@ export function assertAllowed(state: ComplaintState, action: Action, actor: Acto
 /** The actions this viewer may take now — what the card's buttons show. */
 export function availableActions(state: ComplaintState, actorId: string, env: Pick<LifecycleEnv, 'directory'>): Action[] {
   const actor: Actor = { id: actorId, name: actorId };
-  return TRANSITIONS[state.complaint.status].filter((action) => {
+  return [...TRANSITIONS[state.complaint.status], ...ANY_STATUS].filter((action) => {
     try {
       assertAllowed(state, action, actor, env);
       return true;

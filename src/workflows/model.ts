@@ -32,6 +32,7 @@ export const ACTIONS = [
   'contain',
   'send_8d',
   'comment',
+  'link_repeat',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -103,6 +104,24 @@ export interface Claim {
   quantity?: number;
 }
 
+/** Why an earlier complaint looks like the same problem. */
+export const REPEAT_REASONS = ['customer_product', 'category_product', 'text'] as const;
+export type RepeatReason = (typeof REPEAT_REASONS)[number];
+
+/** An earlier complaint suggested as a repeat (at filing or at D4), then confirmed or dismissed by staff. */
+export interface RepeatLink {
+  id: string;
+  number: string;
+  reasons: RepeatReason[];
+  /** Text similarity 0–1 (title, description and, at D4, the root cause). */
+  score: number;
+  stage: 'filing' | 'd4';
+  suggestedAt: string;
+  status: 'suggested' | 'confirmed' | 'dismissed';
+  decidedBy?: string;
+  decidedAt?: string;
+}
+
 export interface Complaint {
   id: string;
   number: string;
@@ -139,6 +158,8 @@ export interface Complaint {
   rejection?: { reason: RejectReason; note: string };
   gmDecision?: string;
   satisfaction?: number;
+  /** Earlier complaints found as possible repeats of this one, and what staff decided (issue 15 item 8). */
+  repeats?: RepeatLink[];
   reopenCount: number;
   revisitAttempts: number;
   acknowledgedAt?: Date;

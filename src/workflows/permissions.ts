@@ -15,7 +15,8 @@ export type PermissionRule =
   | 'grader'
   | 'claimant'
   | 'replier'
-  | 'involved';
+  | 'involved'
+  | 'repeat_judge';
 
 /** The rule each action is checked against. */
 export const ACTION_RULES: Record<Action, PermissionRule> = {
@@ -34,6 +35,7 @@ export const ACTION_RULES: Record<Action, PermissionRule> = {
   contain: 'handler_or_head',
   send_8d: 'replier',
   comment: 'involved',
+  link_repeat: 'repeat_judge',
 };
 
 type Who = Pick<Complaint, 'department' | 'handlerId' | 'filerId'>;
@@ -123,5 +125,8 @@ export function satisfies(
       return head || dir.isCustomerService(actorId) || (c.handlerId === actorId && dir.isMemberOf(actorId, c.department));
     case 'involved':
       return canView(actorId, c, dir, approvals);
+    case 'repeat_judge':
+      // Whether two complaints are the same problem: the handler, the head, customer service (issue 15 item 8).
+      return head || dir.isCustomerService(actorId) || (c.handlerId === actorId && dir.isMemberOf(actorId, c.department));
   }
 }

@@ -8,26 +8,31 @@ import { filingSchema } from './inputs.ts';
 import type { LifecycleEnv } from './lifecycle.ts';
 import type { Action, ComplaintState, TimelineEvent } from './model.ts';
 import { parseOrThrow } from './validation.ts';
+import { replaySuggestions } from './repeats.ts';
 
 interface Recorded {
   action?: Action | 'file';
   input?: unknown;
+  effects?: unknown;
 }
 
 /** The state the timeline's entries (one per accepted action, oldest first) lead to. Ids of new records come from `env.newId`. */
 export function replay(entries: readonly TimelineEvent[], num: ComplaintNumber, envAt: (at: Date) => LifecycleEnv): ComplaintState {
   let state: ComplaintState | undefined;
   for (const entry of entries) {
-    const { action, input } = entry.data as Recorded;
+    const { action, input, effects } = entry.data as Recorded;
     const env = envAt(entry.at);
     const actor = { id: entry.actorId, name: entry.actorId };
     if (action === 'file') {
-      state = asState(buildFiling(parseOrThrow(filingSchema(env.input), input), actor, num, env));
+      const filed = asState(buildFiling(parseOrThrow(filingSchema(env.input), input), actor, num, env));
+      state = { ...filed, complaint: replaySuggestions(filed.complaint, effects, entry.at) };
       continue;
     }
     if (!state || !action) throw new Error(`timeline entry ${entry.seq} (${entry.type}) records no action`);
     const d = decide(state, actor, action, input, env);
-    state = { complaint: { ...d.complaint, version: state.complaint.version + 1 }, deadlines: d.deadlines, approvals: d.approvals };
+    // Repeat suggestions came from the database at the time; the entry recorded them.
+    const complaint = replaySuggestions(d.complaint, effects, entry.at);
+    state = { complaint: { ...complaint, version: state.complaint.version + 1 }, deadlines: d.deadlines, approvals: d.approvals };
   }
   if (!state) throw new Error('empty timeline');
   return state;

@@ -18,10 +18,12 @@
  *   unanswered once they have passed, counts missed; the rest (a rejection answers instead) are left out.
  * - top 5: by count, then by key; root causes are the 8D's D4 causes normalised (causes.ts): each complaint
  *   counts once per distinct cause.
+ * - repeat rate: complaints confirmed as a repeat of an earlier one / all (issue 15 item 8).
  */
 import type { CauseCategory, DeadlineKind } from '../config/schema.ts';
 import { causeKeysOf } from './causes.ts';
 import type { ComplaintState, TimelineEvent } from './model.ts';
+import { isConfirmedRepeat } from './repeats.ts';
 
 export interface StatsRecord {
   state: ComplaintState;
@@ -75,6 +77,8 @@ export interface PeriodStats {
   respondedInTime: Share & { hours: number };
   topCategories: Ranked[];
   topRootCauses: Ranked[];
+  /** Complaints confirmed as repeats of an earlier one, of all. */
+  repeats: Share;
 }
 
 export interface MonthStats extends PeriodStats {
@@ -186,6 +190,7 @@ export function periodStats(records: readonly StatsRecord[], now: Date, opts: St
     respondedInTime: respondedWithin(records, now, opts.responseHours ?? 24),
     topCategories: top(byCategory),
     topRootCauses: top(countBy(cs.flatMap((c) => causeKeysOf(c.eightD, opts.causeCategories ?? [])))),
+    repeats: share(cs.filter(isConfirmedRepeat).length, cs.length),
   };
 }
 

@@ -44,6 +44,8 @@ const filingArb = fc.record({
   category: fc.constantFrom(...CATEGORIES),
   filer: fc.constantFrom('cs.li', 'cs.zhao', 's.wu'),
   startDay: fc.integer({ min: 0, max: 240 }),
+  // Complaints of one customer about a few products: later sequences find earlier ones as possible repeats.
+  product: fc.constantFrom(undefined, 'VB-100', 'vb 100', 'VB-200'),
 });
 
 /** One step: how far the clock jumps, whether the engine ticks, and which (allowed or random) action by whom. */
@@ -99,6 +101,12 @@ function inputFor(action: Action, v: number, now: Date, state: ComplaintState): 
       return { via: 'email' };
     case 'comment':
       return { text: '跟进中' };
+    case 'link_repeat': {
+      // Mostly a suggestion waiting for a decision, sometimes one already decided or none at all.
+      const open = state.complaint.repeats?.filter((r) => r.status === 'suggested') ?? [];
+      const candidate = v % 5 && open.length ? pick(open).number : (state.complaint.repeats?.[0]?.number ?? 'KS-2026-9999');
+      return { candidate, decision: v % 3 ? 'confirm' : 'dismiss', ...(v % 2 ? { note: '同一批次' } : {}) };
+    }
   }
 }
 
@@ -112,6 +120,8 @@ interface Counts {
   resolvedBC: number;
   /** Approval steps decided (approve or decline). */
   decisions: number;
+  /** Repeat suggestions confirmed or dismissed. */
+  repeatLinks: number;
 }
 
 const TERMINAL = new Set(['closed', 'rejected', 'escalated']);
@@ -147,6 +157,7 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
     ...(filing.amount ? { claimAmount: filing.amount, claimCurrency: filing.usd ? 'USD' : 'CNY' } : {}),
     ...(filing.quantity ? { qtyAffected: filing.quantity } : {}),
     category: filing.category,
+    ...(filing.product ? { productNo: filing.product } : {}),
   });
   const filed = await fileComplaint(deps, actor(filing.filer), form);
   const number = filed.state.complaint.number;
@@ -200,6 +211,15 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
         counts.decisions++;
         expect(who, `${number}: approved by the handler`).not.toBe(before.complaint.handlerId);
       }
+      if (action === 'link_repeat') {
+        counts.repeatLinks++;
+        // A decided link leaves the suggestions; the earlier complaint it names is a real, earlier one.
+        const link = state.complaint.repeats!.find((r) => r.status !== 'suggested' && r.decidedAt === now.toISOString() && r.decidedBy === who);
+        expect(link, `${number}: link_repeat left no decided link`).toBeDefined();
+        const earlier = await db.complaint.findUnique({ where: { id: link!.id }, select: { number: true, createdAt: true } });
+        expect(earlier?.number).toBe(link!.number);
+        expect(new Date(earlier!.createdAt).getTime()).toBeLessThanOrEqual(state.complaint.createdAt.getTime());
+      }
       if (action === 'resolve' && state.complaint.status === 'resolved') {
         counts.resolved++;
         // No payout beyond what approvals of the right tier cover: counted here, over every resolution of the complaint.
@@ -231,7 +251,7 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
 async function runProperty(provider: Provider, numRuns: number): Promise<Counts> {
   // In memory-backed /dev/shm where there is one: the file system's syncs are not what is under test here.
   const db = await openTestDatabase(provider, existsSync('/dev/shm') ? { dir: '/dev/shm' } : {});
-  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0 };
+  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0, repeatLinks: 0 };
   try {
     const clock = new ManualClock('2026-01-05T01:00:00Z');
     const deps: Deps = { ...org.deps(db, clock), platforms: ['local'] };
@@ -247,7 +267,7 @@ async function runProperty(provider: Provider, numRuns: number): Promise<Counts>
     await db.cleanup();
   }
   console.log(
-    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C), ${counts.ticks} engine ticks`,
+    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C, ${counts.repeatLinks} repeat links decided), ${counts.ticks} engine ticks`,
   );
   return counts;
 }
@@ -260,6 +280,8 @@ describe('controls hold over random action sequences', () => {
   it(`SQLite: ${SQLITE_RUNS} sequences`, { timeout: 1_800_000 }, async () => {
     const counts = await runProperty('sqlite', SQLITE_RUNS);
     expect(counts.sequences).toBe(SQLITE_RUNS);
+    // The repeat action is exercised, not only refused.
+    if (SQLITE_RUNS >= 100) expect(counts.repeatLinks).toBeGreaterThan(0);
   });
 
   it.runIf(pgAvailable())(`PostgreSQL: ${PG_RUNS} sequences`, { timeout: 1_800_000 }, async () => {

@@ -159,6 +159,7 @@ describe('monthly statistics', () => {
       'Time to first response: median 4 h, p90 26 h (n=3)',
       'Time to 8D report: median 97 h, p90 312 h (n=3)',
       'Reopened: 20% (1/5)',
+      'Repeats: 0% (0/5)',
       'Mean satisfaction: 6.0/10 (2 rated)',
       'Top categories: Product quality 3 · Delivery 1 · Service attitude 1',
       'Top root causes: 刀具 2 · 来料 1 · 点检 1',

@@ -7,9 +7,24 @@ import { tasks } from './en/tasks.ts';
 import { report } from './en/report.ts';
 import { improvements } from './en/improvements.ts';
 import { accountability } from './en/accountability.ts';
+import { repeatForms, repeats } from './en/repeats.ts';
 import { commands, consoleTexts, exportTexts, stats } from './en/console.ts';
 
-export const en = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report, improvements, accountability };
+export const en = {
+  ...enums,
+  errors,
+  forms: { ...forms, ...repeatForms },
+  ...views,
+  commands,
+  console: consoleTexts,
+  stats,
+  export: exportTexts,
+  tasks,
+  report,
+  improvements,
+  accountability,
+  repeats,
+};
 
 /** The catalogue type every locale implements (leaves are strings). */
 export type Messages = typeof en;

@@ -8,6 +8,21 @@ import { tasks } from './zh-CN/tasks.ts';
 import { report } from './zh-CN/report.ts';
 import { improvements } from './zh-CN/improvements.ts';
 import { accountability } from './zh-CN/accountability.ts';
+import { repeatForms, repeats } from './zh-CN/repeats.ts';
 import { commands, consoleTexts, exportTexts, stats } from './zh-CN/console.ts';
 
-export const zhCN: Messages = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report, improvements, accountability };
+export const zhCN: Messages = {
+  ...enums,
+  errors,
+  forms: { ...forms, ...repeatForms },
+  ...views,
+  commands,
+  console: consoleTexts,
+  stats,
+  export: exportTexts,
+  tasks,
+  report,
+  improvements,
+  accountability,
+  repeats,
+};

@@ -4,6 +4,7 @@ import type { Action, ComplaintState } from '../../workflows/model.ts';
 import { translator } from '../i18n/index.ts';
 import { fit } from './fit.ts';
 import { maskContact } from './mask.ts';
+import { repeatLines } from './repeats.ts';
 import { formatMoney } from './money.ts';
 import { deadlineState, deadlineText, formatDateTime } from './time.ts';
 import type { ActionButton, CardField, CardView, DeadlineLine, Tone, ViewContext } from './types.ts';
@@ -30,6 +31,7 @@ export const ACTION_ORDER: readonly Action[] = [
   'claim',
   'reassign',
   'regrade',
+  'link_repeat',
   'comment',
   'reject',
 ];
@@ -129,6 +131,7 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
   }
   if (c.rejection) add('card.rejection', t('card.labelled', { label: t(`rejectReason.${c.rejection.reason}`), text: c.rejection.note }), false);
   add('card.gmDecision', c.gmDecision, false);
+  for (const line of repeatLines(c, locale)) add('repeats.label', line, false);
 
   const deadlines = buildDeadlineLines(state, ctx);
   return {

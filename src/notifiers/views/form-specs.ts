@@ -187,4 +187,15 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
   contain: [{ ...area('containment'), initial: (ctx) => c(ctx)?.containment }],
   send_8d: [{ name: 'via', kind: 'select', required: true, enumOf: { labels: 'sentVia', values: SENT_VIA }, initial: () => 'email' }, area('note', LIMITS.text, false)],
   comment: [area('text')],
+  link_repeat: [
+    {
+      name: 'candidate',
+      kind: 'select',
+      required: true,
+      options: (ctx) => c(ctx)?.repeats?.filter((r) => r.status === 'suggested').map((r) => ({ value: r.number, label: r.number })),
+      initial: (ctx) => c(ctx)?.repeats?.find((r) => r.status === 'suggested')?.number,
+    },
+    { name: 'decision', kind: 'select', required: true, enumOf: { labels: 'repeats.decision', values: ['confirm', 'dismiss'] } },
+    area('note', LIMITS.text, false),
+  ],
 };

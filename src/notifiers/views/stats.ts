@@ -82,6 +82,7 @@ export function buildStatsView(s: MonthStats, ctx: StatsViewContext): MessageVie
     line('firstResponse', time(s.firstResponse)),
     line('eightD', time(s.eightD)),
     line('reopen', s.reopenRate === null ? t('noData') : t('rate', { pct: pct(s.reopenRate), onTime: s.reopened, all: s.total })),
+    t('line', { label: tr.t(ctx.locale, 'repeats.stats'), value: s.repeats.rate === null ? t('noData') : t('rate', { pct: pct(s.repeats.rate), onTime: s.repeats.n, all: s.repeats.all }) }),
     line('satisfaction', s.meanSatisfaction === null ? t('noData') : t('score', { mean: s.meanSatisfaction.toFixed(1), n: s.rated })),
     line('topCategories', ranked(s.topCategories, (k) => ctx.directory.categoryName(k, ctx.locale))),
     line('topCauses', ranked(s.topRootCauses, (k) => causeLabel(k, ctx.locale, ctx.causeCategories ?? []))),

@@ -109,6 +109,14 @@ const RENDERERS: Record<string, Render> = {
   ],
   contained: (d, h) => [h.t('timeline.event.contained', { containment: h.text(d.containment) })],
   eightd_sent: (d, h) => [h.t('timeline.event.eightd_sent', { via: h.label('sentVia', d.via) }), ...note(h, d.note)],
+  repeat_suggested: (d, h) => [
+    h.t('repeats.event.suggested', {
+      numbers: (Array.isArray(d.candidates) ? d.candidates : []).map((m) => h.text((m as { number?: unknown }).number)).join(h.t('card.separator')),
+      stage: h.label('repeats.stage', d.stage),
+    }),
+  ],
+  repeat_confirmed: (d, h) => [h.t('repeats.event.confirmed', { number: h.text(d.candidate) }), ...note(h, d.note)],
+  repeat_dismissed: (d, h) => [h.t('repeats.event.dismissed', { number: h.text(d.candidate) }), ...note(h, d.note)],
   deadline_met: (d, h) =>
     d.late === true
       ? [h.t('timeline.event.deadlineMetLate', { deadline: h.label('deadline', d.kind), at: h.at(d.dueAt) })]

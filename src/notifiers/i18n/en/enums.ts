@@ -42,6 +42,7 @@ export const enums = {
     contain: 'Containment',
     send_8d: '8D sent',
     comment: 'Comment',
+    link_repeat: 'Repeat?',
   } satisfies Record<Action, string>,
   /** Confirmations after an action went through. */
   actionDone: {
@@ -61,6 +62,7 @@ export const enums = {
     contain: 'Containment action on {{number}} recorded.',
     send_8d: 'The 8D reply of {{number}} is recorded as sent to the customer.',
     comment: 'Comment added to {{number}}.',
+    link_repeat: 'Repeat link on {{number}} recorded.',
   } satisfies Record<Action | 'file', string>,
   demand: {
     apology: 'Apology',

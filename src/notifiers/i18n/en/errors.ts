@@ -19,6 +19,7 @@ const codes = {
   reply_not_sent: 'The 8D reply of {{number}} has not been recorded as sent to the customer yet.',
   reply_already_sent: 'The current 8D reply of {{number}} was already sent to the customer.',
   own_approval: 'You requested this {{kind}} approval on {{number}}, or you handle the complaint: someone else must decide it.',
+  repeat_not_suggested: '{{candidate}} is not a possible repeat of {{number}} waiting for a decision.',
   no_pending_approval: '{{number}} has no pending approval that you can decide.',
   concurrent_update: '{{number}} was changed by someone else at the same moment. Please try again.',
   unknown_improvement: 'No improvement action {{id}} was found.',

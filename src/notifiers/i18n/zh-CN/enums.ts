@@ -29,6 +29,7 @@ export const enums: typeof En = {
     contain: '紧急措施',
     send_8d: '8D 已发客户',
     comment: '备注',
+    link_repeat: '是否重复？',
   },
   actionDone: {
     file: '客诉 {{number}} 已登记，并已转交{{department}}。',
@@ -47,6 +48,7 @@ export const enums: typeof En = {
     contain: '{{number}} 的紧急措施已记录。',
     send_8d: '{{number}} 的 8D 回复已登记为发送给客户。',
     comment: '已在 {{number}} 添加备注。',
+    link_repeat: '已记录 {{number}} 的重复投诉判定。',
   },
   demand: {
     apology: '道歉',

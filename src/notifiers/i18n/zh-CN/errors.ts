@@ -18,6 +18,7 @@ export const errors: typeof En = {
   reply_not_sent: '{{number}} 的 8D 回复尚未登记为已发送给客户。',
   reply_already_sent: '{{number}} 当前的 8D 回复已发送给客户。',
   own_approval: '{{number}} 的{{kind}}审批由您提出，或您是该客诉的责任人：须由他人审批。',
+  repeat_not_suggested: '{{candidate}} 不是 {{number}} 待确认的疑似重复投诉。',
   no_pending_approval: '{{number}} 没有需要您审批的事项。',
   concurrent_update: '{{number}} 刚刚被其他人修改，请重试。',
   accountable_unknown_role: '未知的责任岗位：{{role}}（见配置中的 accountability.roles）。',
