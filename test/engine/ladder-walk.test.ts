@@ -147,8 +147,10 @@ describe('the escalation ladder in simulated time', () => {
         await act(deps, actor('cs.li'), n, 'revisit', { outcome: 'satisfied', score: 9 });
       },
     });
+    // September's report (8 October) opens an improvement action for the 8D's cause "x", owned by the quality head.
+    expect(log.filter((l) => l.endsWith(' improvement'))).toEqual(['10-08 09:00 q.chen improvement']);
     // +7 days is 1 October, a holiday: the revisit is due on the next working day, 8 October 10:00.
-    expect(log.filter((l) => !l.endsWith(' card'))).toEqual([
+    expect(log.filter((l) => !l.endsWith(' card') && !l.endsWith(' improvement'))).toEqual([
       '10-08 09:00 #customer_service remind',
       '10-08 10:00 cs.zhao overdue',
       '10-08 10:00 #customer_service overdue',
