@@ -23,8 +23,10 @@ import { replay, replayable } from '../../src/workflows/replay.ts';
 import { openTestDatabase, pgAvailable } from '../support/db.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
 import { REPORT } from '../support/controls.ts';
+import { accountabilityConfig } from '../support/accountability.ts';
 
-const org = testOrg();
+// With the shipped accountability rules (seed 002 §4), so resolves name who fell short.
+const org = testOrg(accountabilityConfig());
 const PEOPLE = org.config.people.map((p) => p.id);
 const DEPARTMENTS = org.config.departments.map((d) => d.key);
 const CATEGORIES = org.config.categories.map((c) => c.key);
@@ -79,10 +81,14 @@ function inputFor(action: Action, v: number, now: Date, state: ComplaintState): 
       // Mostly a kind that is pending, sometimes any.
       return { kind: v % 4 && pending(state).length ? pick(pending(state)) : pick(APPROVAL_KINDS), decision: v % 3 === 0 ? 'decline' : 'approve', note: '审批意见' };
     case 'resolve':
-      // Half without a payout; the rest pays money, takes pieces back, or both.
-      return v % 2
-        ? { kinds: ['apology'], summary: '致歉' }
-        : { kinds: ['compensation'], summary: '处理完成', ...(AMOUNTS[(v >> 1) % 6] ? { amount: AMOUNTS[(v >> 1) % 6] } : {}), ...(QUANTITIES[(v >> 2) % 4] ? { quantity: QUANTITIES[(v >> 2) % 4] } : {}) };
+      // Half without a payout; the rest pays money, takes pieces back, or both. Some name who fell short
+      // (seed 002 §4): a whole sales chain, a dispatcher, or a representative alone (refused: the chain is missing).
+      return {
+        ...(v % 2
+          ? { kinds: ['apology'], summary: '致歉' }
+          : { kinds: ['compensation'], summary: '处理完成', ...(AMOUNTS[(v >> 1) % 6] ? { amount: AMOUNTS[(v >> 1) % 6] } : {}), ...(QUANTITIES[(v >> 2) % 4] ? { quantity: QUANTITIES[(v >> 2) % 4] } : {}) }),
+        ...pick([{}, {}, { fellShort: 's.wu:sales_rep', jointlyLiable: 'q.sun:sales_supervisor, s.zhou:sales_manager' }, { fellShort: 'l.he:brand_dispatcher' }, { fellShort: 's.wu:sales_rep' }]),
+      };
     case 'revisit':
       return pick([{ outcome: 'satisfied', score: '8' }, { outcome: 'unsatisfied', note: '不满意' }, { outcome: 'unreachable', note: '无人接听' }]);
     case 'gm_decide':

@@ -10,7 +10,7 @@ import { viewerOf } from '../viewer.ts';
 import { parseBody } from './body.ts';
 
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const Table = z.object({ from: DAY, to: DAY, department: z.string().max(64).optional(), format: z.enum(['xlsx', 'csv']) }).strict();
+const Table = z.object({ from: DAY, to: DAY, department: z.string().max(64).optional(), format: z.enum(['xlsx', 'csv']) });
 const Statement = z.object({ statement: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), format: z.literal('xlsx') }).strict();
 const Body = z.union([Statement, Table]);
 
