@@ -12,6 +12,7 @@ import { claim } from './transitions/money.ts';
 import { regrade } from './transitions/regrade.ts';
 import { approve, resolve, send8d, submit8d } from './transitions/solution.ts';
 import { gmDecide, reopen, revisit } from './transitions/aftercare.ts';
+import { decideRecall, reportRecall } from './transitions/recall.ts';
 
 const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> } = {
   acknowledge,
@@ -29,6 +30,8 @@ const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> 
   contain,
   send_8d: send8d,
   comment,
+  recall: reportRecall,
+  recall_decide: decideRecall,
 };
 
 export function decide(state: ComplaintState, actor: Actor, action: Action, raw: unknown, env: LifecycleEnv): Decision {

@@ -5,9 +5,10 @@ import { forms } from './en/forms.ts';
 import { views } from './en/views.ts';
 import { tasks } from './en/tasks.ts';
 import { report } from './en/report.ts';
+import { recallForms, recallTexts } from './en/recall.ts';
 import { commands, consoleTexts, exportTexts, stats } from './en/console.ts';
 
-export const en = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report };
+export const en = { ...enums, ...recallTexts, errors, forms: { ...forms, ...recallForms }, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report };
 
 /** The catalogue type every locale implements (leaves are strings). */
 export type Messages = typeof en;

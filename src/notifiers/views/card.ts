@@ -3,6 +3,7 @@ import type { DeadlineKind } from '../../config/schema.ts';
 import type { Action, ComplaintState } from '../../workflows/model.ts';
 import { translator } from '../i18n/index.ts';
 import { fit } from './fit.ts';
+import { recallFields } from './recall.ts';
 import { maskContact } from './mask.ts';
 import { formatMoney } from './money.ts';
 import { deadlineState, deadlineText, formatDateTime } from './time.ts';
@@ -20,6 +21,7 @@ export const ACTION_ORDER: readonly Action[] = [
   'acknowledge',
   'approve',
   'gm_decide',
+  'recall_decide',
   'submit_8d',
   'send_8d',
   'contain',
@@ -28,13 +30,14 @@ export const ACTION_ORDER: readonly Action[] = [
   'reopen',
   'extend',
   'claim',
+  'recall',
   'reassign',
   'regrade',
   'comment',
   'reject',
 ];
-const MAIN_STEPS = new Set<Action>(['acknowledge', 'approve', 'gm_decide', 'submit_8d', 'send_8d', 'resolve', 'revisit']);
-const DEADLINE_ORDER: readonly DeadlineKind[] = ['response', 'containment', 'eightD', 'revisit'];
+const MAIN_STEPS = new Set<Action>(['acknowledge', 'approve', 'gm_decide', 'recall_decide', 'submit_8d', 'send_8d', 'resolve', 'revisit']);
+const DEADLINE_ORDER: readonly DeadlineKind[] = ['response', 'containment', 'eightD', 'revisit', 'recall_decision'];
 const SUMMARY_MAX = 600;
 
 export function buildActionButtons(actions: readonly Action[], complaintId: string, ctx: Pick<ViewContext, 'locale'>): ActionButton[] {
@@ -129,6 +132,7 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
   }
   if (c.rejection) add('card.rejection', t('card.labelled', { label: t(`rejectReason.${c.rejection.reason}`), text: c.rejection.note }), false);
   add('card.gmDecision', c.gmDecision, false);
+  fields.push(...recallFields(c, ctx));
 
   const deadlines = buildDeadlineLines(state, ctx);
   return {

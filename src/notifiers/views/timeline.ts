@@ -7,6 +7,7 @@ import type { TimelineEvent } from '../../workflows/model.ts';
 import { translator } from '../i18n/index.ts';
 import { formatMoney } from './money.ts';
 import { formatDateTime, toDate } from './time.ts';
+import { recallDecidedLines, recallReportedLines } from './recall.ts';
 import type { TimelineView, ViewContext } from './types.ts';
 
 export interface TimelineContext extends ViewContext {
@@ -109,6 +110,8 @@ const RENDERERS: Record<string, Render> = {
   ],
   contained: (d, h) => [h.t('timeline.event.contained', { containment: h.text(d.containment) })],
   eightd_sent: (d, h) => [h.t('timeline.event.eightd_sent', { via: h.label('sentVia', d.via) }), ...note(h, d.note)],
+  recall_reported: (d, h) => recallReportedLines(d, h.t, h.label),
+  recall_decided: (d, h) => recallDecidedLines(d, h.t),
   deadline_met: (d, h) =>
     d.late === true
       ? [h.t('timeline.event.deadlineMetLate', { deadline: h.label('deadline', d.kind), at: h.at(d.dueAt) })]
