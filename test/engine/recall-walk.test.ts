@@ -4,6 +4,9 @@
  * the tracking table. The clock is injected; ticks run every 30 minutes of simulated time.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { tableToCsv, tableToXlsx } from '../../src/notifiers/render/table.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { act } from '../../src/commands/act.ts';
 import { cardRenderer } from '../../src/commands/cards.ts';
@@ -128,6 +131,18 @@ describe('a recall decided by the GM, in simulated time', () => {
       recallDecision: '召回：2403、2404 全部召回；1200 件；通知客户：华东汽配',
       recallDecidedAt: sh('2026-03-04T09:00:00'),
     });
+    // The .xlsx holds the times as Excel dates (shown in Shanghai time), the CSV as local text.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await tableToXlsx(table)) as unknown as ArrayBuffer);
+    const col = (key: string) => table.columns.findIndex((c) => c.key === key) + 1;
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(col('recallDecision')).value).toBe('召回决定');
+    const decidedAt = sheet.getRow(2).getCell(col('recallDecidedAt'));
+    expect(decidedAt.type).toBe(ExcelJS.ValueType.Date);
+    expect((decidedAt.value as Date).toISOString()).toBe('2026-03-04T09:00:00.000Z');
+    expect(sheet.getRow(2).getCell(col('recallDecision')).value).toBe('召回：2403、2404 全部召回；1200 件；通知客户：华东汽配');
+    const csv = parse(tableToCsv(table), { bom: true }) as string[][];
+    expect(csv[1]![col('recallReportedAt') - 1]).toBe('2026-03-02 10:00');
   });
 
   it('reported on its own by the Sales head; the GM says no recall with the reason; unanswered, the ladder goes on to the escalation', async () => {
