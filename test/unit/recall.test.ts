@@ -9,7 +9,8 @@ import { createDirectory } from '../../src/config/directory.ts';
 import { decide } from '../../src/workflows/decide.ts';
 import type { ComplaintState, Deadline } from '../../src/workflows/model.ts';
 import { decisionNotifications, ladderNotifications } from '../../src/notifiers/notifications.ts';
-import { buildComplaintCard } from '../../src/notifiers/views/index.ts';
+import { buildComplaintCard, buildTasks } from '../../src/notifiers/views/index.ts';
+import { availableActions } from '../../src/workflows/lifecycle.ts';
 import { actor, filed, FIXTURE_CONFIG, step, testConfig, testOrg } from '../support/org.ts';
 import { ACK, at, FILED_AT, outcome as code, REPORT } from '../support/controls.ts';
 import { ctx } from './views/fixtures.ts';
@@ -133,6 +134,15 @@ describe('who hears of a recall', () => {
   function reported(by: string): ComplaintState {
     return step(org, acked(), by, 'recall', { batches: '2403', severity: 'safety' }, at(2, 14));
   }
+});
+
+describe("the GM's tasks", () => {
+  it('a pending recall is the GM’s task, with its due time and the decision button', () => {
+    const s = step(org, acked(), 's.zhou', 'recall', RECALL, at(2, 14));
+    const view = buildTasks([{ state: s, actions: availableActions(s, 'gm.wang', org.env(at(2, 15))), approvals: [] }], { ...ctx('en', new Date(at(2, 15))), title: 'T', currency: 'CNY' });
+    expect(view.items[0]!.needs[0]!.line).toBe('Decide the recall: other shipped batches are affected — by 2026-03-03 14:00, due in 23 h');
+    expect(view.items[0]!.button).toMatchObject({ action: 'recall_decide', label: 'Recall decision' });
+  });
 });
 
 describe('the card', () => {
