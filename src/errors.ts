@@ -16,6 +16,8 @@ export const ErrorCodes = [
   'already_acknowledged',
   'already_in_status',
   'approval_pending',
+  'recall_pending',
+  'no_pending_recall',
   'claim_not_approved',
   'claim_declined',
   'solution_not_approved',

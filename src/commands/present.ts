@@ -38,7 +38,7 @@ export async function timelineFor(deps: Deps, state: ComplaintState, locale: Loc
 }
 
 /** Steps that move a case on; a complaint where the viewer may take one of these is one of their tasks. */
-const NEXT_STEPS: readonly Action[] = ['acknowledge', 'approve', 'gm_decide', 'submit_8d', 'send_8d', 'contain', 'resolve', 'revisit'];
+const NEXT_STEPS: readonly Action[] = ['acknowledge', 'approve', 'gm_decide', 'recall_decide', 'submit_8d', 'send_8d', 'contain', 'resolve', 'revisit'];
 const ACTIVE = ['open', 'acknowledged', 'awaiting_approval', 'replied', 'resolved', 'reopened', 'escalated'] as const;
 
 /**

@@ -21,7 +21,9 @@ export const DEADLINE_KINDS = ['response', 'containment', 'eightD', 'revisit'] a
 export const APPROVAL_DEADLINE_KINDS = ['approval_claim', 'approval_solution', 'approval_extension', 'approval_downgrade'] as const;
 export type CustomerDeadlineKind = (typeof DEADLINE_KINDS)[number];
 export type ApprovalDeadlineKind = (typeof APPROVAL_DEADLINE_KINDS)[number];
-export type DeadlineKind = CustomerDeadlineKind | ApprovalDeadlineKind;
+/** The GM's decision on a recall report (seed 001 §6.9): an internal deadline with its own ladder. */
+export const RECALL_DEADLINE_KIND = 'recall_decision' as const;
+export type DeadlineKind = CustomerDeadlineKind | ApprovalDeadlineKind | typeof RECALL_DEADLINE_KIND;
 export const isApprovalDeadline = (k: DeadlineKind): k is ApprovalDeadlineKind => k.startsWith('approval_');
 
 /** One deadline's escalation ladder (issue 3 walks it; the core stores its first step time). */
@@ -50,6 +52,7 @@ const LadderOverrides = z
     containment: Ladder.partial().optional(),
     eightD: Ladder.partial().optional(),
     revisit: Ladder.partial().optional(),
+    recallDecision: Ladder.partial().optional(),
   })
   .strict();
 
@@ -82,6 +85,8 @@ export const DeadlinePolicy = z
       .default({ autoGrantWorkdays: 3, maxHorizonDays: 90 }),
     /** Every pending approval (claim, solution, extension, downgrade) is due this long after it is requested. */
     approval: Duration.default({ workdays: 1 }),
+    /** A recall report (seed 001 §6.9) is decided by the GM within this long. */
+    recallDecision: Duration.default({ workdays: 1 }),
     /**
      * Urgent complaints (seed 001 §5.1: 24 hours): their response and containment ladders count calendar
      * hours and send through nights and holidays, except inside this night window (org time).
@@ -99,6 +104,8 @@ export const DeadlinePolicy = z
         containment: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } }),
         eightD: Ladder.default({ remindBefore: { workdays: 1 }, graceBeforeGm: { workdays: 1 } }),
         revisit: Ladder.default({ remindBefore: 'morningOf', graceBeforeGm: { workdays: 1 } }),
+        /** The GM's recall decision: reminder and overdue notice to the GMs, then the management channel. */
+        recallDecision: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workdays: 1 } }),
       })
       .strict()
       .default({
@@ -107,6 +114,7 @@ export const DeadlinePolicy = z
         containment: { remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } },
         eightD: { remindBefore: { workdays: 1 }, graceBeforeGm: { workdays: 1 } },
         revisit: { remindBefore: 'morningOf', graceBeforeGm: { workdays: 1 } },
+        recallDecision: { remindBefore: { hours: 4 }, graceBeforeGm: { workdays: 1 } },
       }),
     /** Per-grade ladder overrides, e.g. `C: { response: { remindBefore: { hours: 8 }, graceBeforeGm: { hours: 1 } } }`. */
     laddersByGrade: z

@@ -118,6 +118,9 @@ export function crossReferenceProblems(config: OrgConfig): ConfigProblem[] {
     if (r.key === 'gm') add(['roles', ri, 'key'], '"gm" is reserved for the general managers listed under gm');
     r.people.forEach((id, i) => person(['roles', ri, 'people', i], id));
   });
+  config.recall.departments?.forEach((k, i) => {
+    if (!departments.has(k)) add(['recall', 'departments', i], `unknown department "${k}" (not in departments)`);
+  });
   config.categories.forEach((c, i) => {
     if (!departments.has(c.department)) add(['categories', i, 'department'], `unknown department "${c.department}" (not in departments)`);
     if (c.coOwner !== undefined && !departments.has(c.coOwner)) add(['categories', i, 'coOwner'], `unknown department "${c.coOwner}" (not in departments)`);

@@ -160,6 +160,12 @@ export const OrgConfig = z
     claims: Claims,
     deadlines: DeadlinePolicy.default(DeadlinePolicy.parse({})),
     calendar: CalendarOverrides.default({ holidays: [], workdays: [], years: {} }),
+    /**
+     * Recalls (seed 001 §6.9): the departments whose heads report other affected shipped batches on any
+     * complaint and hear of each report and the GM's decision (Sales and Quality in the seed). Absent: the
+     * departments keyed `sales` and `quality`, those that exist.
+     */
+    recall: z.object({ departments: z.array(key).min(1).optional() }).strict().default({}),
     /** The company's controls (README "Controls"). */
     controls: z
       .object({

@@ -18,11 +18,12 @@ import { timeLeftText } from './views/time.ts';
 import { formatDateTime } from './i18n/format.ts';
 import { formatMoney } from './views/money.ts';
 import { fit } from './views/fit.ts';
+import { recallLadderRecipients, recallNotices } from './recall-notices.ts';
 
 export interface Notification {
   /** Unique per step and recipient (the platform and address are appended when written). */
   key: string;
-  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'card' | 'notice' | 'assigned' | 'approval' | 'decided' | 'reopened' | 'rejected' | 'escalated_case' | 'report' | 'alert' | 'improvement';
+  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'card' | 'notice' | 'assigned' | 'approval' | 'decided' | 'reopened' | 'rejected' | 'escalated_case' | 'report' | 'alert' | 'improvement' | 'recall';
   complaintId?: string;
   target: Target;
   view: MessageView;
@@ -45,6 +46,7 @@ function recipients(step: LadderStep, kind: Deadline['kind'], state: ComplaintSt
     if (!pending) return [];
     if (step < 3) return decidersOf(pending, c, env.directory).map(person);
   }
+  if (kind === 'recall_decision') return recallLadderRecipients(step, env);
   if (kind === 'revisit') {
     // The revisit is customer service's job: their channel is reminded, their managers get the notice.
     const cs: Target = { type: 'cs_channel' };
@@ -194,6 +196,8 @@ export function decisionNotifications(
           t.t(l, 'notice.approvalAsk', { number: c.number, what: approvalAsk(state, pending!.payload, kind, l, env), title: c.title }),
         );
       }
+    } else if (e.type === 'recall_reported' || e.type === 'recall_decided') {
+      recallNotices(state, e, actorId, env, say);
     } else if (e.type === 'escalated') {
       // Twice unsatisfied: the GMs decide (by DM, with the card and the decision button), and the GM channel hears of it.
       const escalated = (l: Locale) => t.t(l, 'notify.escalatedCase', { number: c.number });

@@ -13,6 +13,7 @@ import { regrade } from './transitions/regrade.ts';
 import { approve, resolve, send8d, submit8d } from './transitions/solution.ts';
 import { gmDecide, reopen, revisit } from './transitions/aftercare.ts';
 import { linkRepeat } from './transitions/repeat.ts';
+import { decideRecall, reportRecall } from './transitions/recall.ts';
 
 const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> } = {
   acknowledge,
@@ -31,6 +32,8 @@ const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> 
   send_8d: send8d,
   comment,
   link_repeat: linkRepeat,
+  recall: reportRecall,
+  recall_decide: decideRecall,
 };
 
 export function decide(state: ComplaintState, actor: Actor, action: Action, raw: unknown, env: LifecycleEnv): Decision {

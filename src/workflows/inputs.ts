@@ -9,6 +9,8 @@ import {
   DEMANDS,
   GRADES,
   INTAKE_CHANNELS,
+  RECALL_OUTCOMES,
+  RECALL_SEVERITIES,
   REGIONS,
   REJECT_REASONS,
   RESOLUTION_KINDS,
@@ -158,8 +160,19 @@ export function actionSchemas(ctx: InputContext) {
         d8Closure: optionalText(LIMITS.text),
         /** Grade A: the report went to the customer with this submission, and how (B/C go only after the GM's approval). */
         sentVia: z.preprocess(blankToUndefined, z.enum(SENT_VIA).optional()),
+        /** Other shipped batches affected (seed 001 §6.9): recorded as a recall report in the same step. */
+        recallBatches: optionalText(LIMITS.text),
+        recallOrders: optionalText(LIMITS.text),
+        recallQuantity: optionalInt(LIMITS.quantity),
+        recallSeverity: z.preprocess(blankToUndefined, z.enum(RECALL_SEVERITIES).optional()),
+        recallNote: optionalText(LIMITS.text),
       })
-      .strict(),
+      .strict()
+      .refine((v) => v.recallBatches === undefined || v.recallSeverity !== undefined, { message: 'required', path: ['recallSeverity'] })
+      .refine(
+        (v) => v.recallBatches !== undefined || (v.recallOrders ?? v.recallQuantity ?? v.recallSeverity ?? v.recallNote) === undefined,
+        { message: 'required', path: ['recallBatches'] },
+      ),
     approve: z
       .object({
         kind: choice(['solution', 'claim', 'extension', 'downgrade'] as const),
@@ -226,6 +239,28 @@ export function actionSchemas(ctx: InputContext) {
     send_8d: z.object({ via: choice(SENT_VIA), note: optionalText(LIMITS.text) }).strict(),
     /** Confirm or dismiss a suggested repeat: the earlier complaint's number. */
     link_repeat: z.object({ candidate: line(LIMITS.code), decision: choice(['confirm', 'dismiss'] as const), note: optionalText(LIMITS.text) }).strict(),
+    /** Other shipped batches carry the same critical or safety defect (seed 001 §6.9): reported to the GM. */
+    recall: z
+      .object({
+        batches: text(LIMITS.text),
+        orders: optionalText(LIMITS.text),
+        quantity: optionalInt(LIMITS.quantity),
+        severity: choice(RECALL_SEVERITIES),
+        note: optionalText(LIMITS.text),
+      })
+      .strict(),
+    /** The GM's decision on a recall report: recall with its scope, or no recall with the reason. */
+    recall_decide: z
+      .object({
+        outcome: choice(RECALL_OUTCOMES),
+        scope: optionalText(LIMITS.text),
+        quantity: optionalInt(LIMITS.quantity),
+        customers: optionalText(LIMITS.text),
+        reason: optionalText(LIMITS.text),
+      })
+      .strict()
+      .refine((v) => v.outcome !== 'recall' || v.scope !== undefined, { message: 'required', path: ['scope'] })
+      .refine((v) => v.outcome !== 'no_recall' || v.reason !== undefined, { message: 'required', path: ['reason'] }),
   } as const;
 }
 

@@ -29,7 +29,7 @@ export interface LadderOptions {
 /** The ladder of a deadline kind, with the grade's overrides. */
 export function ladderFor(kind: DeadlineKind, grade: Grade | undefined, policy: DeadlinePolicy): Ladder {
   // Every approval deadline (claim, solution, extension, downgrade) walks the one `approval` ladder.
-  const key = isApprovalDeadline(kind) ? 'approval' : kind;
+  const key = isApprovalDeadline(kind) ? 'approval' : kind === 'recall_decision' ? 'recallDecision' : kind;
   const override = grade ? policy.laddersByGrade[grade]?.[key] : undefined;
   return { ...policy.ladders[key], ...override };
 }

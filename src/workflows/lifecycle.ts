@@ -14,12 +14,12 @@ import { ACTION_RULES, satisfies } from './permissions.ts';
 
 /** Actions each status allows (besides permission). `approve` also needs a pending approval. */
 export const TRANSITIONS: Record<Status, readonly Action[]> = {
-  open: ['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'approve', 'claim', 'contain', 'comment'],
-  acknowledged: ['submit_8d', 'resolve', 'extend', 'reassign', 'reject', 'regrade', 'approve', 'claim', 'contain', 'comment'],
-  awaiting_approval: ['approve', 'send_8d', 'extend', 'claim', 'contain', 'comment'],
-  replied: ['send_8d', 'resolve', 'submit_8d', 'extend', 'regrade', 'approve', 'claim', 'contain', 'comment'],
+  open: ['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'approve', 'claim', 'contain', 'recall', 'recall_decide', 'comment'],
+  acknowledged: ['submit_8d', 'resolve', 'extend', 'reassign', 'reject', 'regrade', 'approve', 'claim', 'contain', 'recall', 'recall_decide', 'comment'],
+  awaiting_approval: ['approve', 'send_8d', 'extend', 'claim', 'contain', 'recall', 'recall_decide', 'comment'],
+  replied: ['send_8d', 'resolve', 'submit_8d', 'extend', 'regrade', 'approve', 'claim', 'contain', 'recall', 'recall_decide', 'comment'],
   resolved: ['revisit', 'comment'],
-  reopened: ['acknowledge', 'submit_8d', 'send_8d', 'resolve', 'reassign', 'extend', 'regrade', 'approve', 'claim', 'contain', 'comment'],
+  reopened: ['acknowledge', 'submit_8d', 'send_8d', 'resolve', 'reassign', 'extend', 'regrade', 'approve', 'claim', 'contain', 'recall', 'recall_decide', 'comment'],
   escalated: ['gm_decide', 'comment'],
   closed: ['reopen', 'comment'],
   rejected: ['reopen', 'comment'],
@@ -88,12 +88,15 @@ export function stateRefusal(state: ComplaintState, action: Action, actor: Actor
       return new KesuError('no_pending_approval', { number: c.number });
     }
     if (action === 'resolve') return resolveRefusal(state);
+    if (action === 'reject' && recallPending(c)) return new KesuError('recall_pending', { number: c.number });
     if (action === 'send_8d') {
       if (!c.eightD) return illegal(c, action);
       if (c.eightD.sent) return new KesuError('reply_already_sent', { number: c.number });
       const refusal = solutionRefusal(state);
       if (refusal) return refusal;
     }
+    if (action === 'recall' && recallPending(c)) return new KesuError('recall_pending', { number: c.number });
+    if (action === 'recall_decide' && !recallPending(c)) return new KesuError('no_pending_recall', { number: c.number });
     if (action === 'contain' && !c.urgent && !state.deadlines.some((d) => d.kind === 'containment' && !d.metAt && !d.cancelledAt)) {
       return illegal(c, action);
     }
@@ -113,12 +116,17 @@ export function stateRefusal(state: ComplaintState, action: Action, actor: Actor
 function resolveRefusal(state: ComplaintState): KesuError | undefined {
   const c = state.complaint;
   if (!c.eightD) return illegal(c, 'resolve');
+  // The GM decides a reported recall before the case is closed towards the customer (seed 001 §6.9).
+  if (recallPending(c)) return new KesuError('recall_pending', { number: c.number });
   const refusal = solutionRefusal(state);
   if (refusal) return refusal;
   if (!c.eightD.sent) return new KesuError('reply_not_sent', { number: c.number });
   if (state.approvals.some((a) => a.kind === 'claim' && a.status === 'pending')) return new KesuError('claim_not_approved', { number: c.number });
   return undefined;
 }
+
+/** A recall report still waiting for the GM's decision. */
+export const recallPending = (c: Pick<Complaint, 'recall'>): boolean => c.recall !== undefined && c.recall.decision === undefined;
 
 function illegal(c: Complaint, action: Action): KesuError {
   return new KesuError('illegal_transition', { number: c.number, status: c.status, action });

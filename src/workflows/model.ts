@@ -33,6 +33,8 @@ export const ACTIONS = [
   'send_8d',
   'comment',
   'link_repeat',
+  'recall',
+  'recall_decide',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -83,6 +85,41 @@ export interface EightD {
   version?: number;
   /** When, by whom and how this version reached the customer: the 8D deadline is met then (seed 001 §5.2). */
   sent?: { by: string; at: string; via: SentVia; note?: string };
+}
+
+/** How bad the defect found in other shipped batches is (seed 001 §6.9: a critical characteristic or a safety function). */
+export const RECALL_SEVERITIES = ['safety', 'critical', 'major'] as const;
+export type RecallSeverity = (typeof RECALL_SEVERITIES)[number];
+
+export const RECALL_OUTCOMES = ['recall', 'no_recall'] as const;
+export type RecallOutcome = (typeof RECALL_OUTCOMES)[number];
+
+/** The GM's word on a recall report: recall with its scope, or no recall with the reason. */
+export interface RecallDecision {
+  by: string;
+  at: string;
+  outcome: RecallOutcome;
+  /** Recall: which batches/orders are recalled, how many pieces, which customers are told. */
+  scope?: string;
+  quantity?: number;
+  customers?: string;
+  /** No recall: why. */
+  reason?: string;
+}
+
+/**
+ * Other shipped batches carry the same defect (seed 001 §6.9): reported by Sales/Quality or the case's
+ * department, decided by the GM. A new report replaces a decided one (the timeline keeps both).
+ */
+export interface Recall {
+  reportedBy: string;
+  reportedAt: string;
+  batches: string;
+  orders?: string;
+  quantity?: number;
+  severity: RecallSeverity;
+  note?: string;
+  decision?: RecallDecision;
 }
 
 export interface Resolution {
@@ -157,6 +194,7 @@ export interface Complaint {
   resolution?: Resolution;
   rejection?: { reason: RejectReason; note: string };
   gmDecision?: string;
+  recall?: Recall;
   satisfaction?: number;
   /** Earlier complaints found as possible repeats of this one, and what staff decided (issue 15 item 8). */
   repeats?: RepeatLink[];

@@ -16,7 +16,8 @@ export type PermissionRule =
   | 'claimant'
   | 'replier'
   | 'involved'
-  | 'repeat_judge';
+  | 'repeat_judge'
+  | 'recall_reporter';
 
 /** The rule each action is checked against. */
 export const ACTION_RULES: Record<Action, PermissionRule> = {
@@ -36,13 +37,16 @@ export const ACTION_RULES: Record<Action, PermissionRule> = {
   send_8d: 'replier',
   comment: 'involved',
   link_repeat: 'repeat_judge',
+  recall: 'recall_reporter',
+  recall_decide: 'gm',
 };
 
-type Who = Pick<Complaint, 'department' | 'handlerId' | 'filerId'>;
+type Who = Pick<Complaint, 'department' | 'handlerId' | 'filerId'> & Partial<Pick<Complaint, 'recall'>>;
 
-/** Anyone with a stake: the filer, customer service, the GM, the responsible department, the handler. */
+/** Anyone with a stake: the filer, customer service, the GM, the responsible department, the handler; with a recall report, the recall departments' heads (told of it). */
 export function canView(actorId: string, c: Who, dir: Directory, approvals: readonly Approval[] = []): boolean {
   return (
+    (c.recall !== undefined && dir.recallDepartments().some((k) => dir.isHeadOf(actorId, k))) ||
     c.filerId === actorId ||
     c.handlerId === actorId ||
     dir.isCustomerService(actorId) ||
@@ -128,5 +132,9 @@ export function satisfies(
     case 'repeat_judge':
       // Whether two complaints are the same problem: the handler, the head, customer service (issue 15 item 8).
       return head || dir.isCustomerService(actorId) || (c.handlerId === actorId && dir.isMemberOf(actorId, c.department));
+    case 'recall_reporter':
+      // Whoever finds other affected batches while analysing the case (its department), customer service,
+      // and the heads of Sales and Quality, who report recalls to the GM (seed 001 §6.9).
+      return dir.isMemberOf(actorId, c.department) || dir.isCustomerService(actorId) || dir.recallDepartments().some((k) => dir.isHeadOf(actorId, k));
   }
 }

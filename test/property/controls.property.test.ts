@@ -33,7 +33,7 @@ const CATEGORIES = org.config.categories.map((c) => c.key);
 const AMOUNTS = [undefined, '300', '6000', '9000', '12000', '150000'] as const;
 const QUANTITIES = [undefined, '50', '150', '250'] as const;
 const HOUR = 3_600_000;
-const FORWARD = new Set<Action>(['acknowledge', 'submit_8d', 'approve', 'send_8d', 'resolve', 'revisit', 'gm_decide', 'reopen', 'contain']);
+const FORWARD = new Set<Action>(['acknowledge', 'submit_8d', 'approve', 'send_8d', 'resolve', 'revisit', 'gm_decide', 'reopen', 'contain', 'recall_decide']);
 
 const filingArb = fc.record({
   demand: fc.constantFrom(...DEMANDS),
@@ -76,7 +76,7 @@ function inputFor(action: Action, v: number, now: Date, state: ComplaintState): 
     case 'extend':
       return { deadline: pick(['response', 'containment', 'eightD']), newDueAt: new Date(now.getTime() + (1 + (v % 200)) * HOUR).toISOString(), reason: '客户出差' };
     case 'submit_8d':
-      return { ...REPORT, ...(v % 2 ? { sentVia: 'email' } : {}) };
+      return { ...REPORT, ...(v % 2 ? { sentVia: 'email' } : {}), ...(v % 7 === 0 ? { recallBatches: '批次 2403、2404', recallSeverity: 'safety' } : {}) };
     case 'approve':
       // Mostly a kind that is pending, sometimes any.
       return { kind: v % 4 && pending(state).length ? pick(pending(state)) : pick(APPROVAL_KINDS), decision: v % 3 === 0 ? 'decline' : 'approve', note: '审批意见' };
@@ -113,6 +113,10 @@ function inputFor(action: Action, v: number, now: Date, state: ComplaintState): 
       const candidate = v % 5 && open.length ? pick(open).number : (state.complaint.repeats?.[0]?.number ?? 'KS-2026-9999');
       return { candidate, decision: v % 3 ? 'confirm' : 'dismiss', ...(v % 2 ? { note: '同一批次' } : {}) };
     }
+    case 'recall':
+      return { batches: '批次 2403', severity: pick(['safety', 'critical', 'major']), ...(v % 3 ? { quantity: '1200', orders: 'PO-88' } : {}) };
+    case 'recall_decide':
+      return v % 2 ? { outcome: 'recall', scope: '批次 2403 全部召回', customers: '东方阀门' } : { outcome: 'no_recall', reason: '缺陷不影响功能' };
   }
 }
 
@@ -128,6 +132,8 @@ interface Counts {
   decisions: number;
   /** Repeat suggestions confirmed or dismissed. */
   repeatLinks: number;
+  /** Recall reports decided by the GM. */
+  recalls: number;
 }
 
 const TERMINAL = new Set(['closed', 'rejected', 'escalated']);
@@ -226,6 +232,10 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
         expect(earlier?.number).toBe(link!.number);
         expect(new Date(earlier!.createdAt).getTime()).toBeLessThanOrEqual(state.complaint.createdAt.getTime());
       }
+      if (action === 'recall_decide') {
+        counts.recalls++;
+        expect(org.config.gm, `${number}: recall decided by ${who}`).toContain(who);
+      }
       if (action === 'resolve' && state.complaint.status === 'resolved') {
         counts.resolved++;
         // No payout beyond what approvals of the right tier cover: counted here, over every resolution of the complaint.
@@ -237,6 +247,8 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
         // B/C only with the GM's approval of the current solution; every grade only once the reply reached the customer.
         if (needsGmSolution(state.complaint)) expect(solutionApproved(before), `${number} resolved without the GM`).toBe(true);
         expect(before.complaint.eightD?.sent, `${number} resolved before the reply was sent`).toBeDefined();
+        // A reported recall is decided by the GM before the case is resolved (seed 001 §6.9).
+        expect(!before.complaint.recall || before.complaint.recall.decision !== undefined, `${number} resolved with a recall undecided`).toBe(true);
       }
     }
     checkState(state, now, breaches);
@@ -257,7 +269,7 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
 async function runProperty(provider: Provider, numRuns: number): Promise<Counts> {
   // In memory-backed /dev/shm where there is one: the file system's syncs are not what is under test here.
   const db = await openTestDatabase(provider, existsSync('/dev/shm') ? { dir: '/dev/shm' } : {});
-  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0, repeatLinks: 0 };
+  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0, repeatLinks: 0, recalls: 0 };
   try {
     const clock = new ManualClock('2026-01-05T01:00:00Z');
     const deps: Deps = { ...org.deps(db, clock), platforms: ['local'] };
@@ -273,7 +285,7 @@ async function runProperty(provider: Provider, numRuns: number): Promise<Counts>
     await db.cleanup();
   }
   console.log(
-    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C, ${counts.repeatLinks} repeat links decided), ${counts.ticks} engine ticks`,
+    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C, ${counts.repeatLinks} repeat links decided, ${counts.recalls} recall decisions), ${counts.ticks} engine ticks`,
   );
   return counts;
 }

@@ -70,6 +70,8 @@ describe('permissions', () => {
     ['reopen: customer service', 'closed', 'reopen', ['cs.li'], ['q.chen', 'gm.wang']],
     ['regrade: customer service, head or GM', 'open', 'regrade', ['cs.li', 'q.chen', 'gm.wang'], ['q.liu', 's.wu']],
     ['comment: anyone involved', 'open', 'comment', ['cs.li', 'q.sun', 'gm.wang'], ['s.wu', 'slack:U0STRANGER']],
+    // Seed 001 §6.9: the case's department, customer service, and the heads of Sales and Quality report; the GM decides.
+    ['recall: department, customer service, Sales/Quality heads', 'acknowledged', 'recall', ['q.liu', 'q.sun', 'q.chen', 'cs.li', 's.zhou'], ['s.wu', 'l.he', 'gm.wang', 'vp.xu']],
   ];
   for (const [label, status, action, allowed, refused] of cases) {
     it(label, () => {
@@ -86,11 +88,11 @@ describe('permissions', () => {
 
   it('buttons follow the rules: what each viewer may do now', () => {
     const env = org.env(AT);
-    expect(availableActions(base, 'q.liu', env)).toEqual(['acknowledge', 'comment']);
-    expect(availableActions(base, 'q.chen', env)).toEqual(['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'claim', 'comment']);
-    expect(availableActions(base, 'cs.zhao', env)).toEqual(['reassign', 'reject', 'regrade', 'claim', 'comment']);
+    expect(availableActions(base, 'q.liu', env)).toEqual(['acknowledge', 'recall', 'comment']);
+    expect(availableActions(base, 'q.chen', env)).toEqual(['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'claim', 'recall', 'comment']);
+    expect(availableActions(base, 'cs.zhao', env)).toEqual(['reassign', 'reject', 'regrade', 'claim', 'recall', 'comment']);
     expect(availableActions(base, 's.wu', env)).toEqual([]);
-    // The sales manager may put a claim on any complaint (seed 001 §6.6.5), but not decide his own.
-    expect(availableActions(base, 's.zhou', env)).toEqual(['claim']);
+    // The sales manager may put a claim on any complaint (seed 001 §6.6.5), but not decide his own; as Sales head he reports recalls (§6.9).
+    expect(availableActions(base, 's.zhou', env)).toEqual(['claim', 'recall']);
   });
 });

@@ -253,6 +253,35 @@ export const ROWS: Row[] = [
     ],
   },
   {
+    name: 'a recall reported with the 8D and decided by the GM (seed 001 §6.9)',
+    file: { by: 'chen.jing', values: filing('矩阵-召回 阀体裂纹') },
+    steps: [
+      { by: 'zhang.wei', action: 'acknowledge', values: { handlerId: 'liu.yang', firstResponse: '已致歉' } },
+      {
+        by: 'liu.yang',
+        action: 'submit_8d',
+        values: { ...eightDSent, recallBatches: '2403、2404', recallSeverity: 'safety' },
+        hears: [
+          // The Sales and Quality heads, with the card; the GM with the card and the decision button; the GM channel.
+          { who: { dm: 'li.qiang' }, text: ['{number}：已上报召回（安全性功能）。其他受影响批次：2403、2404。'], card: true },
+          { who: { dm: 'zhang.wei' }, text: ['{number}：已上报召回（安全性功能）'], card: true },
+          { who: { dm: 'wang.jianguo' }, text: ['前决定是否召回（安全性功能）', '2403、2404'], card: true, buttons: ['recall_decide'] },
+          { who: { channel: 'gm' }, text: ['{number}：已上报召回'] },
+        ],
+      },
+      {
+        by: 'wang.jianguo',
+        action: 'recall_decide',
+        values: { outcome: 'recall', scope: '2403、2404 全部召回', customers: '华东汽配' },
+        hears: [
+          { who: { dm: 'liu.yang' }, text: ['{number}：总经理决定召回 — 2403、2404 全部召回'], card: true, buttons: ['resolve'] },
+          { who: { dm: 'li.qiang' }, text: ['{number}：总经理决定召回 — 2403、2404 全部召回'], card: true },
+          { who: { channel: 'gm' }, text: ['总经理决定召回'] },
+        ],
+      },
+    ],
+  },
+  {
     name: 'an escalation by the deadline ladder (step 3)',
     movesClock: true,
     file: { by: 'chen.jing', values: filing('矩阵-升级 索赔无人审批', { claimAmount: '8600' }) },

@@ -8,12 +8,14 @@ import { report } from './en/report.ts';
 import { improvements } from './en/improvements.ts';
 import { accountability } from './en/accountability.ts';
 import { repeatForms, repeats } from './en/repeats.ts';
+import { recallForms, recallTexts } from './en/recall.ts';
 import { commands, consoleTexts, exportTexts, stats } from './en/console.ts';
 
 export const en = {
   ...enums,
+  ...recallTexts,
   errors,
-  forms: { ...forms, ...repeatForms },
+  forms: { ...forms, ...repeatForms, ...recallForms },
   ...views,
   commands,
   console: consoleTexts,

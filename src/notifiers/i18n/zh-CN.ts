@@ -9,12 +9,14 @@ import { report } from './zh-CN/report.ts';
 import { improvements } from './zh-CN/improvements.ts';
 import { accountability } from './zh-CN/accountability.ts';
 import { repeatForms, repeats } from './zh-CN/repeats.ts';
+import { recallForms, recallTexts } from './zh-CN/recall.ts';
 import { commands, consoleTexts, exportTexts, stats } from './zh-CN/console.ts';
 
 export const zhCN: Messages = {
   ...enums,
+  ...recallTexts,
   errors,
-  forms: { ...forms, ...repeatForms },
+  forms: { ...forms, ...repeatForms, ...recallForms },
   ...views,
   commands,
   console: consoleTexts,

@@ -3,6 +3,7 @@ import type { DeadlineKind } from '../../config/schema.ts';
 import type { Action, ComplaintState } from '../../workflows/model.ts';
 import { translator } from '../i18n/index.ts';
 import { fit } from './fit.ts';
+import { recallFields } from './recall.ts';
 import { maskContact } from './mask.ts';
 import { repeatLines } from './repeats.ts';
 import { formatMoney } from './money.ts';
@@ -21,6 +22,7 @@ export const ACTION_ORDER: readonly Action[] = [
   'acknowledge',
   'approve',
   'gm_decide',
+  'recall_decide',
   'submit_8d',
   'send_8d',
   'contain',
@@ -29,14 +31,15 @@ export const ACTION_ORDER: readonly Action[] = [
   'reopen',
   'extend',
   'claim',
+  'recall',
   'reassign',
   'regrade',
   'link_repeat',
   'comment',
   'reject',
 ];
-const MAIN_STEPS = new Set<Action>(['acknowledge', 'approve', 'gm_decide', 'submit_8d', 'send_8d', 'resolve', 'revisit']);
-const DEADLINE_ORDER: readonly DeadlineKind[] = ['response', 'containment', 'eightD', 'revisit'];
+const MAIN_STEPS = new Set<Action>(['acknowledge', 'approve', 'gm_decide', 'recall_decide', 'submit_8d', 'send_8d', 'resolve', 'revisit']);
+const DEADLINE_ORDER: readonly DeadlineKind[] = ['response', 'containment', 'eightD', 'revisit', 'recall_decision'];
 const SUMMARY_MAX = 600;
 
 export function buildActionButtons(actions: readonly Action[], complaintId: string, ctx: Pick<ViewContext, 'locale'>): ActionButton[] {
@@ -132,6 +135,7 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
   if (c.rejection) add('card.rejection', t('card.labelled', { label: t(`rejectReason.${c.rejection.reason}`), text: c.rejection.note }), false);
   add('card.gmDecision', c.gmDecision, false);
   for (const line of repeatLines(c, locale)) add('repeats.label', line, false);
+  fields.push(...recallFields(c, ctx));
 
   const deadlines = buildDeadlineLines(state, ctx);
   return {

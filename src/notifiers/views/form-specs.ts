@@ -8,6 +8,8 @@ import {
   DEMANDS,
   GRADES,
   INTAKE_CHANNELS,
+  RECALL_OUTCOMES,
+  RECALL_SEVERITIES,
   REGIONS,
   REJECT_REASONS,
   RESOLUTION_KINDS,
@@ -149,6 +151,12 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     { ...area('d8Closure', LIMITS.text, false), initial: (ctx) => c(ctx)?.eightD?.d8Closure || undefined },
     // Grade A only: the reply goes to the customer with the submission (B/C after the GM's approval).
     { name: 'sentVia', kind: 'select', enumOf: { labels: 'sentVia', values: SENT_VIA }, initial: (ctx) => (gradeA(ctx) ? 'email' : undefined) },
+    // Other shipped batches with the same defect (seed 001 §6.9): reported to the GM with the 8D.
+    area('recallBatches', LIMITS.text, false),
+    area('recallOrders', LIMITS.text, false),
+    { name: 'recallQuantity', kind: 'number' },
+    { name: 'recallSeverity', kind: 'select', enumOf: { labels: 'recallSeverity', values: RECALL_SEVERITIES } },
+    area('recallNote', LIMITS.text, false),
   ],
   approve: [
     { name: 'kind', kind: 'select', required: true, enumOf: { labels: 'approvalKind', values: pendingKinds }, initial: (ctx) => pendingKinds(ctx)[0] },
@@ -197,5 +205,19 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     },
     { name: 'decision', kind: 'select', required: true, enumOf: { labels: 'repeats.decision', values: ['confirm', 'dismiss'] } },
     area('note', LIMITS.text, false),
+  ],
+  recall: [
+    area('batches'),
+    area('orders', LIMITS.text, false),
+    { name: 'quantity', kind: 'number' },
+    { name: 'severity', kind: 'select', required: true, enumOf: { labels: 'recallSeverity', values: RECALL_SEVERITIES } },
+    area('note', LIMITS.text, false),
+  ],
+  recall_decide: [
+    { name: 'outcome', kind: 'select', required: true, enumOf: { labels: 'recallOutcome', values: RECALL_OUTCOMES } },
+    { ...area('scope', LIMITS.text, false), initial: (ctx) => [c(ctx)?.recall?.batches, c(ctx)?.recall?.orders].filter(Boolean).join('; ') || undefined },
+    { name: 'quantity', kind: 'number', initial: (ctx) => (c(ctx)?.recall?.quantity === undefined ? undefined : String(c(ctx)?.recall?.quantity)) },
+    area('customers', LIMITS.text, false),
+    area('reason', LIMITS.text, false),
   ],
 };

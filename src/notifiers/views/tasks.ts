@@ -34,7 +34,7 @@ export interface TasksContext extends ViewContext {
 }
 
 /** Steps that move a case on, in the order they lead when no deadline tells them apart. */
-export const STEP_ORDER: readonly Action[] = ['approve', 'gm_decide', 'acknowledge', 'contain', 'send_8d', 'resolve', 'submit_8d', 'revisit'];
+export const STEP_ORDER: readonly Action[] = ['approve', 'gm_decide', 'recall_decide', 'acknowledge', 'contain', 'send_8d', 'resolve', 'submit_8d', 'revisit'];
 
 /** The deadline each step meets. */
 const STEP_DEADLINE: Partial<Record<Action, DeadlineKind>> = {
@@ -43,6 +43,7 @@ const STEP_DEADLINE: Partial<Record<Action, DeadlineKind>> = {
   submit_8d: 'eightD',
   send_8d: 'eightD',
   revisit: 'revisit',
+  recall_decide: 'recall_decision',
 };
 
 const running = (state: ComplaintState, kind: DeadlineKind): Deadline | undefined => state.deadlines.find((d) => d.kind === kind && !d.metAt && !d.cancelledAt);

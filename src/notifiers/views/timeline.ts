@@ -7,6 +7,7 @@ import type { TimelineEvent } from '../../workflows/model.ts';
 import { translator } from '../i18n/index.ts';
 import { formatMoney } from './money.ts';
 import { formatDateTime, toDate } from './time.ts';
+import { recallDecidedLines, recallReportedLines } from './recall.ts';
 import type { TimelineView, ViewContext } from './types.ts';
 
 export interface TimelineContext extends ViewContext {
@@ -117,6 +118,8 @@ const RENDERERS: Record<string, Render> = {
   ],
   repeat_confirmed: (d, h) => [h.t('repeats.event.confirmed', { number: h.text(d.candidate) }), ...note(h, d.note)],
   repeat_dismissed: (d, h) => [h.t('repeats.event.dismissed', { number: h.text(d.candidate) }), ...note(h, d.note)],
+  recall_reported: (d, h) => recallReportedLines(d, h.t, h.label),
+  recall_decided: (d, h) => recallDecidedLines(d, h.t),
   deadline_met: (d, h) =>
     d.late === true
       ? [h.t('timeline.event.deadlineMetLate', { deadline: h.label('deadline', d.kind), at: h.at(d.dueAt) })]

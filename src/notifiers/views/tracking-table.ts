@@ -9,6 +9,7 @@ import { chainOf, stepOf } from '../../workflows/approvals.ts';
 import type { ComplaintState, Deadline } from '../../workflows/model.ts';
 import { translator } from '../i18n/index.ts';
 import { maskContact } from './mask.ts';
+import { recallCells } from './recall.ts';
 import { formatDateTime } from './time.ts';
 import type { ViewDirectory } from './types.ts';
 
@@ -68,6 +69,8 @@ const TRAILING: readonly ColumnSpec[] = [
   ['eightDDate', 17, 'export.eightDDate', 'datetime'], ['d4RootCause', 30, 'report.d4RootCause', 'wrap'], ['d5Corrective', 30, 'report.d5Corrective', 'wrap'],
   ['resolution', 30], ['claimAmount', 12], ['claimCurrency', 8], ['claimApproval', 12, 'report.claimApproval'], ['claimTier', 20, 'report.claimTier'],
   ['rejection', 14, 'report.rejection'], ['rejectionNote', 30, 'report.rejectionNote', 'wrap'], ['gmDecision', 30, 'report.gmDecision', 'wrap'],
+  ['recall', 30, 'recall.table.recall', 'wrap'], ['recallReportedAt', 17, 'recall.table.recallReportedAt', 'datetime'],
+  ['recallDecision', 30, 'recall.table.recallDecision', 'wrap'], ['recallDecidedAt', 17, 'recall.table.recallDecidedAt', 'datetime'],
   ['revisitResult', 10], ['satisfaction', 8], ['reopenCount', 8],
 ];
 
@@ -146,6 +149,7 @@ export function buildTrackingTable(rows: readonly TrackingRow[], ctx: TableConte
       rejection: c.rejection ? t(`rejectReason.${c.rejection.reason}`) : null,
       rejectionNote: c.rejection?.note || null,
       gmDecision: c.gmDecision ?? null,
+      ...recallCells(c, t),
       revisitResult: revisitOutcome ? t(`revisitOutcome.${revisitOutcome}`) : null,
       satisfaction: c.satisfaction ?? null,
       reopenCount: c.reopenCount,

@@ -11,6 +11,7 @@ import type { DeadlineKind } from '../../config/schema.ts';
 import { conflicted, mayDecide, mayDecideHere } from '../permissions.ts';
 import { fieldError } from '../validation.ts';
 import { applyRegrade } from './regrade.ts';
+import { recordRecall } from './recall.ts';
 import { draft, event, meet, replaceDeadline, updateDeadline, type Handler } from './shared.ts';
 
 /** The reply reached the customer: recorded on the 8D, and the 8D deadline is met (seed 001 §5.2). */
@@ -23,8 +24,10 @@ export const submit8d: Handler<ActionInput<'submit_8d'>> = (state, actor, input,
   const c = state.complaint;
   const gm = needsGmSolution(c);
   if (gm && input.sentVia) throw fieldError('sentVia', 'not_before_approval');
+  // A recall reported with the 8D waits for no other: one still pending is decided first.
+  if (input.recallBatches !== undefined && c.recall && !c.recall.decision) throw new KesuError('recall_pending', { number: c.number });
   const d = draft(state, env);
-  const { sentVia, ...report } = input;
+  const { sentVia, recallBatches, recallOrders, recallQuantity, recallSeverity, recallNote, ...report } = input;
   const version = (c.eightD?.version ?? (c.eightD ? 1 : 0)) + 1;
   d.complaint.eightD = { ...report, d8Closure: input.d8Closure ?? '', version };
   event(d, 'eightd_submitted', { rootCauseTags: input.rootCauseTags, from: c.status, version });
@@ -35,6 +38,9 @@ export const submit8d: Handler<ActionInput<'submit_8d'>> = (state, actor, input,
   } else {
     Object.assign(d.complaint, { status: 'replied', repliedAt: env.now });
     if (sentVia) markSent(d, actor, sentVia, undefined, env);
+  }
+  if (recallBatches !== undefined && recallSeverity !== undefined) {
+    recordRecall(d, actor, { batches: recallBatches, orders: recallOrders, quantity: recallQuantity, severity: recallSeverity, note: recallNote }, env);
   }
   return d;
 };

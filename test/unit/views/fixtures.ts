@@ -89,10 +89,14 @@ export function maximalComplaint(): ComplaintState {
     resolution: { kinds: ['replacement', 'refund', 'repair', 'redo', 'apology', 'compensation', 'other'], summary: long(LIMITS.text), amountMinor: 99_999_999_999, currency: 'USD' },
     rejection: { reason: 'other', note: long(LIMITS.text) },
     gmDecision: long(LIMITS.text),
+    recall: {
+      reportedBy: 'q.liu', reportedAt: '2026-03-02T03:00:00Z', batches: long(LIMITS.text), orders: long(LIMITS.text), quantity: 999_999_999, severity: 'safety', note: long(LIMITS.text),
+      decision: { by: 'gm.wang', at: '2026-03-02T05:00:00Z', outcome: 'recall', scope: long(LIMITS.text), quantity: 999_999_999, customers: long(LIMITS.text) },
+    },
     reopenCount: 9,
     satisfaction: 1,
   }),
-  deadlines: [deadline('response', '2026-03-02T06:40:00Z'), deadline('containment', '2026-03-02T06:40:00Z'), deadline('eightD', '2026-03-10T06:40:00Z'), deadline('revisit', '2026-03-20T02:00:00Z')],
+  deadlines: [deadline('response', '2026-03-02T06:40:00Z'), deadline('containment', '2026-03-02T06:40:00Z'), deadline('eightD', '2026-03-10T06:40:00Z'), deadline('revisit', '2026-03-20T02:00:00Z'), deadline('recall_decision', '2026-03-03T03:00:00Z')],
   approvals: [],
 };
 }

@@ -88,6 +88,7 @@ describe('timeline', () => {
         'escalated', 'gm_decided', 'rejected', 'regraded', 'commented', 'deadline_met',
         'claim_amended', 'payout_held', 'approval_step', 'downgrade_requested', 'contained', 'eightd_sent',
         'repeat_suggested', 'repeat_confirmed', 'repeat_dismissed',
+        'recall_reported', 'recall_decided',
       ].sort(),
     );
   });

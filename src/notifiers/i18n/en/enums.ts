@@ -43,6 +43,8 @@ export const enums = {
     send_8d: '8D sent',
     comment: 'Comment',
     link_repeat: 'Repeat?',
+    recall: 'Report recall',
+    recall_decide: 'Recall decision',
   } satisfies Record<Action, string>,
   /** Confirmations after an action went through. */
   actionDone: {
@@ -63,6 +65,8 @@ export const enums = {
     send_8d: 'The 8D reply of {{number}} is recorded as sent to the customer.',
     comment: 'Comment added to {{number}}.',
     link_repeat: 'Repeat link on {{number}} recorded.',
+    recall: 'Recall report on {{number}} recorded; the GM decides.',
+    recall_decide: 'Recall decision on {{number}} recorded.',
   } satisfies Record<Action | 'file', string>,
   demand: {
     apology: 'Apology',
@@ -123,6 +127,7 @@ export const enums = {
     approval_solution: 'Solution approval',
     approval_extension: 'Extension approval',
     approval_downgrade: 'Downgrade approval',
+    recall_decision: 'Recall decision',
   } satisfies Record<DeadlineKind, string>,
   deadlineState: {
     pending: 'Pending',

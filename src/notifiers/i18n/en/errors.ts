@@ -13,6 +13,8 @@ const codes = {
   already_acknowledged: '{{number}} is already acknowledged by {{by}} at {{at}}.',
   already_in_status: '{{number}} is already {{status}}.',
   approval_pending: '{{number}} already has a {{kind}} approval pending.',
+  recall_pending: '{{number}} has a recall report waiting for the GM\'s decision.',
+  no_pending_recall: '{{number}} has no recall report waiting for a decision.',
   claim_not_approved: 'The claim on {{number}} has not been approved yet, so it cannot be resolved.',
   claim_declined: 'The claim on {{number}} was declined: this payout is blocked. Resolve without it, or file a new claim.',
   solution_not_approved: 'The general manager has not approved the current 8D solution of {{number}} yet.',

@@ -111,6 +111,11 @@ export const forms = {
         placeholder: 'Leave empty if not sent yet',
         help: 'Grade A only: the 8D deadline is met when the reply reaches the customer. B/C replies go after the GM approves.',
       },
+      recallBatches: { label: 'Other affected batches (recall)', placeholder: 'Leave empty if no other shipped batch is affected', help: 'Other shipped batches with the same defect are reported to the GM, who decides on a recall (procedure §6.9).' },
+      recallOrders: { label: 'Affected orders', placeholder: 'Orders or customers of those batches', help: '' },
+      recallQuantity: { label: 'Affected pieces', placeholder: 'e.g. 1200', help: '' },
+      recallSeverity: { label: 'Severity', placeholder: 'Critical characteristic or safety', help: '' },
+      recallNote: { label: 'Recall note', placeholder: '', help: '' },
     },
   },
   approve: {

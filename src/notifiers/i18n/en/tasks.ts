@@ -16,6 +16,7 @@ export const tasks = {
     resolve: 'Carry out and record the resolution',
     revisit: 'Revisit the customer',
     gm_decide: 'Decide the case: the customer was unsatisfied twice',
+    recall_decide: 'Decide the recall: other shipped batches are affected',
     claim: '{{verb}} claim {{what}}',
     claimBare: '{{verb}} the claim',
     extension: '{{verb}} the extension to {{to}} ({{deadline}})',

@@ -30,6 +30,8 @@ export const enums: typeof En = {
     send_8d: '8D 已发客户',
     comment: '备注',
     link_repeat: '是否重复？',
+    recall: '上报召回',
+    recall_decide: '召回决定',
   },
   actionDone: {
     file: '客诉 {{number}} 已登记，并已转交{{department}}。',
@@ -49,6 +51,8 @@ export const enums: typeof En = {
     send_8d: '{{number}} 的 8D 回复已登记为发送给客户。',
     comment: '已在 {{number}} 添加备注。',
     link_repeat: '已记录 {{number}} 的重复投诉判定。',
+    recall: '{{number}} 的召回上报已记录，待总经理决定。',
+    recall_decide: '{{number}} 的召回决定已记录。',
   },
   demand: {
     apology: '道歉',
@@ -108,6 +112,7 @@ export const enums: typeof En = {
     approval_solution: '方案审批',
     approval_extension: '延期审批',
     approval_downgrade: '降级审批',
+    recall_decision: '召回决定',
   },
   deadlineState: {
     pending: '进行中',

@@ -12,6 +12,8 @@ export const errors: typeof En = {
   already_acknowledged: '{{number}} 已由 {{by}} 于 {{at}} 受理。',
   already_in_status: '{{number}} 已经是“{{status}}”状态。',
   approval_pending: '{{number}} 已有一项{{kind}}正在等待审批。',
+  recall_pending: '{{number}} 有一项召回上报正在等待总经理决定。',
+  no_pending_recall: '{{number}} 没有等待决定的召回上报。',
   claim_not_approved: '{{number}} 的索赔尚未审批通过，暂不能处理完成。',
   claim_declined: '{{number}} 的索赔已被驳回，此笔赔付不能执行。可不含赔付处理完成，或重新提出索赔。',
   solution_not_approved: '{{number}} 当前的 8D 解决方案尚未经总经理批准。',

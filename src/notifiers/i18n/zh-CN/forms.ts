@@ -104,6 +104,11 @@ export const forms: typeof En = {
         placeholder: '尚未发送则不填',
         help: '仅限 A 级：8D 回复送达客户时期限才算完成。B/C 级须经总经理批准后再发送。',
       },
+      recallBatches: { label: '其他受影响批次（召回）', placeholder: '无其他已发货批次受影响则不填', help: '其他已发货批次存在同样缺陷时上报总经理，由总经理决定是否召回（程序 §6.9）。' },
+      recallOrders: { label: '受影响订单', placeholder: '这些批次的订单或客户', help: '' },
+      recallQuantity: { label: '受影响数量', placeholder: '例如 1200', help: '' },
+      recallSeverity: { label: '严重程度', placeholder: '关键特性或安全性', help: '' },
+      recallNote: { label: '召回说明', placeholder: '', help: '' },
     },
   },
   approve: {

@@ -14,6 +14,7 @@ export const tasks: typeof en = {
     resolve: '落实并登记处理结果',
     revisit: '回访客户',
     gm_decide: '裁决客户两次不满意的投诉',
+    recall_decide: '决定是否召回：其他已发货批次受影响',
     claim: '{{verb}}索赔 {{what}}',
     claimBare: '{{verb}}索赔',
     extension: '{{verb}}延期至 {{to}}（{{deadline}}）',
