@@ -12,6 +12,7 @@ import { act } from '../../src/commands/act.ts';
 import { fileComplaint } from '../../src/commands/file.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
 import { tick, type EngineDeps } from '../../src/commands/tick.ts';
+import { insertImprovements } from '../../src/store/improvements.ts';
 import type { MessageView } from '../../src/notifiers/views/types.ts';
 import { openTestDatabase, pgAvailable, type TestDatabase } from '../support/db.ts';
 import { actor, filingForm, testConfig, testOrg } from '../support/org.ts';
@@ -186,5 +187,23 @@ describe.each(providers)('improvement actions for the top causes (%s)', (provide
     const results = await Promise.all([tick(deps, clock.now(), { reports: false }), tick(deps, clock.now(), { reports: false }), tick(deps, clock.now(), { reports: false })]);
     expect(results.reduce((n, r) => n + r.steps, 0)).toBe(1);
     expect((await sent('improvement', 'improvement:IA-2026-03-1:overdue')).map((m) => m.to)).toEqual(['q.chen', 'gm.wang']);
+  });
+
+  it('opened once per month and cause; two closes at once: one wins, the other is told who closed it', async () => {
+    await at('2026-02-20T10:00:00');
+    await withCause('2026-03-03T10:00:00', {}, 'q.chen', 'machine', 'worn tool');
+    await at('2026-04-01T09:00:00');
+    const [row] = await db.prisma.improvement.findMany();
+    const again = { ...row!, id: 'IA-2026-03-9', status: 'open' as const, complaints: [], closedBy: undefined, closingNote: undefined, closedAt: undefined };
+    expect(await db.prisma.$transaction((tx) => insertImprovements(tx, [again], clock.now()))).toEqual([]);
+    expect(await db.prisma.improvement.count()).toBe(1);
+    clock.set(sh('2026-04-02T10:00:00'));
+    const results = await Promise.allSettled([
+      runCommand(deps, actor('q.chen'), '/complaint improvement close IA-2026-03-1 换刀周期缩短'),
+      runCommand(deps, actor('gm.wang'), '/complaint improvement close IA-2026-03-1 已验证'),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'improvement_closed' } });
+    expect((await db.prisma.improvement.findUniqueOrThrow({ where: { id: 'IA-2026-03-1' } })).nextStepAt).toBeNull();
   });
 });
