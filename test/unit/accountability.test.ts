@@ -12,6 +12,7 @@ import { ACK, at, FILED_AT, outcome as code, REPORT } from '../support/controls.
 import { filed, step, testConfig, testOrg } from '../support/org.ts';
 import { readFileSync } from 'node:fs';
 import { FIXTURE_CONFIG } from '../support/org.ts';
+import { buildHelp } from '../../src/notifiers/views/help.ts';
 
 const rules = shippedAccountability();
 const people = new Set(['rep', 'sup', 'mgr', 'trainer', 'bsup', 'disp', 'rep2']);
@@ -144,6 +145,16 @@ describe('who may read a statement: the GM and finance all of it, a head their p
       ['a', 35000, 2, ['K1', 'K2']],
       ['b', 10000, 1, ['K2']],
     ]);
+  });
+});
+
+describe('help', () => {
+  it('names the statement and how the GM signs it, in both languages', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const line = buildHelp({ locale }).text.split('\n').find((l) => l.includes('statement'));
+      expect(line).toContain('/complaint statement [2026-03]');
+      expect(line).toContain('/complaint statement sign 2026-03');
+    }
   });
 });
 
