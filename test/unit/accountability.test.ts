@@ -13,6 +13,7 @@ import { filed, step, testConfig, testOrg } from '../support/org.ts';
 import { readFileSync } from 'node:fs';
 import { FIXTURE_CONFIG } from '../support/org.ts';
 import { buildHelp } from '../../src/notifiers/views/help.ts';
+import { translator } from '../../src/notifiers/i18n/index.ts';
 
 const rules = shippedAccountability();
 const people = new Set(['rep', 'sup', 'mgr', 'trainer', 'bsup', 'disp', 'rep2']);
@@ -116,6 +117,16 @@ describe('a resolution that names people wrongly is refused with the reason', ()
     s = step(org, s, 's.zhou', 'submit_8d', { ...REPORT, sentVia: 'email' }, at(3));
     const input = { kinds: ['apology'], summary: '致歉', fellShort: 's.wu:sales_rep' };
     expect(code(() => step(org, s, 's.zhou', 'resolve', input, at(4)))).toBe('accountable_missing');
+    // The refusal names the roles in the resolver's language.
+    let refusal: unknown;
+    try {
+      step(org, s, 's.zhou', 'resolve', input, at(4));
+    } catch (e) {
+      refusal = e;
+    }
+    expect(translator().t('zh-CN', 'errors.accountable_missing', (refusal as { params: Record<string, string> }).params)).toBe(
+      '营销代表未达作业标准的规则同时追究营销主任的责任（连坐）：请在“连带责任人”中填写（人员:岗位）。',
+    );
     expect(code(() => step(org, s, 's.zhou', 'resolve', { ...input, fellShort: 's.wu' }, at(4)))).toBe('validation_failed:[{"field":"fellShort","key":"invalid_accountable"}]');
     const done = step(org, s, 's.zhou', 'resolve', { ...input, jointlyLiable: 'q.sun:sales_supervisor, s.zhou:sales_manager' }, at(4));
     expect(done.complaint.status).toBe('resolved');
