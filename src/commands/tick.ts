@@ -27,7 +27,7 @@ export interface TickResult {
   steps: number;
   notifications: number;
   digest: boolean;
-  /** Report slots sent (weekly, monthly). */
+  /** Report slots sent (weekly, monthly) and monthly accountability statements compiled (statements.ts). */
   reports: number;
 }
 

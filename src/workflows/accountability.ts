@@ -41,7 +41,15 @@ const percentOf = (minor: number, pct: number) => Math.round((minor * pct) / 100
  * currency's minor units. Every person who fell short needs a rule for the grade and their role; every
  * other role the rule makes liable needs a person named in it; nobody is named for nothing.
  */
-export function chargesFor(rules: Accountability, grade: Grade, named: readonly Accountable[], refundMinor: number, people: ReadonlySet<string>): Charge[] {
+export function chargesFor(
+  rules: Accountability,
+  grade: Grade,
+  named: readonly Accountable[],
+  refundMinor: number,
+  people: ReadonlySet<string>,
+  /** A role's name for the refusal's text (the key by default). */
+  roleName: (key: string) => string = (k) => k,
+): Charge[] {
   const roleKeys = new Set(rules.roles.map((r) => r.key));
   for (const a of named) {
     if (!people.has(a.person)) throw new KesuError('unknown_person', { id: a.person });
@@ -56,12 +64,12 @@ export function chargesFor(rules: Accountability, grade: Grade, named: readonly 
   const charges: Charge[] = [];
   for (const cause of short) {
     const rule = rules.rules.find((r) => r.grade === grade && r.fellShort === cause.role);
-    if (!rule) throw new KesuError('accountable_no_rule', { grade, role: cause.role });
+    if (!rule) throw new KesuError('accountable_no_rule', { grade, role: roleName(cause.role) });
     used.add(cause);
     const weight = cause.weight ?? 100;
     for (const l of rule.liable) {
       const who = l.role === cause.role ? [cause] : named.filter((a) => !a.fellShort && a.role === l.role);
-      if (!who.length) throw new KesuError('accountable_missing', { role: l.role, cause: cause.role });
+      if (!who.length) throw new KesuError('accountable_missing', { role: roleName(l.role), cause: roleName(cause.role) });
       for (const a of who) {
         used.add(a);
         charges.push(charge(a, cause, l, weight, refundMinor));
@@ -69,7 +77,7 @@ export function chargesFor(rules: Accountability, grade: Grade, named: readonly 
     }
   }
   const idle = named.find((a) => !used.has(a));
-  if (idle) throw new KesuError('accountable_not_liable', { person: idle.person, role: idle.role });
+  if (idle) throw new KesuError('accountable_not_liable', { person: idle.person, role: roleName(idle.role) });
   return charges;
 }
 

@@ -24,7 +24,7 @@ function message(openId: string, text: string) {
 describe('accountability statement on Feishu', () => {
   let f: FeishuRun;
   beforeAll(async () => {
-    f = await startFeishu({ start: '2026-03-31T01:30:00Z' }); // Tuesday 09:30
+    f = await startFeishu(); // Monday 2026-03-02 09:30 in Shanghai
     await f.running.engine.runOnce(); // the engine's first run
     const deps = f.running.core.deps;
     const head = { id: 'li.qiang', name: '李强' };

@@ -12,6 +12,8 @@ import { ACK, at, FILED_AT, outcome as code, REPORT } from '../support/controls.
 import { filed, step, testConfig, testOrg } from '../support/org.ts';
 import { readFileSync } from 'node:fs';
 import { FIXTURE_CONFIG } from '../support/org.ts';
+import { buildHelp } from '../../src/notifiers/views/help.ts';
+import { translator } from '../../src/notifiers/i18n/index.ts';
 
 const rules = shippedAccountability();
 const people = new Set(['rep', 'sup', 'mgr', 'trainer', 'bsup', 'disp', 'rep2']);
@@ -115,6 +117,16 @@ describe('a resolution that names people wrongly is refused with the reason', ()
     s = step(org, s, 's.zhou', 'submit_8d', { ...REPORT, sentVia: 'email' }, at(3));
     const input = { kinds: ['apology'], summary: '致歉', fellShort: 's.wu:sales_rep' };
     expect(code(() => step(org, s, 's.zhou', 'resolve', input, at(4)))).toBe('accountable_missing');
+    // The refusal names the roles in the resolver's language.
+    let refusal: unknown;
+    try {
+      step(org, s, 's.zhou', 'resolve', input, at(4));
+    } catch (e) {
+      refusal = e;
+    }
+    expect(translator().t('zh-CN', 'errors.accountable_missing', (refusal as { params: Record<string, string> }).params)).toBe(
+      '营销代表未达作业标准的规则同时追究营销主任的责任（连坐）：请在“连带责任人”中填写（人员:岗位）。',
+    );
     expect(code(() => step(org, s, 's.zhou', 'resolve', { ...input, fellShort: 's.wu' }, at(4)))).toBe('validation_failed:[{"field":"fellShort","key":"invalid_accountable"}]');
     const done = step(org, s, 's.zhou', 'resolve', { ...input, jointlyLiable: 'q.sun:sales_supervisor, s.zhou:sales_manager' }, at(4));
     expect(done.complaint.status).toBe('resolved');
@@ -144,6 +156,16 @@ describe('who may read a statement: the GM and finance all of it, a head their p
       ['a', 35000, 2, ['K1', 'K2']],
       ['b', 10000, 1, ['K2']],
     ]);
+  });
+});
+
+describe('help', () => {
+  it('names the statement and how the GM signs it, in both languages', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const line = buildHelp({ locale }).text.split('\n').find((l) => l.includes('statement'));
+      expect(line).toContain('/complaint statement [2026-03]');
+      expect(line).toContain('/complaint statement sign 2026-03');
+    }
   });
 });
 

@@ -12,6 +12,7 @@ export function buildHelp(ctx: { locale: Locale; command?: string }): MessageVie
     tr.t(ctx.locale, 'help.title'),
     tr.t(ctx.locale, 'help.intro', { command }),
     ...HELP_TOPICS.map((topic) => `• ${tr.t(ctx.locale, `help.${topic}`, { command })}`),
+    `• ${tr.t(ctx.locale, 'accountability.help', { command })}`,
     tr.t(ctx.locale, 'help.footer'),
   ];
   return { text: lines.join('\n'), tone: 'normal' };

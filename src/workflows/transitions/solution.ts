@@ -1,6 +1,7 @@
 /** The department's answer: the 8D report, sending it to the customer, approvals, and resolving. */
 import { KesuError } from '../../errors.ts';
 import { chargesFor } from '../accountability.ts';
+import { pick } from '../../config/directory.ts';
 import { decideStep, requestApproval, supersede } from '../approvals.ts';
 import { checkPayout, exposureOf } from '../claims.ts';
 import { moveDeadline, revisitDue, startDeadline } from '../deadlines.ts';
@@ -108,7 +109,12 @@ export const resolve: Handler<ActionInput<'resolve'>> = (state, actor, input, en
   // Accountability (seed 002 §4): who fell short and who answers with them, charged by the config's rules.
   const named = [...(input.fellShort ?? []), ...(input.jointlyLiable ?? [])];
   const people = new Set(env.directory.people().map((p) => p.id));
-  const accountable = named.length ? { accountable: named, charges: chargesFor(env.config.accountability, c.grade, named, now.amountBaseMinor, people) } : {};
+  const locale = actor.locale ?? env.directory.localeOf(actor.id);
+  const roleName = (k: string) => {
+    const r = env.config.accountability.roles.find((x) => x.key === k);
+    return r ? pick(r.name, locale) : k;
+  };
+  const accountable = named.length ? { accountable: named, charges: chargesFor(env.config.accountability, c.grade, named, now.amountBaseMinor, people, roleName) } : {};
 
   const d = draft(state, env);
   if (!check.ok) {

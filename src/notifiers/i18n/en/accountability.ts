@@ -30,6 +30,7 @@ export const accountability = {
   },
   sent: 'The accountability statement for {{period}} is in your direct messages with the bot.',
   ready: 'The accountability statement for {{period}}, only what you may see:',
+  help: '{{command}} statement [2026-03] — the month’s accountability statement (general manager, finance, heads); {{command}} statement sign 2026-03 — the general manager signs it for finance',
   yes: 'yes',
   no: 'no',
 };

@@ -32,6 +32,7 @@ export const accountability: typeof en = {
   },
   sent: '{{period}} 的责任落实明细已发到你与机器人的私聊中。',
   ready: '{{period}} 的责任落实明细（仅你有权查看的部分）：',
+  help: '{{command}} statement [2026-03] — 当月责任落实明细（总经理、财务、部门主管可见）；{{command}} statement sign 2026-03 — 总经理签字后提交财务',
   yes: '是',
   no: '否',
 };
