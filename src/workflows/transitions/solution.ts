@@ -6,7 +6,7 @@ import { decideStep, requestApproval, supersede } from '../approvals.ts';
 import { checkPayout, exposureOf } from '../claims.ts';
 import { moveDeadline, revisitDue, startDeadline } from '../deadlines.ts';
 import type { ActionInput } from '../inputs.ts';
-import { needsGmSolution, type Decision, type LifecycleEnv } from '../lifecycle.ts';
+import { needsGmSolution, recallPending, type Decision, type LifecycleEnv } from '../lifecycle.ts';
 import type { Actor, Approval, ComplaintState } from '../model.ts';
 import type { DeadlineKind } from '../../config/schema.ts';
 import { conflicted, mayDecide, mayDecideHere } from '../permissions.ts';
@@ -25,8 +25,8 @@ export const submit8d: Handler<ActionInput<'submit_8d'>> = (state, actor, input,
   const c = state.complaint;
   const gm = needsGmSolution(c);
   if (gm && input.sentVia) throw fieldError('sentVia', 'not_before_approval');
-  // A recall reported with the 8D waits for no other: one still pending is decided first.
-  if (input.recallBatches !== undefined && c.recall && !c.recall.decision) throw new KesuError('recall_pending', { number: c.number });
+  // Other affected batches reported with the 8D (seed 001 §6.9): a second report waits for the GM's decision on the first.
+  if (input.recallBatches !== undefined && recallPending(c)) throw new KesuError('recall_pending', { number: c.number });
   const d = draft(state, env);
   const { sentVia, recallBatches, recallOrders, recallQuantity, recallSeverity, recallNote, ...report } = input;
   const version = (c.eightD?.version ?? (c.eightD ? 1 : 0)) + 1;
