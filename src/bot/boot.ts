@@ -13,6 +13,7 @@ import type { Deps } from '../commands/deps.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { openDatabase } from '../store/client.ts';
 import { applyMigrations } from '../store/migrate.ts';
+import { backfillRepeatKeys } from '../store/repeats.ts';
 import { createCalendar } from '../workflows/calendar.ts';
 import { choosePlatforms, deploymentPlatforms, type PlatformChoice } from './platforms.ts';
 
@@ -56,6 +57,8 @@ export async function boot(options: BootOptions = {}): Promise<Core> {
   let appliedMigrations: string[] = [];
   try {
     if (options.migrate !== false) appliedMigrations = (await applyMigrations(db)).applied;
+    // Complaints filed before repeat detection get their look-up rows once, when its table is created.
+    if (appliedMigrations.some((m) => m.endsWith('_repeats'))) await backfillRepeatKeys(db);
   } catch (e) {
     await db.close();
     throw e;

@@ -60,3 +60,38 @@ export async function repeatCandidates(tx: Tx, subject: RepeatSubject, lookBackD
     };
   });
 }
+
+/**
+ * Look-up rows for complaints filed before repeat detection existed (run once, by the process that applied
+ * the migration adding the table), in batches by id; complaints that have a row already are left alone.
+ */
+export async function backfillRepeatKeys(db: { prisma: Tx }, batch = 1000): Promise<number> {
+  let written = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await db.prisma.complaint.findMany({
+      select: { id: true, number: true, customerName: true, customerCompany: true, productNo: true, category: true, receivedAt: true, createdAt: true },
+      orderBy: { id: 'asc' },
+      take: batch,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    if (!rows.length) return written;
+    cursor = rows.at(-1)!.id;
+    const have = new Set((await db.prisma.repeatKey.findMany({ where: { complaintId: { in: rows.map((r) => r.id) } }, select: { complaintId: true } })).map((k) => k.complaintId));
+    const missing = rows.filter((r) => !have.has(r.id));
+    if (missing.length) {
+      await db.prisma.repeatKey.createMany({
+        data: missing.map((r) => ({
+          complaintId: r.id,
+          number: r.number,
+          customerKey: customerKeyOf({ name: r.customerName, company: r.customerCompany ?? undefined }),
+          productKey: productKeyOf(r.productNo ?? undefined) ?? null,
+          category: r.category,
+          receivedAt: r.receivedAt,
+          createdAt: r.createdAt,
+        })),
+      });
+      written += missing.length;
+    }
+  }
+}

@@ -10,6 +10,7 @@ import { fileComplaint } from '../../src/commands/file.ts';
 import { cardFor } from '../../src/commands/present.ts';
 import { isKesuError } from '../../src/errors.ts';
 import { loadState, timeline, timelineEntries } from '../../src/store/complaints.ts';
+import { backfillRepeatKeys } from '../../src/store/repeats.ts';
 import type { ComplaintState } from '../../src/workflows/model.ts';
 import { replay, replayable } from '../../src/workflows/replay.ts';
 import { REPORT } from '../support/controls.ts';
@@ -99,6 +100,19 @@ for (const [provider, available] of [['sqlite', true], ['postgresql', pgAvailabl
       const again = (await act(deps, actor('q.liu'), n, 'submit_8d', { ...REPORT, d4RootCause: '来料硬度不足：供应商热处理温度偏低。', sentVia: 'email' })).state;
       expect(again.complaint.repeats).toHaveLength(1);
       await replays(again);
+    });
+
+    it('complaints filed before the upgrade get their look-up rows once, and are found from then on', async () => {
+      clock.set('2026-04-01T02:00:00Z');
+      const before = await file({ title: '旧版本登记', description: '电机异响', customerCompany: '丁公司', productNo: 'M-1' });
+      await db.prisma.repeatKey.delete({ where: { complaintId: before.complaint.id } }); // as a complaint stored before the table existed
+      clock.set('2026-04-02T02:00:00Z');
+      expect((await file({ title: '升级前', description: '外壳划伤', customerCompany: '丁公司', productNo: 'M-1' })).complaint.repeats).toBeUndefined();
+      expect(await backfillRepeatKeys(db, 2)).toBe(1);
+      expect(await backfillRepeatKeys(db, 2)).toBe(0);
+      clock.set('2026-04-03T02:00:00Z');
+      const after = await file({ title: '升级后', description: '螺丝松动', customerCompany: '丁公司', productNo: 'M-1' });
+      expect(after.complaint.repeats?.map((r) => r.number)).toContain(before.complaint.number);
     });
   });
 }
