@@ -46,14 +46,19 @@ const message = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0]! 
 
 export async function readiness(s: ReadinessSources): Promise<Readiness> {
   const checks: Readiness['checks'] = {};
+  let reachable = false;
   try {
     await pingDatabase(s.db);
+    reachable = true;
     checks.database = { ok: true };
-    const pending = await pendingMigrations(s.db);
-    checks.migrations = pending.length ? { ok: false, detail: `not applied: ${pending.join(', ')}` } : { ok: true };
   } catch (e) {
     checks.database = { ok: false, detail: message(e) };
-    checks.migrations = { ok: false, detail: 'database unreachable' };
+  }
+  if (!reachable) checks.migrations = { ok: false, detail: 'database unreachable' };
+  else {
+    // A database never migrated has no migrations table: every migration is pending.
+    const pending = await pendingMigrations(s.db).catch(() => pendingMigrations(s.db, true));
+    checks.migrations = pending.length ? { ok: false, detail: `not applied: ${pending.join(', ')}` } : { ok: true };
   }
   const last = s.lastStepAt();
   const age = last ? s.clock.now().getTime() - last.getTime() : undefined;

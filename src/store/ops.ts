@@ -12,13 +12,18 @@ export async function pingDatabase(db: Database): Promise<void> {
   await db.prisma.$queryRawUnsafe('SELECT 1');
 }
 
-/** Committed migrations not (successfully) applied to this database: empty when it is up to date. */
-export async function pendingMigrations(db: Database): Promise<string[]> {
+/**
+ * Committed migrations not (successfully) applied to this database: empty when it is up to date.
+ * `none`: the database has no migrations table (never migrated), so every committed one is pending.
+ */
+export async function pendingMigrations(db: Database, none = false): Promise<string[]> {
   const dir = migrationsDir(db.provider);
   const committed = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
-  const rows = await db.prisma.$queryRawUnsafe<Array<{ migration_name: string }>>(
-    'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-  );
+  const rows = none
+    ? []
+    : await db.prisma.$queryRawUnsafe<Array<{ migration_name: string }>>(
+        'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      );
   const applied = new Set(rows.map((r) => r.migration_name));
   return committed.filter((name) => !applied.has(name)).sort();
 }
