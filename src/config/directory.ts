@@ -56,6 +56,8 @@ export interface Directory {
   holdersOf(roleKey: string): string[];
   /** Config `controls.separationOfDuties`: nobody decides an approval they requested or whose complaint they handle. */
   separationOfDuties(): boolean;
+  /** Config `customerContact.liaison`: who tells the customer of a delay (seed 001 §5.3); empty: the responsible department. */
+  liaison(): { department?: string; role?: string };
 }
 
 const GM_NAME: LocalizedName = { zh: '总经理', en: 'General manager' };
@@ -169,6 +171,7 @@ export function createDirectory(config: OrgConfig): Directory {
     localeOf: (id) => people.get(id)?.locale ?? orgLocale,
     holdersOf: (roleKey) => (roleKey === 'gm' ? [...gm] : [...(roleHolders.get(roleKey) ?? [])]),
     separationOfDuties: () => config.controls?.separationOfDuties ?? true,
+    liaison: () => config.customerContact?.liaison ?? {},
   };
   return directory;
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CalendarOverrides, WorkingHours } from './calendar-schema.ts';
 import { DeadlinePolicy } from './deadline-schema.ts';
+import { CustomerContact } from './contact-schema.ts';
 import { hhmm, key, timeZone } from './schema-primitives.ts';
 
 export * from './calendar-schema.ts';
@@ -154,6 +155,8 @@ export const OrgConfig = z
     roles: z.array(Role).default([]),
     claims: Claims,
     deadlines: DeadlinePolicy.default(DeadlinePolicy.parse({})),
+    /** The customer-contact record (seed 001 §5.3): who tells the customer of a delay. */
+    customerContact: CustomerContact.default({ liaison: {} }),
     calendar: CalendarOverrides.default({ holidays: [], workdays: [], years: {} }),
     /** The company's controls (README "Controls"). */
     controls: z

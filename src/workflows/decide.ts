@@ -12,6 +12,7 @@ import { claim } from './transitions/money.ts';
 import { regrade } from './transitions/regrade.ts';
 import { approve, resolve, send8d, submit8d } from './transitions/solution.ts';
 import { gmDecide, reopen, revisit } from './transitions/aftercare.ts';
+import { contact, customerUnreachable, settleDelayNotice } from './transitions/contact.ts';
 
 const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> } = {
   acknowledge,
@@ -29,6 +30,8 @@ const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> 
   contain,
   send_8d: send8d,
   comment,
+  contact,
+  customer_unreachable: customerUnreachable,
 };
 
 export function decide(state: ComplaintState, actor: Actor, action: Action, raw: unknown, env: LifecycleEnv): Decision {
@@ -37,7 +40,10 @@ export function decide(state: ComplaintState, actor: Actor, action: Action, raw:
   assertAllowed(state, action, actor, env, approvalKind);
   const input = parseOrThrow(actionSchemas(env.input)[action], raw ?? {});
   const handler = HANDLERS[action] as Handler<typeof input>;
-  return { ...handler(state, actor, input, env), record: { action, input: raw ?? {} } };
+  const decision = handler(state, actor, input, env);
+  // Whatever met, moved or cancelled a deadline towards the customer: a delay notice nothing needs any more is dropped.
+  settleDelayNotice(decision, env.now);
+  return { ...decision, record: { action, input: raw ?? {} } };
 }
 
 function approvalKindOf(raw: unknown): ApprovalKind | undefined {

@@ -15,7 +15,8 @@ export type PermissionRule =
   | 'grader'
   | 'claimant'
   | 'replier'
-  | 'involved';
+  | 'involved'
+  | 'contact';
 
 /** The rule each action is checked against. */
 export const ACTION_RULES: Record<Action, PermissionRule> = {
@@ -34,7 +35,16 @@ export const ACTION_RULES: Record<Action, PermissionRule> = {
   contain: 'handler_or_head',
   send_8d: 'replier',
   comment: 'involved',
+  contact: 'contact',
+  customer_unreachable: 'department_member',
 };
+
+/** The liaison who tells the customer of a delay (config `customerContact.liaison`; seed 001 §5.3: Sales). Absent: the responsible department. */
+export function isLiaison(actorId: string, c: Pick<Complaint, 'department'>, dir: Directory): boolean {
+  const liaison = dir.liaison();
+  if (!liaison.department && !liaison.role) return dir.isMemberOf(actorId, c.department);
+  return (!!liaison.department && dir.isMemberOf(actorId, liaison.department)) || (!!liaison.role && dir.hasRole(actorId, liaison.role));
+}
 
 type Who = Pick<Complaint, 'department' | 'handlerId' | 'filerId'>;
 
@@ -46,6 +56,7 @@ export function canView(actorId: string, c: Who, dir: Directory, approvals: read
     dir.isCustomerService(actorId) ||
     dir.isGm(actorId) ||
     dir.isMemberOf(actorId, c.department) ||
+    isLiaison(actorId, c, dir) ||
     approvals.some((a) => a.status === 'pending' && mayDecide(actorId, a, dir))
   );
 }
@@ -123,5 +134,8 @@ export function satisfies(
       return head || dir.isCustomerService(actorId) || (c.handlerId === actorId && dir.isMemberOf(actorId, c.department));
     case 'involved':
       return canView(actorId, c, dir, approvals);
+    case 'contact':
+      // Whoever talks to the customer: the department, customer service, and the liaison (Sales, §5.3, §7.1.4).
+      return satisfies('replier', actorId, c, dir) || dir.isMemberOf(actorId, c.department) || isLiaison(actorId, c, dir) || dir.isGm(actorId);
   }
 }

@@ -8,9 +8,11 @@ import { filingSchema } from './inputs.ts';
 import type { LifecycleEnv } from './lifecycle.ts';
 import type { Action, ComplaintState, TimelineEvent } from './model.ts';
 import { parseOrThrow } from './validation.ts';
+import { breachDecision } from './transitions/contact.ts';
+import type { DeadlineKind } from '../config/schema.ts';
 
 interface Recorded {
-  action?: Action | 'file';
+  action?: Action | 'file' | 'breach';
   input?: unknown;
 }
 
@@ -26,7 +28,11 @@ export function replay(entries: readonly TimelineEvent[], num: ComplaintNumber, 
       continue;
     }
     if (!state || !action) throw new Error(`timeline entry ${entry.seq} (${entry.type}) records no action`);
-    const d = decide(state, actor, action, input, env);
+    const d =
+      action === 'breach'
+        ? breachDecision(state, (input as { deadline: DeadlineKind }).deadline, env)
+        : decide(state, actor, action, input, env);
+    if (!d) throw new Error(`timeline entry ${entry.seq} (${entry.type}) does not replay`);
     state = { complaint: { ...d.complaint, version: state.complaint.version + 1 }, deadlines: d.deadlines, approvals: d.approvals };
   }
   if (!state) throw new Error('empty timeline');

@@ -99,6 +99,15 @@ function inputFor(action: Action, v: number, now: Date, state: ComplaintState): 
       return { via: 'email' };
     case 'comment':
       return { text: '跟进中' };
+    case 'contact':
+      return pick([
+        { what: 'delay_notice', via: 'phone', summary: '已电话告知', reason: '等待样品', newDate: new Date(now.getTime() + 72 * HOUR).toISOString() },
+        { what: 'containment_report', via: 'email', summary: '已报告紧急措施' },
+        { what: 'first_response', via: 'phone', summary: '已联系上客户', at: new Date(now.getTime() - HOUR).toISOString() },
+        { what: 'other', via: 'email', summary: '进度沟通' },
+      ]);
+    case 'customer_unreachable':
+      return { note: '电话无人接听，已发邮件' };
   }
 }
 
@@ -112,6 +121,10 @@ interface Counts {
   resolvedBC: number;
   /** Approval steps decided (approve or decline). */
   decisions: number;
+  /** Deadlines towards the customer the engine saw missed (each opened or joined a delay notice). */
+  breaches: number;
+  /** Customer contacts recorded (the contact action). */
+  contacts: number;
 }
 
 const TERMINAL = new Set(['closed', 'rejected', 'escalated']);
@@ -165,6 +178,10 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
       counts.ticks++;
       state = (await loadState(db, number))!;
       checkState(state, now, breaches);
+      // The engine writes one entry per deadline towards the customer it sees missed (the delay notice opens).
+      const after = await db.complaintEvent.count({ where: { complaintId: state.complaint.id } });
+      counts.breaches += after - entries;
+      entries = after;
     }
     let who: string;
     let action: Action;
@@ -196,6 +213,7 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
     entries = count;
     if (accepted) {
       counts.accepted++;
+      if (action === 'contact') counts.contacts++;
       if (action === 'approve') {
         counts.decisions++;
         expect(who, `${number}: approved by the handler`).not.toBe(before.complaint.handlerId);
@@ -231,7 +249,7 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
 async function runProperty(provider: Provider, numRuns: number): Promise<Counts> {
   // In memory-backed /dev/shm where there is one: the file system's syncs are not what is under test here.
   const db = await openTestDatabase(provider, existsSync('/dev/shm') ? { dir: '/dev/shm' } : {});
-  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0 };
+  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0, breaches: 0, contacts: 0 };
   try {
     const clock = new ManualClock('2026-01-05T01:00:00Z');
     const deps: Deps = { ...org.deps(db, clock), platforms: ['local'] };
@@ -247,7 +265,7 @@ async function runProperty(provider: Provider, numRuns: number): Promise<Counts>
     await db.cleanup();
   }
   console.log(
-    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C), ${counts.ticks} engine ticks`,
+    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C), ${counts.ticks} engine ticks, ${counts.breaches} breaches seen by the engine, ${counts.contacts} customer contacts`,
   );
   return counts;
 }

@@ -5,9 +5,10 @@ import { forms } from './en/forms.ts';
 import { views } from './en/views.ts';
 import { tasks } from './en/tasks.ts';
 import { report } from './en/report.ts';
+import { contact, contactForms, contactWhat } from './en/contact.ts';
 import { commands, consoleTexts, exportTexts, stats } from './en/console.ts';
 
-export const en = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report };
+export const en = { ...enums, contactWhat, contact, errors, forms: { ...forms, ...contactForms }, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report };
 
 /** The catalogue type every locale implements (leaves are strings). */
 export type Messages = typeof en;

@@ -109,6 +109,20 @@ const RENDERERS: Record<string, Render> = {
   ],
   contained: (d, h) => [h.t('timeline.event.contained', { containment: h.text(d.containment) })],
   eightd_sent: (d, h) => [h.t('timeline.event.eightd_sent', { via: h.label('sentVia', d.via) }), ...note(h, d.note)],
+  customer_contacted: (d, h) => [
+    h.t('contact.timeline.customer_contacted', {
+      what: h.label('contactWhat', d.what),
+      via: h.text(d.via) ? h.t('contact.timeline.via', { via: h.label('sentVia', d.via) }) : '',
+      at: h.text(d.at) ? h.t('contact.timeline.at', { at: h.at(d.at) }) : '',
+    }),
+    ...(h.text(d.reason) ? [h.t('contact.timeline.reasonAndDate', { reason: h.text(d.reason), date: h.at(d.newDate) })] : []),
+    ...note(h, d.summary),
+  ],
+  delay_notice_due: (d, h) => [
+    h.t('contact.timeline.delay_notice_due', { deadline: h.label('deadline', d.deadline), cause: h.t(`contact.timeline.cause_${d.cause === 'breached' ? 'breached' : 'extended'}`), due: h.at(d.dueAt) }),
+  ],
+  deadline_missed: (d, h) => [h.t('contact.timeline.deadline_missed', { deadline: h.label('deadline', d.deadline), due: h.at(d.dueAt) })],
+  first_contact_failed: (d, h) => [h.t('contact.timeline.first_contact_failed', { note: h.text(d.note), due: h.at(d.dueAt) })],
   deadline_met: (d, h) =>
     d.late === true
       ? [h.t('timeline.event.deadlineMetLate', { deadline: h.label('deadline', d.kind), at: h.at(d.dueAt) })]

@@ -42,6 +42,8 @@ export const enums = {
     contain: 'Containment',
     send_8d: '8D sent',
     comment: 'Comment',
+    contact: 'Customer contact',
+    customer_unreachable: 'Customer unreachable',
   } satisfies Record<Action, string>,
   /** Confirmations after an action went through. */
   actionDone: {
@@ -61,6 +63,8 @@ export const enums = {
     contain: 'Containment action on {{number}} recorded.',
     send_8d: 'The 8D reply of {{number}} is recorded as sent to the customer.',
     comment: 'Comment added to {{number}}.',
+    contact: 'Contact with the customer of {{number}} recorded.',
+    customer_unreachable: 'Customer service is told that the customer of {{number}} could not be reached.',
   } satisfies Record<Action | 'file', string>,
   demand: {
     apology: 'Apology',
@@ -121,6 +125,9 @@ export const enums = {
     approval_solution: 'Solution approval',
     approval_extension: 'Extension approval',
     approval_downgrade: 'Downgrade approval',
+    containmentReport: 'Containment report to the customer',
+    delayNotice: 'Delay notice to the customer',
+    firstContact: 'First contact with the customer',
   } satisfies Record<DeadlineKind, string>,
   deadlineState: {
     pending: 'Pending',

@@ -29,6 +29,8 @@ export const enums: typeof En = {
     contain: '紧急措施',
     send_8d: '8D 已发客户',
     comment: '备注',
+    contact: '客户沟通',
+    customer_unreachable: '联系不上客户',
   },
   actionDone: {
     file: '客诉 {{number}} 已登记，并已转交{{department}}。',
@@ -47,6 +49,8 @@ export const enums: typeof En = {
     contain: '{{number}} 的紧急措施已记录。',
     send_8d: '{{number}} 的 8D 回复已登记为发送给客户。',
     comment: '已在 {{number}} 添加备注。',
+    contact: '{{number}} 的客户沟通已登记。',
+    customer_unreachable: '已告知客服部：{{number}} 的客户联系不上。',
   },
   demand: {
     apology: '道歉',
@@ -106,6 +110,9 @@ export const enums: typeof En = {
     approval_solution: '方案审批',
     approval_extension: '延期审批',
     approval_downgrade: '降级审批',
+    containmentReport: '紧急措施报告客户',
+    delayNotice: '延期通知客户',
+    firstContact: '首次联系客户',
   },
   deadlineState: {
     pending: '进行中',
