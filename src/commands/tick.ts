@@ -33,7 +33,7 @@ export interface TickResult {
 }
 
 /** Advance one deadline's ladder; returns how many notifications were written (0 if another process got there first). */
-async function advance(deps: EngineDeps, row: DueStep, now: Date): Promise<{ steps: number; notifications: number }> {
+async function advance(deps: EngineDeps, row: DueStep, now: Date): Promise<{ steps: number; notifications: number; opened?: boolean }> {
   return runInTransaction(deps.db, async (tx) => {
     const state = await loadState(tx, row.complaintId);
     const d = state?.deadlines.find((x) => x.kind === row.kind);
@@ -65,7 +65,7 @@ async function advance(deps: EngineDeps, row: DueStep, now: Date): Promise<{ ste
       const after = (await loadState(tx, state.complaint.id))!;
       written += await notifyDecision(tx, deps, now, after, decision.events, SYSTEM_ACTOR);
     }
-    return { steps: r.send.length, notifications: written };
+    return { steps: r.send.length, notifications: written, opened: breach !== undefined };
   });
 }
 
@@ -104,17 +104,20 @@ export async function tick(deps: EngineDeps, now: Date, opts: TickOptions = {}):
   for (;;) {
     const rows = await dueSteps(deps.db.prisma, now, 200);
     let progressed = 0;
+    let opened = false;
     for (const row of rows) {
       const r = await advance(deps, row, now).catch((e: unknown) => {
         // An action changed the complaint while its breach was being written: the step is left for the next tick.
-        if (e instanceof KesuError && e.code === 'concurrent_update') return { steps: 0, notifications: 0 };
+        if (e instanceof KesuError && e.code === 'concurrent_update') return { steps: 0, notifications: 0, opened: false };
         throw e;
       });
       result.steps += r.steps;
       result.notifications += r.notifications;
+      opened ||= r.opened === true;
       if (r.steps > 0 || r.notifications > 0) progressed++;
     }
-    if (rows.length < 200 || progressed === 0) break;
+    // A breach opened a delay notice: it may be due already (a tick after downtime), so look again.
+    if ((rows.length < 200 && !opened) || progressed === 0) break;
   }
   result.digest = await digest(deps, now);
   if (opts.reports !== false) result.reports = await scheduledReports(deps, now);

@@ -14,6 +14,7 @@ import { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
 import { loadState, timeline } from '../../src/store/complaints.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { actor, filingForm, testConfig, testOrg } from '../support/org.ts';
+import { REPORT } from '../support/controls.ts';
 
 const config = testConfig();
 config.customerContact = { liaison: { department: 'sales' } };
@@ -110,26 +111,31 @@ describe('customer-contact tasks in simulated time', () => {
     expect(textsTo('gm.wang').at(-1)).toContain(n);
   });
 
-  it('a missed response opens the delay notice in the engine, and the late response itself makes it moot', async () => {
+  it('a missed 8D opens the delay notice in the engine, and the late reply itself makes it moot', async () => {
     const { state } = await fileComplaint(deps, actor('cs.li'), filingForm());
     const n = state.complaint.number;
-    await runUntil('2026-03-05T12:00:00', {
-      [at('2026-03-03T11:30:00')]: async () => void (await act(deps, actor('q.liu'), n, 'acknowledge', { firstResponse: '已致电客户' })),
+    await act(deps, actor('q.liu'), n, 'acknowledge', { firstResponse: '已致电客户' });
+    clock.set(sh('2026-03-10T12:00:00'));
+    await runUntil('2026-03-12T18:00:00', {
+      // Grade A: the 8D goes to the customer with its submission — late.
+      [at('2026-03-11T11:30:00')]: async () => void (await act(deps, actor('q.liu'), n, 'submit_8d', { ...REPORT, sentVia: 'email' })),
     });
     expect(log).toEqual([
-      // Response due Tue 10:00: the department's reminder and overdue notice and, the same minute, Sales's delay-notice task.
-      '03-03 09:00 #quality remind',
-      '03-03 10:00 q.chen overdue',
-      '03-03 10:00 #quality overdue',
-      '03-03 10:00 #sales notice',
-      // Answered late at 11:30: the customer has the response, no notice is owed, the ladder never starts.
+      // 8D due Wed 10:00 (7 working days): the handler's reminder, the overdue notice and, the same minute, Sales's task.
+      '03-10 12:00 q.liu remind',
+      '03-11 10:00 q.chen overdue',
+      '03-11 10:00 #quality overdue',
+      '03-11 10:00 #sales notice',
+      // The reply reached the customer at 11:30: no notice is owed any more, its ladder never starts, no GM escalation.
     ]);
     const after = (await loadState(db.prisma, n))!;
     const notice = after.deadlines.find((d) => d.kind === 'delayNotice')!;
-    expect(notice.cancelledAt?.toISOString()).toBe(at('2026-03-03T11:30:00'));
+    expect(notice.cancelledAt?.toISOString()).toBe(at('2026-03-11T11:30:00'));
     expect(notice.nextStepAt).toBeUndefined();
-    const missed = (await timeline(db.prisma, after.complaint.id)).find((e) => e.type === 'deadline_missed')!;
-    expect(missed).toMatchObject({ actorId: 'kesu', data: { deadline: 'response' } });
+    const events = await timeline(db.prisma, after.complaint.id);
+    expect(events.find((e) => e.type === 'deadline_missed')).toMatchObject({ actorId: 'kesu', data: { deadline: 'eightD' } });
+    // The 8D sent is on the contact record too.
+    expect(events.find((e) => e.type === 'customer_contacted' && e.data.what === 'eightd_report')).toMatchObject({ actorId: 'q.liu', data: { via: 'email' } });
   });
 
   it('customer unreachable tells customer service, replaces the 24 h response by a 48 h first contact, and walks its ladder', async () => {

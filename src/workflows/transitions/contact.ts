@@ -11,8 +11,12 @@ import type { Decision, LifecycleEnv } from '../lifecycle.ts';
 import type { ComplaintState, ContactWhat } from '../model.ts';
 import { draft, event, replaceDeadline, updateDeadline, type Handler } from './shared.ts';
 
-/** The deadlines towards the customer whose slip the customer must be told of (§5.3). */
-export const ANNOUNCED_KINDS = ['response', 'containment', 'eightD'] as const;
+/**
+ * The deadlines whose slip the customer must be told of: seed 001 §5.3 names the two rules above it, the
+ * 24 h emergency measure (§5.1) and the 7-working-day reply (§5.2). A late first response has its own
+ * fallback (customer unreachable → first contact within 48 h).
+ */
+export const ANNOUNCED_KINDS = ['containment', 'eightD'] as const;
 /** The contact tasks: settled by a resolve or a rejection like the other handling deadlines. */
 export const CONTACT_TASKS = ['containmentReport', 'delayNotice', 'firstContact'] as const;
 

@@ -78,7 +78,7 @@ export const extend: Handler<ActionInput<'extend'>> = (state, actor, input, env)
   if (!breached && target.extensions === 0 && input.newDueAt <= limit) {
     event(d, 'extension_granted', data);
     updateDeadline(d, input.deadline, (x) => moveDeadline(x, input.newDueAt, env, { extension: true, who: state.complaint, now: env.now }));
-    openDelayNotice(d, env, input.deadline, 'extended', env.now, input.reason);
+    if (input.deadline !== 'response') openDelayNotice(d, env, input.deadline, 'extended', env.now, input.reason);
     return d;
   }
   event(d, 'extension_requested', { ...data, needs: 'gm' });

@@ -85,7 +85,7 @@ export const approve: Handler<ActionInput<'approve'>> = (state, actor, input, en
     const kind = pending.payload.deadline as DeadlineKind;
     const to = new Date(String(pending.payload.to));
     updateDeadline(d, kind, (x) => moveDeadline(x, to, env, { extension: true, who: c, now: env.now }));
-    openDelayNotice(d, env, kind, 'extended', env.now, typeof pending.payload.reason === 'string' ? pending.payload.reason : undefined);
+    if (kind !== 'response') openDelayNotice(d, env, kind, 'extended', env.now, typeof pending.payload.reason === 'string' ? pending.payload.reason : undefined);
   } else if (pending.kind === 'downgrade' && approved) {
     applyRegrade(d, env, { grade: pending.payload.grade as never, urgent: Boolean(pending.payload.urgent) });
   }
