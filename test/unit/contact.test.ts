@@ -11,6 +11,7 @@ import type { ComplaintState, Deadline, TimelineEvent } from '../../src/workflow
 import { canView } from '../../src/workflows/permissions.ts';
 import { availableActions } from '../../src/workflows/lifecycle.ts';
 import { buildActionButtons } from '../../src/notifiers/views/card.ts';
+import { buildTimeline } from '../../src/notifiers/views/timeline.ts';
 import { createDirectory } from '../../src/config/directory.ts';
 import { filed, filingForm, step, testConfig, testOrg } from '../support/org.ts';
 import { ACK, FILED_AT, REPORT, at, outcome } from '../support/controls.ts';
@@ -91,11 +92,14 @@ describe('customer contacts', () => {
   it('the 8D sent and the revisit are contacts too, without a second form', () => {
     let s = step(org, filed(org, FILED_AT), 'q.liu', 'acknowledge', ACK, at(2, 11));
     const d = decide(s, { id: 'q.liu', name: 'q.liu' }, 'submit_8d', { ...REPORT, sentVia: 'email' }, org.env(at(3)));
-    expect(d.events.find((e) => e.type === 'customer_contacted')?.data).toMatchObject({ what: 'eightd_report', via: 'email' });
+    expect(d.events.find((e) => e.type === 'customer_contacted')?.data).toMatchObject({ what: 'eightd_report', via: 'email', derived: true });
+    // The revisit's own event names the timeline entry (statistics read it); the contact follows as an effect.
+    expect(d.events[0]?.type).toBe('eightd_submitted');
     s = step(org, s, 'q.liu', 'submit_8d', { ...REPORT, sentVia: 'email' }, at(3));
     s = step(org, s, 'q.liu', 'resolve', { kinds: ['apology'], summary: '致歉' }, at(3, 12));
     const r = decide(s, { id: 'cs.li', name: 'cs.li' }, 'revisit', { outcome: 'satisfied', score: '9' }, org.env(at(10, 11)));
     expect(r.events.find((e) => e.type === 'customer_contacted')?.data).toMatchObject({ what: 'revisit' });
+    expect(r.events[0]?.type).toBe('revisit_satisfied');
   });
 
   it('customer unreachable: only before the first response; replaces the 24 h response by a first contact 48 h later, kept on a second report', () => {
@@ -112,6 +116,22 @@ describe('customer contacts', () => {
     s = step(org, s, 'q.liu', 'acknowledge', ACK, at(4, 11));
     expect(dl(s, 'firstContact')?.metAt?.toISOString()).toBe(at(4, 11));
     expect(tryStep(s, 'q.liu', 'customer_unreachable', { note: 'x' }, at(4, 12))).toBe('illegal_transition');
+  });
+
+  it('the timeline tells who told the customer what, how, and the reason and date given; derived contacts are not repeated', () => {
+    const ev = (type: string, data: Record<string, unknown>, seq: number): TimelineEvent => ({ seq, type, actorId: 's.wu', at: new Date(at(5, 15)), data });
+    const view = buildTimeline(
+      [
+        ev('customer_contacted', { what: 'delay_notice', via: 'phone', at: at(5, 11), summary: '采购经理', reason: '等待样品', newDate: at(13, 18) }, 1),
+        ev('customer_contacted', { what: 'first_response', at: at(5, 11), derived: true }, 2),
+        ev('first_contact_failed', { note: '无人接听', dueAt: at(7, 15) }, 3),
+      ],
+      { locale: 'en', now: new Date(at(5, 16)), timeZone: 'Asia/Shanghai', directory: createDirectory(config) },
+    );
+    expect(view.items.map((i) => [i.actor, i.text])).toEqual([
+      ['Wu Fang', 'Customer contacted: Delay notice (reason and new date) via Phone at 2026-03-05 11:00. The customer was told the reason (等待样品) and the new date 2026-03-13 18:00. Note: 采购经理'],
+      ['Wu Fang', 'The customer could not be reached; customer service was told the progress: 无人接听. First contact is due by 2026-03-07 15:00.'],
+    ]);
   });
 
   it('the engine breach entry replays to the same state', () => {

@@ -181,6 +181,8 @@ export function buildTimeline(events: readonly TimelineEvent[], ctx: TimelineCon
   const join = (parts: string[]) =>
     parts.filter(Boolean).reduce((out, part) => (out === '' ? part : /[.!?。！？；;]$/.test(out) ? out + joiner + part : out + stop + part), '');
   const items = [...events]
+    // A contact recorded as part of another action (acknowledge, 8D sent, revisit) is told by that action's line.
+    .filter((e) => !(e.type === 'customer_contacted' && e.data?.derived === true))
     .sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq)
     .map((e) => {
       const render = Object.hasOwn(RENDERERS, e.type) ? RENDERERS[e.type]! : undefined;

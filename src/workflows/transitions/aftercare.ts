@@ -36,15 +36,18 @@ export const revisit: Handler<ActionInput<'revisit'>> = (state, _actor, input, e
     event(d, 'revisit_unreachable', { attempt, note: input.note, nextDueAt: next.toISOString() });
     return d;
   }
-  contactEvent(d, 'revisit', { at: env.now, ...(input.note ? { summary: input.note } : {}) });
+  // The revisit reached the customer: a contact too (after the revisit's own event, which names the entry).
+  const reached = () => contactEvent(d, 'revisit', { at: env.now, ...(input.note ? { summary: input.note } : {}) });
   if (input.outcome === 'satisfied') {
     Object.assign(d.complaint, { status: 'closed', satisfaction: input.score, closedAt: env.now });
     event(d, 'revisit_satisfied', { score: input.score, note: input.note });
+    reached();
     meet(d, 'revisit', env.now);
     return d;
   }
   // The score counts in the month's satisfaction whatever the outcome (seed 004).
   event(d, 'revisit_unsatisfied', { score: input.score, note: input.note, reopenCount: c.reopenCount });
+  reached();
   meet(d, 'revisit', env.now);
   if (c.reopenCount === 0) {
     reopenInto(d, env, c.status, input.note ?? '');

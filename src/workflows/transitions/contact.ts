@@ -22,9 +22,12 @@ export const CONTACT_TASKS = ['containmentReport', 'delayNotice', 'firstContact'
 
 const HOUR = 3_600_000;
 
-/** Record a contact with the customer as an effect of another action (the acknowledgement, the 8D sent, the revisit). */
+/**
+ * Record a contact with the customer as an effect of another action (the acknowledgement, the 8D sent, the
+ * revisit): on the contact record, `derived` because the action's own timeline line already tells it.
+ */
 export function contactEvent(d: Decision, what: ContactWhat, data: { via?: string; at: Date; summary?: string }): void {
-  event(d, 'customer_contacted', { what, ...(data.via ? { via: data.via } : {}), at: data.at.toISOString(), ...(data.summary ? { summary: data.summary } : {}) });
+  event(d, 'customer_contacted', { what, ...(data.via ? { via: data.via } : {}), at: data.at.toISOString(), ...(data.summary ? { summary: data.summary } : {}), derived: true });
 }
 
 /**
