@@ -12,6 +12,7 @@ import { tick, type EngineDeps } from '../../src/commands/tick.ts';
 import { createDispatcher } from '../../src/notifiers/dispatcher.ts';
 import { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
 import { loadState, timeline } from '../../src/store/complaints.ts';
+import { myTasks } from '../../src/commands/present.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { actor, filingForm, testConfig, testOrg } from '../support/org.ts';
 import { REPORT } from '../support/controls.ts';
@@ -109,6 +110,11 @@ describe('customer-contact tasks in simulated time', () => {
     });
     expect(log).toEqual(['03-05 10:00 #sales notice', '03-06 09:00 #sales remind', '03-06 10:00 s.zhou overdue', '03-06 10:00 #sales overdue', '03-06 14:00 gm.wang escalate']);
     expect(textsTo('gm.wang').at(-1)).toContain(n);
+    // It stays on Sales's task list, with its due time, until recorded; the department's list does not carry it.
+    const wu = await myTasks(deps, { id: 's.wu', locale: 'en' });
+    expect(wu.items.map((i) => [i.number, i.needs[0]!.action, i.needs[0]!.text, i.needs[0]!.overdue])).toEqual([[n, 'contact', 'Tell the customer the reason and the new date (delay notice)', true]]);
+    const liu = await myTasks(deps, { id: 'q.liu', locale: 'en' });
+    expect(liu.items.flatMap((i) => i.needs.map((x) => x.action))).not.toContain('contact');
   });
 
   it('a missed 8D opens the delay notice in the engine, and the late reply itself makes it moot', async () => {
