@@ -23,6 +23,8 @@ export const ErrorCodes = [
   'reply_already_sent',
   'own_approval',
   'no_pending_approval',
+  'escalation_pending',
+  'already_signed_off',
   'concurrent_update',
   // permissions
   'forbidden',

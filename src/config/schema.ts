@@ -6,10 +6,12 @@
 import { z } from 'zod';
 import { CalendarOverrides, WorkingHours } from './calendar-schema.ts';
 import { DeadlinePolicy } from './deadline-schema.ts';
+import { MAJOR_CO_OWNERS, Procedure } from './major-schema.ts';
 import { hhmm, key, timeZone } from './schema-primitives.ts';
 
 export * from './calendar-schema.ts';
 export * from './deadline-schema.ts';
+export * from './major-schema.ts';
 export { isValidTimeZone } from './schema-primitives.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -163,6 +165,8 @@ export const OrgConfig = z
       })
       .strict()
       .default({ separationOfDuties: true }),
+    /** Steps of the written procedure: major complaints (grade C co-owners and their sign-off). */
+    procedure: Procedure.default({ major: { coOwners: MAJOR_CO_OWNERS } }),
     /** Scheduled reports, in org time: weekly on each week's first working day, monthly on each month's. */
     reports: z
       .object({ enabled: z.boolean().default(true), weeklyAt: hhmm.default('09:00'), monthlyAt: hhmm.default('09:00'), targets: ReportTargets })

@@ -12,6 +12,7 @@ import { claim } from './transitions/money.ts';
 import { regrade } from './transitions/regrade.ts';
 import { approve, resolve, send8d, submit8d } from './transitions/solution.ts';
 import { gmDecide, reopen, revisit } from './transitions/aftercare.ts';
+import { answerEscalations, escalate } from './transitions/escalate.ts';
 
 const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> } = {
   acknowledge,
@@ -29,6 +30,7 @@ const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> 
   contain,
   send_8d: send8d,
   comment,
+  escalate,
 };
 
 export function decide(state: ComplaintState, actor: Actor, action: Action, raw: unknown, env: LifecycleEnv): Decision {
@@ -37,7 +39,9 @@ export function decide(state: ComplaintState, actor: Actor, action: Action, raw:
   assertAllowed(state, action, actor, env, approvalKind);
   const input = parseOrThrow(actionSchemas(env.input)[action], raw ?? {});
   const handler = HANDLERS[action] as Handler<typeof input>;
-  return { ...handler(state, actor, input, env), record: { action, input: raw ?? {} } };
+  const d = handler(state, actor, input, env);
+  answerEscalations(d, actor, env);
+  return { ...d, record: { action, input: raw ?? {} } };
 }
 
 function approvalKindOf(raw: unknown): ApprovalKind | undefined {

@@ -10,16 +10,17 @@ import type { WorkCalendar } from './calendar.ts';
 import type { DeadlineEnv } from './deadlines.ts';
 import type { InputContext } from './inputs.ts';
 import type { Action, Actor, Approval, ApprovalKind, Complaint, ComplaintState, Deadline, Grade, Status } from './model.ts';
-import { ACTION_RULES, satisfies } from './permissions.ts';
+import { openEscalations } from './major.ts';
+import { ACTION_RULES, satisfies, signedBefore } from './permissions.ts';
 
 /** Actions each status allows (besides permission). `approve` also needs a pending approval. */
 export const TRANSITIONS: Record<Status, readonly Action[]> = {
-  open: ['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'approve', 'claim', 'contain', 'comment'],
-  acknowledged: ['submit_8d', 'resolve', 'extend', 'reassign', 'reject', 'regrade', 'approve', 'claim', 'contain', 'comment'],
-  awaiting_approval: ['approve', 'send_8d', 'extend', 'claim', 'contain', 'comment'],
-  replied: ['send_8d', 'resolve', 'submit_8d', 'extend', 'regrade', 'approve', 'claim', 'contain', 'comment'],
-  resolved: ['revisit', 'comment'],
-  reopened: ['acknowledge', 'submit_8d', 'send_8d', 'resolve', 'reassign', 'extend', 'regrade', 'approve', 'claim', 'contain', 'comment'],
+  open: ['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'approve', 'claim', 'contain', 'comment', 'escalate'],
+  acknowledged: ['submit_8d', 'resolve', 'extend', 'reassign', 'reject', 'regrade', 'approve', 'claim', 'contain', 'comment', 'escalate'],
+  awaiting_approval: ['approve', 'send_8d', 'extend', 'claim', 'contain', 'comment', 'escalate'],
+  replied: ['send_8d', 'resolve', 'submit_8d', 'extend', 'regrade', 'approve', 'claim', 'contain', 'comment', 'escalate'],
+  resolved: ['revisit', 'comment', 'escalate'],
+  reopened: ['acknowledge', 'submit_8d', 'send_8d', 'resolve', 'reassign', 'extend', 'regrade', 'approve', 'claim', 'contain', 'comment', 'escalate'],
   escalated: ['gm_decide', 'comment'],
   closed: ['reopen', 'comment'],
   rejected: ['reopen', 'comment'],
@@ -83,7 +84,12 @@ export function stateRefusal(state: ComplaintState, action: Action, actor: Actor
     if (action === 'approve' && !state.approvals.some((a) => a.status === 'pending' && (!approvalKind || a.kind === approvalKind))) {
       return new KesuError('no_pending_approval', { number: c.number });
     }
+    if (action === 'approve' && approvalKind === 'signoff' && state.approvals.some((a) => a.status === 'pending' && signedBefore(actor.id, a))) {
+      return new KesuError('already_signed_off', { number: c.number });
+    }
     if (action === 'resolve') return resolveRefusal(state);
+    // One escalation by hand per person at a time: the GM answers it by acting on the complaint.
+    if (action === 'escalate' && openEscalations(c).some((e) => e.by === actor.id)) return new KesuError('escalation_pending', { number: c.number });
     if (action === 'send_8d') {
       if (!c.eightD) return illegal(c, action);
       if (c.eightD.sent) return new KesuError('reply_already_sent', { number: c.number });
@@ -106,7 +112,7 @@ export function stateRefusal(state: ComplaintState, action: Action, actor: Actor
 }
 
 /** What a resolve still waits for: the 8D, the GM's approval of it (B/C), its sending, the claim's approval. */
-function resolveRefusal(state: ComplaintState): KesuError | undefined {
+export function resolveRefusal(state: ComplaintState): KesuError | undefined {
   const c = state.complaint;
   if (!c.eightD) return illegal(c, 'resolve');
   const refusal = solutionRefusal(state);

@@ -19,6 +19,7 @@ import { checkPayout, exposureOf } from '../../src/workflows/claims.ts';
 import { breachAt } from '../../src/workflows/deadlines.ts';
 import { availableActions, needsGmSolution, solutionApproved } from '../../src/workflows/lifecycle.ts';
 import { ACTIONS, APPROVAL_KINDS, DEMANDS, GRADES, type Action, type ComplaintState } from '../../src/workflows/model.ts';
+import { signoffChain } from '../../src/workflows/major.ts';
 import { replay, replayable } from '../../src/workflows/replay.ts';
 import { openTestDatabase, pgAvailable } from '../support/db.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
@@ -37,6 +38,7 @@ const filingArb = fc.record({
   demand: fc.constantFrom(...DEMANDS),
   grade: fc.option(fc.constantFrom(...GRADES), { nil: undefined }),
   urgent: fc.boolean(),
+  safety: fc.boolean(),
   foreign: fc.boolean(),
   usd: fc.boolean(),
   amount: fc.constantFrom(...AMOUNTS),
@@ -90,7 +92,7 @@ function inputFor(action: Action, v: number, now: Date, state: ComplaintState): 
     case 'reopen':
       return { reason: '问题复发' };
     case 'regrade':
-      return { grade: pick(GRADES), urgent: v % 2 ? 'true' : 'false', ...(v % 4 ? { note: '调整原因' } : {}) };
+      return { grade: pick(GRADES), urgent: v % 2 ? 'true' : 'false', ...(v % 3 ? {} : { safety: v % 6 ? 'true' : 'false' }), ...(v % 4 ? { note: '调整原因' } : {}) };
     case 'claim':
       return { amount: pick(AMOUNTS) ?? '800', ...(v % 5 === 0 ? { currency: 'USD' } : {}), ...(QUANTITIES[v % 4] ? { quantity: QUANTITIES[v % 4] } : {}), reason: '客户索赔' };
     case 'contain':
@@ -99,6 +101,8 @@ function inputFor(action: Action, v: number, now: Date, state: ComplaintState): 
       return { via: 'email' };
     case 'comment':
       return { text: '跟进中' };
+    case 'escalate':
+      return { reason: '客户要求总经理出面' };
   }
 }
 
@@ -112,6 +116,8 @@ interface Counts {
   resolvedBC: number;
   /** Approval steps decided (approve or decline). */
   decisions: number;
+  /** Grade C complaints resolved: each after both co-owners' sign-off. */
+  resolvedC: number;
 }
 
 const TERMINAL = new Set(['closed', 'rejected', 'escalated']);
@@ -143,6 +149,7 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
     demand: filing.demand,
     ...(filing.grade ? { grade: filing.grade, gradeReason: '按实际情况' } : {}),
     urgent: filing.urgent,
+    safety: filing.safety,
     customerRegion: filing.foreign ? 'foreign' : 'domestic',
     ...(filing.amount ? { claimAmount: filing.amount, claimCurrency: filing.usd ? 'USD' : 'CNY' } : {}),
     ...(filing.quantity ? { qtyAffected: filing.quantity } : {}),
@@ -200,7 +207,18 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
         counts.decisions++;
         expect(who, `${number}: approved by the handler`).not.toBe(before.complaint.handlerId);
       }
-      if (action === 'resolve' && state.complaint.status === 'resolved') {
+      if (state.complaint.status === 'resolved' && before.complaint.status !== 'resolved' && state.complaint.grade === 'C') {
+        // No grade C complaint is resolved without every co-owner's signature on this round's resolution, each by someone else.
+        counts.resolvedC++;
+        const chain = signoffChain(state.complaint, org.config);
+        const signed = state.approvals.filter((a) => a.kind === 'signoff' && a.status === 'approved' && Number(a.payload.round) === state.complaint.reopenCount);
+        expect(signed, `${number} grade C resolved without the co-owners`).toHaveLength(1);
+        const by = signoffsOf(signed[0]!).map((x) => x.by);
+        expect(by, `${number} sign-offs`).toHaveLength(chain.length);
+        expect(new Set(by).size, `${number} signed twice by one person`).toBe(chain.length);
+        expect(by, `${number} signed by its handler`).not.toContain(state.complaint.handlerId);
+      }
+      if ((action === 'resolve' || action === 'approve') && state.complaint.status === 'resolved' && before.complaint.status !== 'resolved') {
         counts.resolved++;
         // No payout beyond what approvals of the right tier cover: counted here, over every resolution of the complaint.
         const r = state.complaint.resolution!;
@@ -231,7 +249,7 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
 async function runProperty(provider: Provider, numRuns: number): Promise<Counts> {
   // In memory-backed /dev/shm where there is one: the file system's syncs are not what is under test here.
   const db = await openTestDatabase(provider, existsSync('/dev/shm') ? { dir: '/dev/shm' } : {});
-  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0 };
+  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0, resolvedC: 0 };
   try {
     const clock = new ManualClock('2026-01-05T01:00:00Z');
     const deps: Deps = { ...org.deps(db, clock), platforms: ['local'] };
@@ -247,7 +265,7 @@ async function runProperty(provider: Provider, numRuns: number): Promise<Counts>
     await db.cleanup();
   }
   console.log(
-    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C), ${counts.ticks} engine ticks`,
+    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C, ${counts.resolvedC} grade C after both sign-offs), ${counts.ticks} engine ticks`,
   );
   return counts;
 }

@@ -86,9 +86,9 @@ describe('permissions', () => {
 
   it('buttons follow the rules: what each viewer may do now', () => {
     const env = org.env(AT);
-    expect(availableActions(base, 'q.liu', env)).toEqual(['acknowledge', 'comment']);
-    expect(availableActions(base, 'q.chen', env)).toEqual(['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'claim', 'comment']);
-    expect(availableActions(base, 'cs.zhao', env)).toEqual(['reassign', 'reject', 'regrade', 'claim', 'comment']);
+    expect(availableActions(base, 'q.liu', env)).toEqual(['acknowledge', 'comment', 'escalate']);
+    expect(availableActions(base, 'q.chen', env)).toEqual(['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'claim', 'comment', 'escalate']);
+    expect(availableActions(base, 'cs.zhao', env)).toEqual(['reassign', 'reject', 'regrade', 'claim', 'comment', 'escalate']);
     expect(availableActions(base, 's.wu', env)).toEqual([]);
     // The sales manager may put a claim on any complaint (seed 001 §6.6.5), but not decide his own.
     expect(availableActions(base, 's.zhou', env)).toEqual(['claim']);

@@ -5,9 +5,10 @@ import { forms } from './en/forms.ts';
 import { views } from './en/views.ts';
 import { tasks } from './en/tasks.ts';
 import { report } from './en/report.ts';
+import { major, majorForms } from './en/major.ts';
 import { commands, consoleTexts, exportTexts, stats } from './en/console.ts';
 
-export const en = { ...enums, errors, forms, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report };
+export const en = { ...enums, errors, forms: { ...forms, ...majorForms }, ...views, commands, console: consoleTexts, stats, export: exportTexts, tasks, report, major };
 
 /** The catalogue type every locale implements (leaves are strings). */
 export type Messages = typeof en;

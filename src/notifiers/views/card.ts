@@ -3,6 +3,7 @@ import type { DeadlineKind } from '../../config/schema.ts';
 import type { Action, ComplaintState } from '../../workflows/model.ts';
 import { translator } from '../i18n/index.ts';
 import { fit } from './fit.ts';
+import { majorCardFields, type CoOwner } from './major.ts';
 import { maskContact } from './mask.ts';
 import { formatMoney } from './money.ts';
 import { deadlineState, deadlineText, formatDateTime } from './time.ts';
@@ -13,6 +14,8 @@ export interface CardContext extends ViewContext {
   actions: readonly Action[];
   /** Full customer contact (customer service, the department, the GM) or masked (channel posts). */
   showContact: boolean;
+  /** A grade C complaint's co-owners, who sign off its resolution (config `procedure.major.coOwners`). */
+  coOwners?: readonly CoOwner[];
 }
 
 /** Next steps first, then housekeeping, the destructive one last. */
@@ -31,6 +34,7 @@ export const ACTION_ORDER: readonly Action[] = [
   'reassign',
   'regrade',
   'comment',
+  'escalate',
   'reject',
 ];
 const MAIN_STEPS = new Set<Action>(['acknowledge', 'approve', 'gm_decide', 'submit_8d', 'send_8d', 'resolve', 'revisit']);
@@ -84,7 +88,8 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
     if (value !== undefined && value !== '') fields.push({ label: t(labelKey), value, short });
   };
 
-  add('card.grade', c.urgent ? `${t(`grade.${c.grade}`)} · ${t('card.urgentTag')}` : t(`grade.${c.grade}`));
+  const tags = [t(`grade.${c.grade}`), c.urgent ? t('card.urgentTag') : undefined, c.safety ? t('major.card.safetyTag') : undefined];
+  add('card.grade', tags.filter(Boolean).join(' · '));
   add('card.category', dir.categoryName(c.category, locale));
   // A category's co-owning department is named while the complaint is still with the category's own department.
   const routing = dir.category?.(c.category);
@@ -129,6 +134,7 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
   }
   if (c.rejection) add('card.rejection', t('card.labelled', { label: t(`rejectReason.${c.rejection.reason}`), text: c.rejection.note }), false);
   add('card.gmDecision', c.gmDecision, false);
+  fields.push(...majorCardFields(state, ctx.coOwners, ctx));
 
   const deadlines = buildDeadlineLines(state, ctx);
   return {

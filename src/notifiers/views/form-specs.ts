@@ -99,6 +99,7 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     { name: 'grade', kind: 'select', enumOf: { labels: 'grade', values: GRADES } },
     area('gradeReason', LIMITS.text, false),
     { name: 'urgent', kind: 'checkbox', initial: () => false },
+    { name: 'safety', kind: 'checkbox', initial: () => false },
     text('orderNo', LIMITS.code, false),
     text('productNo', LIMITS.code, false),
     { name: 'qtyOrdered', kind: 'number' },
@@ -170,6 +171,7 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
   regrade: [
     { name: 'grade', kind: 'select', enumOf: { labels: 'grade', values: GRADES }, initial: (ctx) => c(ctx)?.grade },
     { name: 'urgent', kind: 'checkbox', initial: (ctx) => c(ctx)?.urgent },
+    { name: 'safety', kind: 'checkbox', initial: (ctx) => c(ctx)?.safety === true },
     area('note', LIMITS.text, false),
   ],
   claim: [
@@ -181,4 +183,5 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
   contain: [{ ...area('containment'), initial: (ctx) => c(ctx)?.containment }],
   send_8d: [{ name: 'via', kind: 'select', required: true, enumOf: { labels: 'sentVia', values: SENT_VIA }, initial: () => 'email' }, area('note', LIMITS.text, false)],
   comment: [area('text')],
+  escalate: [area('reason')],
 };

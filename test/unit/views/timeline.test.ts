@@ -87,6 +87,7 @@ describe('timeline', () => {
         'approved', 'declined', 'resolved', 'revisit_satisfied', 'revisit_unsatisfied', 'revisit_unreachable', 'reopened',
         'escalated', 'gm_decided', 'rejected', 'regraded', 'commented', 'deadline_met',
         'claim_amended', 'payout_held', 'approval_step', 'downgrade_requested', 'contained', 'eightd_sent',
+        'major_flagged', 'resolution_proposed', 'escalated_by_hand',
       ].sort(),
     );
   });

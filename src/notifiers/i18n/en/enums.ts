@@ -42,6 +42,7 @@ export const enums = {
     contain: 'Containment',
     send_8d: '8D sent',
     comment: 'Comment',
+    escalate: 'Escalate to GM',
   } satisfies Record<Action, string>,
   /** Confirmations after an action went through. */
   actionDone: {
@@ -61,6 +62,7 @@ export const enums = {
     contain: 'Containment action on {{number}} recorded.',
     send_8d: 'The 8D reply of {{number}} is recorded as sent to the customer.',
     comment: 'Comment added to {{number}}.',
+    escalate: '{{number}} is escalated to the GM.',
   } satisfies Record<Action | 'file', string>,
   demand: {
     apology: 'Apology',
@@ -107,7 +109,7 @@ export const enums = {
     compensation: 'Compensation',
     other: 'Other',
   } satisfies Record<ResolutionKind, string>,
-  approvalKind: { solution: 'solution', claim: 'claim', extension: 'extension', downgrade: 'downgrade' } satisfies Record<ApprovalKind, string>,
+  approvalKind: { solution: 'solution', claim: 'claim', extension: 'extension', downgrade: 'downgrade', signoff: 'resolution sign-off' } satisfies Record<ApprovalKind, string>,
   approvalDecision: { approve: 'Approve', decline: 'Decline' },
   approvalStatus: { pending: 'pending', approved: 'approved', declined: 'declined', superseded: 'superseded' },
   approvalStep: { review: 'review', approve: 'approval', sign: 'signature' },
@@ -121,6 +123,7 @@ export const enums = {
     approval_solution: 'Solution approval',
     approval_extension: 'Extension approval',
     approval_downgrade: 'Downgrade approval',
+    approval_signoff: 'Resolution sign-off',
   } satisfies Record<DeadlineKind, string>,
   deadlineState: {
     pending: 'Pending',

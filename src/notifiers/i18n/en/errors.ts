@@ -20,6 +20,8 @@ const codes = {
   reply_already_sent: 'The current 8D reply of {{number}} was already sent to the customer.',
   own_approval: 'You requested this {{kind}} approval on {{number}}, or you handle the complaint: someone else must decide it.',
   no_pending_approval: '{{number}} has no pending approval that you can decide.',
+  escalation_pending: 'You have already escalated {{number}} to the GM; the GM has not answered yet.',
+  already_signed_off: 'You have already signed off the resolution of {{number}}; the other co-owner signs next.',
   concurrent_update: '{{number}} was changed by someone else at the same moment. Please try again.',
   forbidden: 'You are not allowed to do “{{action}}” on {{number}}.',
   database_unavailable: 'The database is not available right now. Please try again later.',

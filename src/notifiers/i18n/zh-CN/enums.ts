@@ -29,6 +29,7 @@ export const enums: typeof En = {
     contain: '紧急措施',
     send_8d: '8D 已发客户',
     comment: '备注',
+    escalate: '上报总经理',
   },
   actionDone: {
     file: '客诉 {{number}} 已登记，并已转交{{department}}。',
@@ -47,6 +48,7 @@ export const enums: typeof En = {
     contain: '{{number}} 的紧急措施已记录。',
     send_8d: '{{number}} 的 8D 回复已登记为发送给客户。',
     comment: '已在 {{number}} 添加备注。',
+    escalate: '{{number}} 已上报总经理。',
   },
   demand: {
     apology: '道歉',
@@ -92,7 +94,7 @@ export const enums: typeof En = {
     compensation: '赔偿',
     other: '其他',
   },
-  approvalKind: { solution: '解决方案', claim: '索赔', extension: '延期申请', downgrade: '降级' },
+  approvalKind: { solution: '解决方案', claim: '索赔', extension: '延期申请', downgrade: '降级', signoff: '处理结果会签' },
   approvalDecision: { approve: '批准', decline: '驳回' },
   approvalStatus: { pending: '待审批', approved: '已批准', declined: '已驳回', superseded: '已被新申请取代' },
   approvalStep: { review: '审核', approve: '批准', sign: '签字' },
@@ -106,6 +108,7 @@ export const enums: typeof En = {
     approval_solution: '方案审批',
     approval_extension: '延期审批',
     approval_downgrade: '降级审批',
+    approval_signoff: '处理结果会签',
   },
   deadlineState: {
     pending: '进行中',

@@ -19,6 +19,8 @@ export const errors: typeof En = {
   reply_already_sent: '{{number}} 当前的 8D 回复已发送给客户。',
   own_approval: '{{number}} 的{{kind}}审批由您提出，或您是该客诉的责任人：须由他人审批。',
   no_pending_approval: '{{number}} 没有需要您审批的事项。',
+  escalation_pending: '您已将 {{number}} 上报总经理，总经理尚未回应。',
+  already_signed_off: '您已会签 {{number}} 的处理结果，需由另一位共同负责人会签。',
   concurrent_update: '{{number}} 刚刚被其他人修改，请重试。',
   forbidden: '您无权对 {{number}} 执行“{{action}}”。',
   database_unavailable: '数据库暂时不可用，请稍后再试。',
