@@ -246,7 +246,12 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
   counts.sequences++;
 }
 
-async function runProperty(provider: Provider, numRuns: number): Promise<Counts> {
+/** Grade C refunds (urgent or not, safety or not) with longer sequences: the co-owners' sign-off is reached and tried every way. */
+const severeArb = filingArb.map((f) => ({ ...f, demand: 'refund' as const, grade: undefined }));
+/** Steps of those: mostly forward, shorter clock jumps, approvals mostly granted (declines still happen). */
+const severeStepArb = stepArb.map((s) => ({ ...s, allowed: s.allowed % 7, jumpMinutes: s.jumpMinutes % 720, variant: s.variant % 3 === 0 && s.variant % 2 ? s.variant + 2 : s.variant }));
+
+async function runProperty(provider: Provider, numRuns: number, filings: typeof filingArb = filingArb, maxLength = 20, steps: typeof stepArb = stepArb): Promise<Counts> {
   // In memory-backed /dev/shm where there is one: the file system's syncs are not what is under test here.
   const db = await openTestDatabase(provider, existsSync('/dev/shm') ? { dir: '/dev/shm' } : {});
   const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0, resolvedC: 0 };
@@ -258,7 +263,7 @@ async function runProperty(provider: Provider, numRuns: number): Promise<Counts>
     const env = process.env.KESU_PROPERTY_SEED;
     const seed = env === 'random' ? undefined : Number(env ?? DEFAULT_SEED);
     await fc.assert(
-      fc.asyncProperty(filingArb, fc.array(stepArb, { minLength: 8, maxLength: 20 }), (filing, steps) => runSequence(deps, clock, filing, steps, counts)),
+      fc.asyncProperty(filings, fc.array(steps, { minLength: 8, maxLength }), (filing, steps) => runSequence(deps, clock, filing, steps, counts)),
       { numRuns, ...(seed !== undefined ? { seed } : {}), endOnFailure: true },
     );
   } finally {
@@ -273,11 +278,17 @@ async function runProperty(provider: Provider, numRuns: number): Promise<Counts>
 const DEFAULT_SEED = 20261129;
 const SQLITE_RUNS = Number(process.env.KESU_PROPERTY_RUNS ?? 2000);
 const PG_RUNS = Number(process.env.KESU_PROPERTY_PG_RUNS ?? 200);
+const SEVERE_RUNS = Math.max(50, Math.round(SQLITE_RUNS / 10));
 
 describe('controls hold over random action sequences', () => {
   it(`SQLite: ${SQLITE_RUNS} sequences`, { timeout: 1_800_000 }, async () => {
     const counts = await runProperty('sqlite', SQLITE_RUNS);
     expect(counts.sequences).toBe(SQLITE_RUNS);
+  });
+
+  it(`SQLite, grade C: ${SEVERE_RUNS} longer sequences`, { timeout: 1_800_000 }, async () => {
+    const counts = await runProperty('sqlite', SEVERE_RUNS, severeArb, 40, severeStepArb);
+    expect(counts.sequences).toBe(SEVERE_RUNS);
   });
 
   it.runIf(pgAvailable())(`PostgreSQL: ${PG_RUNS} sequences`, { timeout: 1_800_000 }, async () => {

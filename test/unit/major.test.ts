@@ -4,7 +4,9 @@
  * anyone on the case escalates to the GM by hand. Pure decisions and the notices they cause.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { createDirectory } from '../../src/config/directory.ts';
+import { parseConfig } from '../../src/config/load.ts';
 import { decisionNotifications } from '../../src/notifiers/notifications.ts';
 import { decide } from '../../src/workflows/decide.ts';
 import { asState, buildFiling } from '../../src/workflows/filing.ts';
@@ -12,7 +14,7 @@ import { filingSchema } from '../../src/workflows/inputs.ts';
 import type { ComplaintState } from '../../src/workflows/model.ts';
 import { parseOrThrow } from '../../src/workflows/validation.ts';
 import { ACK, at, FILED_AT, outcome as code, REPORT } from '../support/controls.ts';
-import { actor, filed, filingForm, step, testConfig, testOrg } from '../support/org.ts';
+import { actor, filed, filingForm, FIXTURE_CONFIG, step, testConfig, testOrg } from '../support/org.ts';
 
 const config = { ...testConfig(), gmChannel: {} };
 const org = testOrg(config);
@@ -217,5 +219,16 @@ describe('co-owner roles', () => {
     expect(dir.hasRole('q.chen', 'department_head:quality')).toBe(true);
     expect(dir.hasRole('q.liu', 'department_head:quality')).toBe(false);
     expect(dir.rolesOf('cs.zhao')).toEqual([]);
+  });
+});
+
+describe('procedure.major in the config', () => {
+  it('defaults to customer service’s manager and the department head; an unknown co-owner is refused with its path', () => {
+    expect(testConfig().procedure.major.coOwners).toEqual(['customer_service_manager', 'department_head']);
+    const yaml = readFileSync(FIXTURE_CONFIG, 'utf8');
+    expect(parseConfig(`${yaml}\nprocedure: { major: { coOwners: [sales_vp, gm] } }\n`, 'org.yaml').procedure.major.coOwners).toEqual(['sales_vp', 'gm']);
+    expect(() => parseConfig(`${yaml}\nprocedure: { major: { coOwners: [quality_director] } }\n`, 'org.yaml')).toThrow(
+      'org.yaml: procedure.major.coOwners[0]: unknown co-owner "quality_director" (not customer_service_manager, department_head, "gm", nor a key in roles)',
+    );
   });
 });
