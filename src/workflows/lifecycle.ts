@@ -119,6 +119,8 @@ export function resolveRefusal(state: ComplaintState): KesuError | undefined {
   if (refusal) return refusal;
   if (!c.eightD.sent) return new KesuError('reply_not_sent', { number: c.number });
   if (state.approvals.some((a) => a.kind === 'claim' && a.status === 'pending')) return new KesuError('claim_not_approved', { number: c.number });
+  // A grade C resolution waiting for its co-owners: decided by them, not proposed again meanwhile.
+  if (state.approvals.some((a) => a.kind === 'signoff' && a.status === 'pending')) return new KesuError('approval_pending', { number: c.number, kind: 'signoff' });
   return undefined;
 }
 

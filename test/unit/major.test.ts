@@ -101,6 +101,8 @@ describe('a grade C resolution needs both co-owners’ sign-off', () => {
       payload: { chain: [{ role: 'customer_service_manager', as: 'sign' }, { role: 'department_head:quality', as: 'sign' }] },
     });
     expect(s.deadlines.find((d) => d.kind === 'approval_signoff')?.dueAt.toISOString()).toBe(at(5));
+    // Meanwhile the handler waits: no second proposal over the first.
+    expect(code(() => step(org, s, 'q.liu', 'resolve', { kinds: ['apology'], summary: '致歉' }, at(4, 10)))).toBe('approval_pending');
     // Not the handler, not the head before customer service, not the other department's head.
     expect(code(() => step(org, s, 'q.liu', 'approve', { kind: 'signoff', decision: 'approve' }, at(4, 11)))).toBe('forbidden');
     expect(code(() => step(org, s, 'q.chen', 'approve', { kind: 'signoff', decision: 'approve' }, at(4, 11)))).toBe('forbidden');

@@ -90,7 +90,7 @@ export const approve: Handler<ActionInput<'approve'>> = (state, actor, input, en
     applyRegrade(d, env, { grade: pending.payload.grade as never, urgent: Boolean(pending.payload.urgent), ...safety });
   } else if (pending.kind === 'signoff' && approved) {
     // The last co-owner signed: the resolution proposed is carried out, if it still may be.
-    const refusal = resolveRefusal(state) ?? (TRANSITIONS[c.status].includes('resolve') ? undefined : new KesuError('illegal_transition', { number: c.number, status: c.status, action: 'resolve' }));
+    const refusal = resolveRefusal({ ...state, approvals: d.approvals }) ?? (TRANSITIONS[c.status].includes('resolve') ? undefined : new KesuError('illegal_transition', { number: c.number, status: c.status, action: 'resolve' }));
     if (refusal) throw refusal;
     const input = pending.payload.resolution as ActionInput<'resolve'>;
     const money = payoutOf(state, input, env);
