@@ -45,7 +45,7 @@ export interface Directory {
   departmentsOf(id: string): string[];
   /** Role keys the person holds, plus `gm` for general managers. */
   rolesOf(id: string): string[];
-  /** `gm` is the general managers; other keys are config roles. */
+  /** `gm` is the general managers; other keys are config roles, or the built-in `customer_service_manager` and `department_head:<key>`. */
   hasRole(id: string, roleKey: string): boolean;
   role(key: string): Role | undefined;
   roleName(key: string, locale: Locale): string;
