@@ -26,6 +26,8 @@ export const ErrorCodes = [
   'own_approval',
   'no_pending_approval',
   'repeat_not_suggested',
+  'escalation_pending',
+  'already_signed_off',
   'concurrent_update',
   // improvement actions (seed 001 §6.10)
   'unknown_improvement',

@@ -1,6 +1,6 @@
 /** Complaint cards drawn from the current state at delivery: a department channel's, a moved one's, and a person's in a DM. */
 import type { Deps } from './deps.ts';
-import { cardFor, timelineFor } from './present.ts';
+import { cardFor, coOwnersOf, timelineFor } from './present.ts';
 import { loadState } from '../store/complaints.ts';
 import type { OutboxRow } from '../store/outbox.ts';
 import { availableActions } from '../workflows/lifecycle.ts';
@@ -60,6 +60,7 @@ export function cardRenderer(deps: Deps): (row: OutboxRow, to: CardAudience) => 
       ...ctx,
       actions: channelActions(deps, state),
       showContact: false, // channel posts show customer contact masked (DESIGN.md §8)
+      coOwners: coOwnersOf(deps, state),
     });
     const view: MessageView = { text: `${complaint.number} ${complaint.title} [${card.statusLabel}]`, card, tone: card.tone };
     return { view, timeline: await timelineFor(deps, state, ctx.locale) };

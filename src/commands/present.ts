@@ -9,6 +9,8 @@ import { buildComplaintCard, buildTasks, buildTimeline, type CardView, type Task
 import { translator } from '../notifiers/i18n/index.ts';
 import { listStates, timeline } from '../store/complaints.ts';
 import { availableActions } from '../workflows/lifecycle.ts';
+import { coOwnerRoles, needsSignoff } from '../workflows/major.ts';
+import type { CoOwner } from '../notifiers/views/major.ts';
 import type { Action, Actor, ComplaintState } from '../workflows/model.ts';
 import { canSeeContact, canView, isLiaison, mayDecideHere } from '../workflows/permissions.ts';
 
@@ -29,7 +31,15 @@ export function cardFor(deps: Deps, state: ComplaintState, viewer: Pick<Actor, '
     ...viewContext(deps, localeOf(deps, viewer)),
     actions: availableActions(state, viewer.id, deps),
     showContact: !opts.inChannel && canSeeContact(viewer.id, state.complaint, deps.directory),
+    coOwners: coOwnersOf(deps, state),
   });
+}
+
+/** A grade C complaint's co-owners and who they are (config `procedure.major.coOwners`), for its card. */
+export function coOwnersOf(deps: Pick<Deps, 'config' | 'directory'>, state: ComplaintState): CoOwner[] | undefined {
+  const c = state.complaint;
+  if (!needsSignoff(c, deps.config)) return undefined;
+  return coOwnerRoles(c, deps.config).map((role) => ({ role, people: deps.directory.holdersOf(role) }));
 }
 
 export async function timelineFor(deps: Deps, state: ComplaintState, locale: Locale): Promise<TimelineView> {

@@ -18,7 +18,7 @@ export type Duration = z.infer<typeof Duration>;
 /** The procedure's deadlines towards the customer. */
 export const DEADLINE_KINDS = ['response', 'containment', 'eightD', 'revisit'] as const;
 /** Internal deadlines: one per kind of pending approval (claim, solution, extension, downgrade). */
-export const APPROVAL_DEADLINE_KINDS = ['approval_claim', 'approval_solution', 'approval_extension', 'approval_downgrade'] as const;
+export const APPROVAL_DEADLINE_KINDS = ['approval_claim', 'approval_solution', 'approval_extension', 'approval_downgrade', 'approval_signoff'] as const;
 /**
  * What the customer must be told, as tasks (seed 001 §5.1, §5.3; dealership flow step 3): the containment
  * report of an urgent complaint, the delay notice after a deadline slips, the next attempt at first contact.

@@ -2,6 +2,7 @@
  * Fast, read-only lookups over the organisation config for permission checks and views.
  * Unknown ids and keys return undefined / false (or fall back to the id for names); nothing throws.
  */
+import { CS_MANAGER_ROLE, DEPARTMENT_HEAD_ROLE } from './major-schema.ts';
 import type { Category, Department, Locale, LocalizedName, OrgConfig, Person, Role } from './schema.ts';
 
 export type Platform = 'slack' | 'feishu';
@@ -44,7 +45,7 @@ export interface Directory {
   departmentsOf(id: string): string[];
   /** Role keys the person holds, plus `gm` for general managers. */
   rolesOf(id: string): string[];
-  /** `gm` is the general managers; other keys are config roles. */
+  /** `gm` is the general managers; other keys are config roles, or the built-in `customer_service_manager` and `department_head:<key>`. */
   hasRole(id: string, roleKey: string): boolean;
   role(key: string): Role | undefined;
   roleName(key: string, locale: Locale): string;
@@ -63,9 +64,22 @@ export interface Directory {
 }
 
 const GM_NAME: LocalizedName = { zh: '总经理', en: 'General manager' };
+const CS_MANAGER_NAME: LocalizedName = { zh: '客服主管', en: 'Customer-service manager' };
+
+/**
+ * The role of the heads of one department (`department_head:<key>`), as an approval step names it: a
+ * built-in role like `customer_service_manager` (customer service's managers), unless the config
+ * defines a role of that key.
+ */
+export const departmentHeadRole = (department: string): string => `${DEPARTMENT_HEAD_ROLE}:${department}`;
 
 export function pick(name: LocalizedName, locale: Locale): string {
   return locale === 'en' ? name.en : name.zh;
+}
+
+/** The department of a `department_head:<key>` role, if it is one. */
+function headedDepartment(roleKey: string): string | undefined {
+  return roleKey.startsWith(`${DEPARTMENT_HEAD_ROLE}:`) ? roleKey.slice(DEPARTMENT_HEAD_ROLE.length + 1) : undefined;
 }
 
 export function createDirectory(config: OrgConfig): Directory {
@@ -107,6 +121,7 @@ export function createDirectory(config: OrgConfig): Directory {
   }
   const gm = new Set(config.gm);
   roleHolders.set('gm', gm);
+  if (!roleHolders.has(CS_MANAGER_ROLE)) roleHolders.set(CS_MANAGER_ROLE, new Set(config.customerService.managers));
 
   const csManagers = new Set(config.customerService.managers);
   const cs = new Set([...config.customerService.members, ...config.customerService.managers]);
@@ -157,21 +172,24 @@ export function createDirectory(config: OrgConfig): Directory {
     departmentsOf: (id) => [...(deptsOf.get(id) ?? [])],
     rolesOf(id) {
       const out: string[] = [];
-      for (const [key, holders] of roleHolders) if (key !== 'gm' && holders.has(id)) out.push(key);
+      for (const [key, holders] of roleHolders) if (key !== 'gm' && roles.has(key) && holders.has(id)) out.push(key);
       if (gm.has(id)) out.push('gm');
       return out;
     },
-    hasRole: (id, roleKey) => roleHolders.get(roleKey)?.has(id) ?? false,
+    hasRole: (id, roleKey) => roleHolders.get(roleKey)?.has(id) ?? heads.get(headedDepartment(roleKey) ?? '')?.has(id) ?? false,
     role: (key) => roles.get(key),
     roleName(key, locale) {
       const r = roles.get(key);
       if (r) return pick(r.name, locale);
-      return key === 'gm' ? pick(GM_NAME, locale) : key;
+      const headed = headedDepartment(key);
+      const d = headed === undefined ? undefined : departments.get(headed);
+      if (d) return locale === 'en' ? `Head of ${d.name.en}` : `${d.name.zh}主管`;
+      return key === 'gm' ? pick(GM_NAME, locale) : key === CS_MANAGER_ROLE ? pick(CS_MANAGER_NAME, locale) : key;
     },
     gms: () => [...gm],
     customerServiceMembers: () => [...cs],
     localeOf: (id) => people.get(id)?.locale ?? orgLocale,
-    holdersOf: (roleKey) => (roleKey === 'gm' ? [...gm] : [...(roleHolders.get(roleKey) ?? [])]),
+    holdersOf: (roleKey) => (roleKey === 'gm' ? [...gm] : [...(roleHolders.get(roleKey) ?? heads.get(headedDepartment(roleKey) ?? '') ?? [])]),
     separationOfDuties: () => config.controls?.separationOfDuties ?? true,
     recallDepartments: () => config.recall?.departments ?? ['sales', 'quality'].filter((k) => departments.has(k)),
     liaison: () => config.customerContact?.liaison ?? {},

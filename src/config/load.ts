@@ -7,7 +7,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { KesuError } from '../errors.ts';
-import { OrgConfig, accountabilityProblems } from './schema.ts';
+import { MAJOR_CO_OWNERS, OrgConfig, accountabilityProblems } from './schema.ts';
 
 /** The validated organisation config as loaded from a file (same shape as OrgConfig). */
 export type LoadedConfig = OrgConfig;
@@ -150,6 +150,11 @@ export function crossReferenceProblems(config: OrgConfig): ConfigProblem[] {
       }
     });
   }
+  config.procedure.major.coOwners.forEach((role, i) => {
+    if (role !== 'gm' && !MAJOR_CO_OWNERS.includes(role) && !roles.has(role)) {
+      add(['procedure', 'major', 'coOwners', i], `unknown co-owner "${role}" (not customer_service_manager, department_head, "gm", nor a key in roles)`);
+    }
+  });
   return problems;
 }
 

@@ -9,6 +9,7 @@ import { CalendarOverrides, WorkingHours } from './calendar-schema.ts';
 import { DeadlinePolicy } from './deadline-schema.ts';
 import { RepeatDetection } from './repeat-schema.ts';
 import { CustomerContact } from './contact-schema.ts';
+import { MAJOR_CO_OWNERS, Procedure } from './major-schema.ts';
 import { hhmm, key, timeZone } from './schema-primitives.ts';
 import { Improvements, RootCauses } from './improvement-schema.ts';
 
@@ -16,6 +17,7 @@ export * from './accountability-schema.ts';
 export * from './calendar-schema.ts';
 export * from './deadline-schema.ts';
 export * from './improvement-schema.ts';
+export * from './major-schema.ts';
 export { isValidTimeZone } from './schema-primitives.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -177,6 +179,8 @@ export const OrgConfig = z
       })
       .strict()
       .default({ separationOfDuties: true }),
+    /** Steps of the written procedure: major complaints (grade C co-owners and their sign-off). */
+    procedure: Procedure.default({ major: { coOwners: MAJOR_CO_OWNERS } }),
     /** Scheduled reports, in org time: weekly on each week's first working day, monthly on each month's. */
     reports: z
       .object({ enabled: z.boolean().default(true), weeklyAt: hhmm.default('09:00'), monthlyAt: hhmm.default('09:00'), targets: ReportTargets })

@@ -9,6 +9,7 @@
 import type { Directory } from '../config/directory.ts';
 import { isApprovalDeadline, type Locale, type OrgConfig } from '../config/schema.ts';
 import { decidersOf } from '../workflows/permissions.ts';
+import { majorNotices, onGmList } from './major-notices.ts';
 import type { LadderStep } from '../workflows/ladder.ts';
 import type { ComplaintState, Deadline } from '../workflows/model.ts';
 import { translator } from './i18n/index.ts';
@@ -19,11 +20,12 @@ import { formatDateTime } from './i18n/format.ts';
 import { formatMoney } from './views/money.ts';
 import { fit } from './views/fit.ts';
 import { recallLadderRecipients, recallNotices } from './recall-notices.ts';
+import { proposedResolutionText } from './views/major.ts';
 
 export interface Notification {
   /** Unique per step and recipient (the platform and address are appended when written). */
   key: string;
-  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'card' | 'notice' | 'assigned' | 'approval' | 'decided' | 'reopened' | 'rejected' | 'escalated_case' | 'report' | 'alert' | 'improvement' | 'recall';
+  kind: 'remind' | 'overdue' | 'escalate' | 'digest' | 'card' | 'notice' | 'assigned' | 'approval' | 'decided' | 'reopened' | 'rejected' | 'escalated_case' | 'report' | 'alert' | 'improvement' | 'recall' | 'major';
   complaintId?: string;
   target: Target;
   view: MessageView;
@@ -243,6 +245,8 @@ export function decisionNotifications(
           title: c.title,
         }),
       );
+    } else if (e.type === 'major_flagged' || e.type === 'escalated_by_hand') {
+      majorNotices(state, e, actorId, env, say);
     } else if (e.type === 'escalated') {
       // Twice unsatisfied: the GMs decide (by DM, with the card and the decision button), and the GM channel hears of it.
       const escalated = (l: Locale) => t.t(l, 'notify.escalatedCase', { number: c.number });
@@ -250,9 +254,11 @@ export function decisionNotifications(
       if (env.config.gmChannel) say('escalated_case', `${e.type}:channel`, { type: 'gm_channel' }, escalated);
     }
   }
-  if (!out.some((n) => n.kind === 'card') && events.some((e) => e.type !== 'commented' && e.type !== 'deadline_met')) {
-    say('card', 'update', { type: 'department', key: c.department }, () => c.number);
-  }
+  const changed = events.some((e) => e.type !== 'commented' && e.type !== 'deadline_met');
+  const carded = (type: Target['type']) => out.some((n) => n.kind === 'card' && n.target.type === type);
+  if (!carded('department') && changed) say('card', 'update', { type: 'department', key: c.department }, () => c.number);
+  // A major complaint's card in the GM channel is kept up to date as well.
+  if (!carded('gm_channel') && changed && onGmList(c)) say('card', 'update:gm', { type: 'gm_channel' }, () => c.number);
   return out;
 }
 
@@ -278,6 +284,8 @@ function approvalAsk(state: ComplaintState, p: Record<string, unknown>, kind: st
       return t.t(l, 'notice.askDowngrade', { grade: t.t(l, `grade.${String(p.grade)}`), note: noteText(p.note, l) });
     case 'solution':
       return t.t(l, 'notice.askSolution', { cause: fit(c.eightD?.d4RootCause ?? '—', 300), action: fit(c.eightD?.d5Corrective ?? '—', 300) });
+    case 'signoff':
+      return t.t(l, 'major.notify.askSignoff', { resolution: proposedResolutionText(p.resolution, l, env.config.claims.currency) });
     default:
       return t.t(l, `approvalKind.${kind}`);
   }

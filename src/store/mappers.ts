@@ -34,6 +34,8 @@ export function complaintFromRow(r: Row.Complaint): Complaint {
     category: r.category,
     grade: r.grade as Complaint['grade'],
     urgent: r.urgent,
+    safety: r.safety ?? false,
+    ...(r.gmEscalations ? { gmEscalations: JSON.parse(r.gmEscalations) as Complaint['gmEscalations'] } : {}),
     order: Object.values(order).some((v) => v !== undefined) ? order : undefined,
     claim:
       r.claimMinor === null
@@ -80,6 +82,8 @@ export function complaintToRow(c: Complaint): Omit<Row.Complaint, 'id' | 'number
     category: c.category,
     grade: c.grade,
     urgent: c.urgent,
+    safety: c.safety ?? false,
+    gmEscalations: c.gmEscalations?.length ? JSON.stringify(c.gmEscalations) : null,
     orderNo: c.order?.orderNo ?? null,
     productNo: c.order?.productNo ?? null,
     qtyOrdered: c.order?.qtyOrdered ?? null,

@@ -15,6 +15,7 @@ import { gmDecide, reopen, revisit } from './transitions/aftercare.ts';
 import { linkRepeat } from './transitions/repeat.ts';
 import { decideRecall, reportRecall } from './transitions/recall.ts';
 import { contact, customerUnreachable, settleDelayNotice } from './transitions/contact.ts';
+import { answerEscalations, escalate } from './transitions/escalate.ts';
 
 const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> } = {
   acknowledge,
@@ -37,6 +38,7 @@ const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> 
   recall_decide: decideRecall,
   contact,
   customer_unreachable: customerUnreachable,
+  escalate,
 };
 
 export function decide(state: ComplaintState, actor: Actor, action: Action, raw: unknown, env: LifecycleEnv): Decision {
@@ -48,6 +50,7 @@ export function decide(state: ComplaintState, actor: Actor, action: Action, raw:
   const decision = handler(state, actor, input, env);
   // Whatever met, moved or cancelled a deadline towards the customer: a delay notice nothing needs any more is dropped.
   settleDelayNotice(decision, env.now);
+  answerEscalations(decision, actor, env);
   return { ...decision, record: { action, input: raw ?? {} } };
 }
 

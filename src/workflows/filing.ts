@@ -6,6 +6,7 @@ import { initialDeadlines } from './deadlines.ts';
 import { gradeBelow, gradeForDemand } from './grades.ts';
 import type { FilingInput } from './inputs.ts';
 import type { Decision, LifecycleEnv } from './lifecycle.ts';
+import { flagMajor } from './transitions/escalate.ts';
 import { fieldError } from './validation.ts';
 
 /** Demands that mean goods come back or money goes out, so a return quantity counts toward the thresholds. */
@@ -45,6 +46,7 @@ export function buildFiling(input: FilingInput, actor: Actor, num: ComplaintNumb
     category: input.category,
     grade,
     urgent: input.urgent,
+    safety: input.safety,
     order: {
       orderNo: input.orderNo,
       productNo: input.productNo,
@@ -66,8 +68,16 @@ export function buildFiling(input: FilingInput, actor: Actor, num: ComplaintNumb
   const d: Decision = { complaint, deadlines: initialDeadlines(complaint, env), approvals: [], events: [] };
   d.events.push({
     type: 'filed',
-    data: { department, category: input.category, grade, urgent: input.urgent, ...(grade !== byDemand ? { gradeByDemand: byDemand, gradeReason: input.gradeReason } : {}) },
+    data: {
+      department,
+      category: input.category,
+      grade,
+      urgent: input.urgent,
+      ...(input.safety ? { safety: true } : {}),
+      ...(grade !== byDemand ? { gradeByDemand: byDemand, gradeReason: input.gradeReason } : {}),
+    },
   });
+  flagMajor(d, env);
   const exposure = exposureOf(input.claimAmount !== undefined ? claim : undefined, quantity, env.config.claims);
   const chain = claimChain(exposure, input.customerRegion, env.config.claims);
   if (chain.length > 0) {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseAccountable, type Accountable } from './accountability.ts';
 import {
+  APPROVAL_KINDS,
   DEMANDS,
   GRADES,
   INTAKE_CHANNELS,
@@ -81,6 +82,8 @@ export function filingSchema(ctx: InputContext) {
       grade: z.preprocess(blankToUndefined, z.enum(GRADES).optional()),
       gradeReason: optionalText(LIMITS.text),
       urgent: bool,
+      /** A critical or safety characteristic is affected: with `urgent`, a major complaint (the GM hears at once). */
+      safety: bool,
       orderNo: optionalLine(LIMITS.code),
       productNo: optionalLine(LIMITS.code),
       qtyOrdered: optionalInt(LIMITS.quantity),
@@ -176,7 +179,7 @@ export function actionSchemas(ctx: InputContext) {
       ),
     approve: z
       .object({
-        kind: choice(['solution', 'claim', 'extension', 'downgrade'] as const),
+        kind: choice(APPROVAL_KINDS),
         decision: choice(['approve', 'decline'] as const),
         note: optionalText(LIMITS.text),
       })
@@ -217,10 +220,13 @@ export function actionSchemas(ctx: InputContext) {
       .object({
         grade: z.preprocess(blankToUndefined, z.enum(GRADES).optional()),
         urgent: z.preprocess((v) => (blankToUndefined(v) === undefined ? undefined : v), bool.optional()),
+        safety: z.preprocess((v) => (blankToUndefined(v) === undefined ? undefined : v), bool.optional()),
         note: optionalText(LIMITS.text),
       })
       .strict(),
     comment: z.object({ text: text(LIMITS.text) }).strict(),
+    /** Escalate to the GM now, by hand: why the GM must look at it. */
+    escalate: z.object({ reason: text(LIMITS.text) }).strict(),
     /** Add or amend the customer's claim (seed 001 §5.5, §5.7): money, pieces to return, or both. */
     claim: z
       .object({

@@ -10,16 +10,17 @@ import type { WorkCalendar } from './calendar.ts';
 import type { DeadlineEnv } from './deadlines.ts';
 import type { InputContext } from './inputs.ts';
 import type { Action, Actor, Approval, ApprovalKind, Complaint, ComplaintState, Deadline, Grade, Status } from './model.ts';
-import { ACTION_RULES, satisfies } from './permissions.ts';
+import { openEscalations } from './major.ts';
+import { ACTION_RULES, satisfies, signedBefore } from './permissions.ts';
 
 /** Actions each status allows (besides permission). `approve` also needs a pending approval. */
 export const TRANSITIONS: Record<Status, readonly Action[]> = {
-  open: ['acknowledge', 'customer_unreachable', 'reassign', 'extend', 'reject', 'regrade', 'approve', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment'],
-  acknowledged: ['submit_8d', 'resolve', 'extend', 'reassign', 'reject', 'regrade', 'approve', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment'],
-  awaiting_approval: ['approve', 'send_8d', 'extend', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment'],
-  replied: ['send_8d', 'resolve', 'submit_8d', 'extend', 'regrade', 'approve', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment'],
-  resolved: ['revisit', 'contact', 'comment'],
-  reopened: ['acknowledge', 'customer_unreachable', 'submit_8d', 'send_8d', 'resolve', 'reassign', 'extend', 'regrade', 'approve', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment'],
+  open: ['acknowledge', 'customer_unreachable', 'reassign', 'extend', 'reject', 'regrade', 'approve', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment', 'escalate'],
+  acknowledged: ['submit_8d', 'resolve', 'extend', 'reassign', 'reject', 'regrade', 'approve', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment', 'escalate'],
+  awaiting_approval: ['approve', 'send_8d', 'extend', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment', 'escalate'],
+  replied: ['send_8d', 'resolve', 'submit_8d', 'extend', 'regrade', 'approve', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment', 'escalate'],
+  resolved: ['revisit', 'contact', 'comment', 'escalate'],
+  reopened: ['acknowledge', 'customer_unreachable', 'submit_8d', 'send_8d', 'resolve', 'reassign', 'extend', 'regrade', 'approve', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment', 'escalate'],
   escalated: ['gm_decide', 'contact', 'comment'],
   closed: ['reopen', 'comment'],
   rejected: ['reopen', 'comment'],
@@ -88,8 +89,13 @@ export function stateRefusal(state: ComplaintState, action: Action, actor: Actor
     if (action === 'approve' && !state.approvals.some((a) => a.status === 'pending' && (!approvalKind || a.kind === approvalKind))) {
       return new KesuError('no_pending_approval', { number: c.number });
     }
+    if (action === 'approve' && approvalKind === 'signoff' && state.approvals.some((a) => a.status === 'pending' && signedBefore(actor.id, a))) {
+      return new KesuError('already_signed_off', { number: c.number });
+    }
     if (action === 'resolve') return resolveRefusal(state);
     if (action === 'reject' && recallPending(c)) return new KesuError('recall_pending', { number: c.number });
+    // One escalation by hand per person at a time: the GM answers it by acting on the complaint.
+    if (action === 'escalate' && openEscalations(c).some((e) => e.by === actor.id)) return new KesuError('escalation_pending', { number: c.number });
     if (action === 'send_8d') {
       if (!c.eightD) return illegal(c, action);
       if (c.eightD.sent) return new KesuError('reply_already_sent', { number: c.number });
@@ -114,7 +120,7 @@ export function stateRefusal(state: ComplaintState, action: Action, actor: Actor
 }
 
 /** What a resolve still waits for: the 8D, the GM's approval of it (B/C), its sending, the claim's approval. */
-function resolveRefusal(state: ComplaintState): KesuError | undefined {
+export function resolveRefusal(state: ComplaintState): KesuError | undefined {
   const c = state.complaint;
   if (!c.eightD) return illegal(c, 'resolve');
   // The GM decides a reported recall before the case is closed towards the customer (seed 001 §6.9).
@@ -123,6 +129,8 @@ function resolveRefusal(state: ComplaintState): KesuError | undefined {
   if (refusal) return refusal;
   if (!c.eightD.sent) return new KesuError('reply_not_sent', { number: c.number });
   if (state.approvals.some((a) => a.kind === 'claim' && a.status === 'pending')) return new KesuError('claim_not_approved', { number: c.number });
+  // A grade C resolution waiting for its co-owners: decided by them, not proposed again meanwhile.
+  if (state.approvals.some((a) => a.kind === 'signoff' && a.status === 'pending')) return new KesuError('approval_pending', { number: c.number, kind: 'signoff' });
   return undefined;
 }
 

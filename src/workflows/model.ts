@@ -37,6 +37,7 @@ export const ACTIONS = [
   'recall_decide',
   'contact',
   'customer_unreachable',
+  'escalate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,7 +64,8 @@ export type RevisitOutcome = (typeof REVISIT_OUTCOMES)[number];
 export const RESOLUTION_KINDS = ['replacement', 'refund', 'repair', 'redo', 'apology', 'compensation', 'other'] as const;
 export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
 
-export const APPROVAL_KINDS = ['solution', 'claim', 'extension', 'downgrade'] as const;
+/** `signoff`: the co-owners of a grade C complaint sign off its resolution (seed 002 §3). */
+export const APPROVAL_KINDS = ['solution', 'claim', 'extension', 'downgrade', 'signoff'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 
 /** How the 8D reply reached the customer (seed 001 §5.2, §6.5). */
@@ -142,6 +144,15 @@ export interface Resolution {
   paid?: { amountBaseMinor: number; quantity: number };
 }
 
+export interface GmEscalation {
+  by: string;
+  at: string;
+  reason: string;
+  /** When a GM first acted on the complaint after it (a comment, a decision): no longer waiting. */
+  answeredAt?: string;
+  answeredBy?: string;
+}
+
 export interface Claim {
   amountMinor: number;
   currency: string;
@@ -181,6 +192,10 @@ export interface Complaint {
   category: string;
   grade: Grade;
   urgent: boolean;
+  /** A safety issue (a critical or safety characteristic): urgent and safety makes the complaint major (seed 001 §7.1.6). */
+  safety?: boolean;
+  /** Escalations to the GM by hand ("escalate to the GM now"), oldest first; answered when the GM next acts. */
+  gmEscalations?: GmEscalation[];
   order?: {
     orderNo?: string;
     productNo?: string;

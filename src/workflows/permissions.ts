@@ -18,7 +18,8 @@ export type PermissionRule =
   | 'involved'
   | 'repeat_judge'
   | 'recall_reporter'
-  | 'contact';
+  | 'contact'
+  | 'escalator';
 
 /** The rule each action is checked against. */
 export const ACTION_RULES: Record<Action, PermissionRule> = {
@@ -42,6 +43,7 @@ export const ACTION_RULES: Record<Action, PermissionRule> = {
   recall_decide: 'gm',
   contact: 'contact',
   customer_unreachable: 'department_member',
+  escalate: 'escalator',
 };
 
 /** The liaison who tells the customer of a delay (config `customerContact.liaison`; seed 001 §5.3: Sales). Absent: the responsible department. */
@@ -82,10 +84,18 @@ export function mayDecide(actorId: string, a: Pick<Approval, 'requiredRole'>, di
  * they requested, or one on a complaint they handle or handled before. The one exception is a GM decision when the
  * organisation has a single GM: nobody else could take it (the event records it).
  */
-export function conflicted(actorId: string, a: Pick<Approval, 'requestedBy' | 'requiredRole'>, c: Pick<Complaint, 'handlerId' | 'formerHandlers'>, dir: Directory): boolean {
+export function conflicted(actorId: string, a: Pick<Approval, 'requestedBy' | 'requiredRole'> & Partial<Pick<Approval, 'kind' | 'payload'>>, c: Pick<Complaint, 'handlerId' | 'formerHandlers'>, dir: Directory): boolean {
+  // Both co-owners sign a grade C resolution: one person never signs it twice (seed 002 §3).
+  if (signedBefore(actorId, a)) return true;
   if (!dir.separationOfDuties()) return false;
   if (a.requestedBy !== actorId && c.handlerId !== actorId && !c.formerHandlers?.includes(actorId)) return false;
   return !(a.requiredRole === 'gm' && dir.isGm(actorId) && dir.gms().length === 1);
+}
+
+/** A sign-off already given by this person on this approval. */
+export function signedBefore(actorId: string, a: Partial<Pick<Approval, 'kind' | 'payload'>>): boolean {
+  const signoffs = a.kind === 'signoff' ? (a.payload?.signoffs as { by: string }[] | undefined) : undefined;
+  return !!signoffs?.some((s) => s.by === actorId);
 }
 
 /** Who is asked to decide a pending approval: the holders of its role without a conflict, else the GMs. */
@@ -150,5 +160,8 @@ export function satisfies(
     case 'contact':
       // Whoever talks to the customer: the department, customer service, and the liaison (Sales, §5.3, §7.1.4).
       return satisfies('replier', actorId, c, dir) || dir.isMemberOf(actorId, c.department) || isLiaison(actorId, c, dir) || dir.isGm(actorId);
+    case 'escalator':
+      // Anyone on the case but the GM, to whom it goes.
+      return !dir.isGm(actorId) && canView(actorId, c, dir, approvals);
   }
 }

@@ -19,6 +19,7 @@ import { checkPayout, exposureOf } from '../../src/workflows/claims.ts';
 import { breachAt } from '../../src/workflows/deadlines.ts';
 import { availableActions, needsGmSolution, solutionApproved } from '../../src/workflows/lifecycle.ts';
 import { ACTIONS, APPROVAL_KINDS, DEMANDS, GRADES, type Action, type ComplaintState } from '../../src/workflows/model.ts';
+import { signoffChain } from '../../src/workflows/major.ts';
 import { replay, replayable } from '../../src/workflows/replay.ts';
 import { openTestDatabase, pgAvailable } from '../support/db.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
@@ -39,6 +40,7 @@ const filingArb = fc.record({
   demand: fc.constantFrom(...DEMANDS),
   grade: fc.option(fc.constantFrom(...GRADES), { nil: undefined }),
   urgent: fc.boolean(),
+  safety: fc.boolean(),
   foreign: fc.boolean(),
   usd: fc.boolean(),
   amount: fc.constantFrom(...AMOUNTS),
@@ -98,7 +100,7 @@ function inputFor(action: Action, v: number, now: Date, state: ComplaintState): 
     case 'reopen':
       return { reason: '问题复发' };
     case 'regrade':
-      return { grade: pick(GRADES), urgent: v % 2 ? 'true' : 'false', ...(v % 4 ? { note: '调整原因' } : {}) };
+      return { grade: pick(GRADES), urgent: v % 2 ? 'true' : 'false', ...(v % 3 ? {} : { safety: v % 6 ? 'true' : 'false' }), ...(v % 4 ? { note: '调整原因' } : {}) };
     case 'claim':
       return { amount: pick(AMOUNTS) ?? '800', ...(v % 5 === 0 ? { currency: 'USD' } : {}), ...(QUANTITIES[v % 4] ? { quantity: QUANTITIES[v % 4] } : {}), reason: '客户索赔' };
     case 'contain':
@@ -126,6 +128,8 @@ function inputFor(action: Action, v: number, now: Date, state: ComplaintState): 
       ]);
     case 'customer_unreachable':
       return { note: '电话无人接听，已发邮件' };
+    case 'escalate':
+      return { reason: '客户要求总经理出面' };
   }
 }
 
@@ -147,6 +151,8 @@ interface Counts {
   breaches: number;
   /** Customer contacts recorded (the contact action). */
   contacts: number;
+  /** Grade C complaints resolved: each after both co-owners' sign-off. */
+  resolvedC: number;
 }
 
 const TERMINAL = new Set(['closed', 'rejected', 'escalated']);
@@ -178,6 +184,7 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
     demand: filing.demand,
     ...(filing.grade ? { grade: filing.grade, gradeReason: '按实际情况' } : {}),
     urgent: filing.urgent,
+    safety: filing.safety,
     customerRegion: filing.foreign ? 'foreign' : 'domestic',
     ...(filing.amount ? { claimAmount: filing.amount, claimCurrency: filing.usd ? 'USD' : 'CNY' } : {}),
     ...(filing.quantity ? { qtyAffected: filing.quantity } : {}),
@@ -254,7 +261,18 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
         counts.recalls++;
         expect(org.config.gm, `${number}: recall decided by ${who}`).toContain(who);
       }
-      if (action === 'resolve' && state.complaint.status === 'resolved') {
+      if (state.complaint.status === 'resolved' && before.complaint.status !== 'resolved' && state.complaint.grade === 'C') {
+        // No grade C complaint is resolved without every co-owner's signature on this round's resolution, each by someone else.
+        counts.resolvedC++;
+        const chain = signoffChain(state.complaint, org.config);
+        const signed = state.approvals.filter((a) => a.kind === 'signoff' && a.status === 'approved' && Number(a.payload.round) === state.complaint.reopenCount);
+        expect(signed, `${number} grade C resolved without the co-owners`).toHaveLength(1);
+        const by = signoffsOf(signed[0]!).map((x) => x.by);
+        expect(by, `${number} sign-offs`).toHaveLength(chain.length);
+        expect(new Set(by).size, `${number} signed twice by one person`).toBe(chain.length);
+        expect(by, `${number} signed by its handler`).not.toContain(state.complaint.handlerId);
+      }
+      if ((action === 'resolve' || action === 'approve') && state.complaint.status === 'resolved' && before.complaint.status !== 'resolved') {
         counts.resolved++;
         // No payout beyond what approvals of the right tier cover: counted here, over every resolution of the complaint.
         const r = state.complaint.resolution!;
@@ -284,10 +302,15 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
   counts.sequences++;
 }
 
-async function runProperty(provider: Provider, numRuns: number): Promise<Counts> {
+/** Grade C refunds (urgent or not, safety or not) with longer sequences: the co-owners' sign-off is reached and tried every way. */
+const severeArb = filingArb.map((f) => ({ ...f, demand: 'refund' as const, grade: undefined }));
+/** Steps of those: mostly forward, shorter clock jumps, approvals mostly granted (declines still happen). */
+const severeStepArb = stepArb.map((s) => ({ ...s, allowed: s.allowed % 7, jumpMinutes: s.jumpMinutes % 720, variant: s.variant % 3 === 0 && s.variant % 2 ? s.variant + 2 : s.variant }));
+
+async function runProperty(provider: Provider, numRuns: number, filings: typeof filingArb = filingArb, maxLength = 20, steps: typeof stepArb = stepArb): Promise<Counts> {
   // In memory-backed /dev/shm where there is one: the file system's syncs are not what is under test here.
   const db = await openTestDatabase(provider, existsSync('/dev/shm') ? { dir: '/dev/shm' } : {});
-  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0, repeatLinks: 0, recalls: 0, breaches: 0, contacts: 0 };
+  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0, repeatLinks: 0, recalls: 0, breaches: 0, contacts: 0, resolvedC: 0 };
   try {
     const clock = new ManualClock('2026-01-05T01:00:00Z');
     const deps: Deps = { ...org.deps(db, clock), platforms: ['local'] };
@@ -296,14 +319,14 @@ async function runProperty(provider: Provider, numRuns: number): Promise<Counts>
     const env = process.env.KESU_PROPERTY_SEED;
     const seed = env === 'random' ? undefined : Number(env ?? DEFAULT_SEED);
     await fc.assert(
-      fc.asyncProperty(filingArb, fc.array(stepArb, { minLength: 8, maxLength: 20 }), (filing, steps) => runSequence(deps, clock, filing, steps, counts)),
+      fc.asyncProperty(filings, fc.array(steps, { minLength: 8, maxLength }), (filing, steps) => runSequence(deps, clock, filing, steps, counts)),
       { numRuns, ...(seed !== undefined ? { seed } : {}), endOnFailure: true },
     );
   } finally {
     await db.cleanup();
   }
   console.log(
-    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C, ${counts.repeatLinks} repeat links decided, ${counts.recalls} recall decisions), ${counts.ticks} engine ticks, ${counts.breaches} breaches seen by the engine, ${counts.contacts} customer contacts`,
+    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C, ${counts.repeatLinks} repeat links decided, ${counts.recalls} recall decisions, ${counts.resolvedC} grade C after both sign-offs), ${counts.ticks} engine ticks, ${counts.breaches} breaches seen by the engine, ${counts.contacts} customer contacts`,
   );
   return counts;
 }
@@ -311,6 +334,7 @@ async function runProperty(provider: Provider, numRuns: number): Promise<Counts>
 const DEFAULT_SEED = 20261129;
 const SQLITE_RUNS = Number(process.env.KESU_PROPERTY_RUNS ?? 2000);
 const PG_RUNS = Number(process.env.KESU_PROPERTY_PG_RUNS ?? 200);
+const SEVERE_RUNS = Math.max(50, Math.round(SQLITE_RUNS / 10));
 
 describe('controls hold over random action sequences', () => {
   it(`SQLite: ${SQLITE_RUNS} sequences`, { timeout: 1_800_000 }, async () => {
@@ -318,6 +342,13 @@ describe('controls hold over random action sequences', () => {
     expect(counts.sequences).toBe(SQLITE_RUNS);
     // The repeat action is exercised, not only refused.
     if (SQLITE_RUNS >= 100) expect(counts.repeatLinks).toBeGreaterThan(0);
+  });
+
+  it(`SQLite, grade C: ${SEVERE_RUNS} longer sequences`, { timeout: 1_800_000 }, async () => {
+    const counts = await runProperty('sqlite', SEVERE_RUNS, severeArb, 40, severeStepArb);
+    expect(counts.sequences).toBe(SEVERE_RUNS);
+    // The fixed seed's sequences reach the co-owners' sign-off and resolve through it (4 of the first 50).
+    if (process.env.KESU_PROPERTY_SEED !== 'random') expect(counts.resolvedC, 'grade C resolutions after both sign-offs').toBeGreaterThan(0);
   });
 
   it.runIf(pgAvailable())(`PostgreSQL: ${PG_RUNS} sequences`, { timeout: 1_800_000 }, async () => {

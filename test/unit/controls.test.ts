@@ -50,6 +50,9 @@ describe('B/C solutions stay approved', () => {
     let s = step(org, severe(), 'gm.wang', 'approve', { kind: 'solution', decision: 'approve' }, at(3, 11));
     s = step(org, s, 'q.liu', 'send_8d', { via: 'email' }, at(3, 12));
     s = step(org, s, 'q.liu', 'resolve', { kinds: ['replacement'], summary: '换货' }, at(4));
+    // Grade C: both co-owners sign the resolution off (seed 002 §3).
+    s = step(org, s, 'cs.zhao', 'approve', { kind: 'signoff', decision: 'approve' }, at(4, 11));
+    s = step(org, s, 'q.chen', 'approve', { kind: 'signoff', decision: 'approve' }, at(4, 12));
     s = step(org, s, 'cs.li', 'revisit', { outcome: 'unsatisfied', note: '仍有问题' }, at(11));
     expect(s.complaint.status).toBe('reopened');
     s = step(org, s, 'q.liu', 'acknowledge', ACK, at(11, 11));

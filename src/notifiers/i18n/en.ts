@@ -10,6 +10,7 @@ import { accountability } from './en/accountability.ts';
 import { repeatForms, repeats } from './en/repeats.ts';
 import { recallForms, recallTexts } from './en/recall.ts';
 import { contact, contactForms, contactWhat } from './en/contact.ts';
+import { major, majorForms } from './en/major.ts';
 import { commands, consoleTexts, exportTexts, stats } from './en/console.ts';
 
 export const en = {
@@ -18,7 +19,7 @@ export const en = {
   contactWhat,
   contact,
   errors,
-  forms: { ...forms, ...repeatForms, ...recallForms, ...contactForms },
+  forms: { ...forms, ...repeatForms, ...recallForms, ...contactForms, ...majorForms },
   ...views,
   commands,
   console: consoleTexts,
@@ -29,6 +30,7 @@ export const en = {
   improvements,
   accountability,
   repeats,
+  major,
 };
 
 /** The catalogue type every locale implements (leaves are strings). */

@@ -11,6 +11,7 @@ import { accountability } from './zh-CN/accountability.ts';
 import { repeatForms, repeats } from './zh-CN/repeats.ts';
 import { recallForms, recallTexts } from './zh-CN/recall.ts';
 import { contact, contactForms, contactWhat } from './zh-CN/contact.ts';
+import { major, majorForms } from './zh-CN/major.ts';
 import { commands, consoleTexts, exportTexts, stats } from './zh-CN/console.ts';
 
 export const zhCN: Messages = {
@@ -19,7 +20,7 @@ export const zhCN: Messages = {
   contactWhat,
   contact,
   errors,
-  forms: { ...forms, ...repeatForms, ...recallForms, ...contactForms },
+  forms: { ...forms, ...repeatForms, ...recallForms, ...contactForms, ...majorForms },
   ...views,
   commands,
   console: consoleTexts,
@@ -30,4 +31,5 @@ export const zhCN: Messages = {
   improvements,
   accountability,
   repeats,
+  major,
 };

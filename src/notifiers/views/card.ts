@@ -4,6 +4,7 @@ import type { Action, ComplaintState } from '../../workflows/model.ts';
 import { translator } from '../i18n/index.ts';
 import { fit } from './fit.ts';
 import { recallFields } from './recall.ts';
+import { majorCardFields, type CoOwner } from './major.ts';
 import { maskContact } from './mask.ts';
 import { repeatLines } from './repeats.ts';
 import { formatMoney } from './money.ts';
@@ -15,6 +16,8 @@ export interface CardContext extends ViewContext {
   actions: readonly Action[];
   /** Full customer contact (customer service, the department, the GM) or masked (channel posts). */
   showContact: boolean;
+  /** A grade C complaint's co-owners, who sign off its resolution (config `procedure.major.coOwners`). */
+  coOwners?: readonly CoOwner[];
 }
 
 /** Next steps first, then housekeeping, the destructive one last. */
@@ -38,6 +41,7 @@ export const ACTION_ORDER: readonly Action[] = [
   'regrade',
   'link_repeat',
   'comment',
+  'escalate',
   'reject',
 ];
 const MAIN_STEPS = new Set<Action>(['acknowledge', 'approve', 'gm_decide', 'recall_decide', 'submit_8d', 'send_8d', 'resolve', 'revisit']);
@@ -91,7 +95,8 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
     if (value !== undefined && value !== '') fields.push({ label: t(labelKey), value, short });
   };
 
-  add('card.grade', c.urgent ? `${t(`grade.${c.grade}`)} · ${t('card.urgentTag')}` : t(`grade.${c.grade}`));
+  const tags = [t(`grade.${c.grade}`), c.urgent ? t('card.urgentTag') : undefined, c.safety ? t('major.card.safetyTag') : undefined];
+  add('card.grade', tags.filter(Boolean).join(' · '));
   add('card.category', dir.categoryName(c.category, locale));
   // A category's co-owning department is named while the complaint is still with the category's own department.
   const routing = dir.category?.(c.category);
@@ -138,6 +143,7 @@ export function buildComplaintCard(state: ComplaintState, ctx: CardContext): Car
   add('card.gmDecision', c.gmDecision, false);
   for (const line of repeatLines(c, locale)) add('repeats.label', line, false);
   fields.push(...recallFields(c, ctx));
+  fields.push(...majorCardFields(state, ctx.coOwners, ctx));
 
   const deadlines = buildDeadlineLines(state, ctx);
   return {

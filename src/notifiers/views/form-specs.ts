@@ -111,6 +111,7 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     { name: 'grade', kind: 'select', enumOf: { labels: 'grade', values: GRADES } },
     area('gradeReason', LIMITS.text, false),
     { name: 'urgent', kind: 'checkbox', initial: () => false },
+    { name: 'safety', kind: 'checkbox', initial: () => false },
     text('orderNo', LIMITS.code, false),
     text('productNo', LIMITS.code, false),
     { name: 'qtyOrdered', kind: 'number' },
@@ -192,6 +193,7 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
   regrade: [
     { name: 'grade', kind: 'select', enumOf: { labels: 'grade', values: GRADES }, initial: (ctx) => c(ctx)?.grade },
     { name: 'urgent', kind: 'checkbox', initial: (ctx) => c(ctx)?.urgent },
+    { name: 'safety', kind: 'checkbox', initial: (ctx) => c(ctx)?.safety === true },
     area('note', LIMITS.text, false),
   ],
   claim: [
@@ -238,4 +240,5 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     { name: 'newDate', kind: 'datetime' },
   ],
   customer_unreachable: [area('note')],
+  escalate: [area('reason')],
 };

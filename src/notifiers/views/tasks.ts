@@ -13,6 +13,7 @@ import { chainOf, stepOf } from '../../workflows/approvals.ts';
 import type { Action, Approval, ComplaintState, Deadline } from '../../workflows/model.ts';
 import { translator } from '../i18n/index.ts';
 import { buildActionButtons, buildDeadlineLines } from './card.ts';
+import { proposedResolutionText } from './major.ts';
 import { formatMoney } from './money.ts';
 import { deadlineState, formatDateTime, timeLeftText } from './time.ts';
 import type { TaskItem, TaskNeed, TasksView, ViewContext } from './types.ts';
@@ -86,6 +87,8 @@ export function approvalNeedText(a: Approval, state: ComplaintState, ctx: Pick<T
     }
     case 'solution':
       return t('tasks.need.solution', { verb });
+    case 'signoff':
+      return t('major.tasks.signoff', { resolution: proposedResolutionText(p.resolution, ctx.locale, ctx.currency) });
   }
 }
 

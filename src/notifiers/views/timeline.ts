@@ -44,10 +44,20 @@ const RENDERERS: Record<string, Render> = {
     h.t('timeline.event.filed', {
       category: h.label('category', d.category),
       grade: h.label('grade', d.grade),
-      urgent: d.urgent === true ? h.t('timeline.urgentSuffix') : '',
+      urgent: `${d.urgent === true ? h.t('timeline.urgentSuffix') : ''}${d.safety === true ? h.t('major.timeline.safetySuffix') : ''}`,
       department: h.dept(d.department),
     }),
   ],
+  major_flagged: (d, h) => {
+    const roles = Array.isArray(d.coOwners) ? d.coOwners.map((r) => h.label('role', r)) : [];
+    return [h.t('major.timeline.major_flagged'), ...(roles.length ? [h.t('major.timeline.majorCoOwners', { coOwners: roles.join(h.t('card.separator')) })] : [])];
+  },
+  resolution_proposed: (d, h) => {
+    const kinds = Array.isArray(d.kinds) ? d.kinds.map((k) => h.label('resolutionKind', k)).join(h.t('card.separator')) : '';
+    const amount = h.money(d.amountMinor, d.currency);
+    return [h.t('major.timeline.resolution_proposed', { kinds, summary: h.text(d.summary) }), ...(amount ? [h.t('timeline.event.resolvedAmount', { amount })] : [])];
+  },
+  escalated_by_hand: (d, h) => [h.t('major.timeline.escalated_by_hand', { reason: h.text(d.reason) })],
   acknowledged: (d, h) => [
     h.t('timeline.event.acknowledged', { handler: h.person(d.handlerId), firstResponse: h.text(d.firstResponse) }),
     ...(h.text(d.containment) ? [h.t('timeline.event.acknowledgedContainment', { containment: h.text(d.containment) })] : []),
@@ -165,8 +175,8 @@ function helpers(ctx: TimelineContext): Helpers {
     dept: (value) => (text(value) ? dir.departmentName(text(value), locale) : tr.t(locale, 'card.none')),
     text,
     gradeText(value) {
-      const g = (value ?? {}) as { grade?: unknown; urgent?: unknown };
-      return `${h.label('grade', g.grade)}${g.urgent === true ? tr.t(locale, 'timeline.urgentSuffix') : ''}`;
+      const g = (value ?? {}) as { grade?: unknown; urgent?: unknown; safety?: unknown };
+      return `${h.label('grade', g.grade)}${g.urgent === true ? tr.t(locale, 'timeline.urgentSuffix') : ''}${g.safety === true ? tr.t(locale, 'major.timeline.safetySuffix') : ''}`;
     },
     money(minor, currency) {
       if (typeof minor !== 'number') return undefined;

@@ -60,6 +60,8 @@ export const reassign: Handler<ActionInput<'reassign'>> = (state, _actor, input,
     status: c.status === 'reopened' ? 'reopened' : 'open',
   });
   event(d, 'reassigned', { from: c.department, to: input.department, reason: input.reason, handlerBefore: c.handlerId });
+  // A resolution waiting for the old department head's sign-off: the new department resolves it again.
+  supersede(d, 'signoff', env.now);
   return d;
 };
 

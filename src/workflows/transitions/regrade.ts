@@ -9,13 +9,17 @@ import type { ActionInput } from '../inputs.ts';
 import { needsGmSolution, type Decision, type LifecycleEnv } from '../lifecycle.ts';
 import type { Grade } from '../model.ts';
 import { fieldError } from '../validation.ts';
+import { flagMajor } from './escalate.ts';
 import { draft, event, updateDeadline, type Handler } from './shared.ts';
 
 /** Set grade and urgency and recompute the deadlines from their own start, so no time is lost (breaches stay). */
-export function applyRegrade(d: Decision, env: LifecycleEnv, to: { grade: Grade; urgent: boolean }): void {
+export function applyRegrade(d: Decision, env: LifecycleEnv, to: { grade: Grade; urgent: boolean; safety?: boolean }): void {
   const c = d.complaint;
+  const before = { grade: c.grade, urgent: c.urgent, safety: c.safety };
   const { grade, urgent } = to;
-  Object.assign(c, { grade, urgent });
+  Object.assign(c, { grade, urgent, safety: to.safety ?? c.safety });
+  // Now grade C, or urgent with a safety issue: the GM hears of it at once.
+  flagMajor(d, env, before);
   // A downgrade request was made against the grade before this change: it is moot now.
   supersede(d, 'downgrade', env.now);
   // Down to A while the GM was still to approve the solution: an A reply needs no GM.
@@ -53,17 +57,21 @@ export const regrade: Handler<ActionInput<'regrade'>> = (state, actor, input, en
   const c = state.complaint;
   const grade = input.grade ?? c.grade;
   const urgent = input.urgent ?? c.urgent;
-  if (grade === c.grade && urgent === c.urgent) throw fieldError('grade', 'nothing_changed');
+  const wasSafety = c.safety === true;
+  const safety = input.safety ?? wasSafety;
+  if (grade === c.grade && urgent === c.urgent && safety === wasSafety) throw fieldError('grade', 'nothing_changed');
   if (gradeBelow(grade, gradeForDemand(c.demand)) && !input.note) throw fieldError('note', 'reason_required');
-  const downgrade = (gradeBelow(grade, c.grade) && c.grade !== 'A') || (c.urgent && !urgent);
+  // Removing the safety flag is a downgrade too: it may take the complaint off the GM's list of major ones.
+  const downgrade = (gradeBelow(grade, c.grade) && c.grade !== 'A') || (c.urgent && !urgent) || (wasSafety && !safety);
   const d = draft(state, env);
-  const change = { before: { grade: c.grade, urgent: c.urgent }, after: { grade, urgent }, note: input.note };
+  const safe = (v: boolean) => (v || wasSafety ? { safety: v } : {});
+  const change = { before: { grade: c.grade, urgent: c.urgent, ...safe(wasSafety) }, after: { grade, urgent, ...safe(safety) }, note: input.note };
   if (downgrade && !env.directory.isGm(actor.id)) {
     event(d, 'downgrade_requested', change);
-    requestApproval(d, env, 'downgrade', [{ role: 'gm', as: 'approve' }], { grade, urgent, note: input.note }, actor);
+    requestApproval(d, env, 'downgrade', [{ role: 'gm', as: 'approve' }], { grade, urgent, ...safe(safety), note: input.note }, actor);
     return d;
   }
   event(d, 'regraded', change);
-  applyRegrade(d, env, { grade, urgent });
+  applyRegrade(d, env, { grade, urgent, safety });
   return d;
 };

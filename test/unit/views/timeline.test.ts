@@ -90,6 +90,7 @@ describe('timeline', () => {
         'repeat_suggested', 'repeat_confirmed', 'repeat_dismissed',
         'recall_reported', 'recall_decided',
         'customer_contacted', 'delay_notice_due', 'deadline_missed', 'first_contact_failed',
+        'major_flagged', 'resolution_proposed', 'escalated_by_hand',
       ].sort(),
     );
   });

@@ -47,6 +47,7 @@ export const enums = {
     recall_decide: 'Recall decision',
     contact: 'Customer contact',
     customer_unreachable: 'Customer unreachable',
+    escalate: 'Escalate to GM',
   } satisfies Record<Action, string>,
   /** Confirmations after an action went through. */
   actionDone: {
@@ -71,6 +72,7 @@ export const enums = {
     recall_decide: 'Recall decision on {{number}} recorded.',
     contact: 'Contact with the customer of {{number}} recorded.',
     customer_unreachable: 'Customer service is told that the customer of {{number}} could not be reached.',
+    escalate: '{{number}} is escalated to the GM.',
   } satisfies Record<Action | 'file', string>,
   demand: {
     apology: 'Apology',
@@ -117,7 +119,7 @@ export const enums = {
     compensation: 'Compensation',
     other: 'Other',
   } satisfies Record<ResolutionKind, string>,
-  approvalKind: { solution: 'solution', claim: 'claim', extension: 'extension', downgrade: 'downgrade' } satisfies Record<ApprovalKind, string>,
+  approvalKind: { solution: 'solution', claim: 'claim', extension: 'extension', downgrade: 'downgrade', signoff: 'resolution sign-off' } satisfies Record<ApprovalKind, string>,
   approvalDecision: { approve: 'Approve', decline: 'Decline' },
   approvalStatus: { pending: 'pending', approved: 'approved', declined: 'declined', superseded: 'superseded' },
   approvalStep: { review: 'review', approve: 'approval', sign: 'signature' },
@@ -135,6 +137,7 @@ export const enums = {
     containmentReport: 'Containment report to the customer',
     delayNotice: 'Delay notice to the customer',
     firstContact: 'First contact with the customer',
+    approval_signoff: 'Resolution sign-off',
   } satisfies Record<DeadlineKind, string>,
   deadlineState: {
     pending: 'Pending',

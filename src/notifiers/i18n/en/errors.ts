@@ -23,6 +23,8 @@ const codes = {
   own_approval: 'You requested this {{kind}} approval on {{number}}, or you handle the complaint: someone else must decide it.',
   repeat_not_suggested: '{{candidate}} is not a possible repeat of {{number}} waiting for a decision.',
   no_pending_approval: '{{number}} has no pending approval that you can decide.',
+  escalation_pending: 'You have already escalated {{number}} to the GM; the GM has not answered yet.',
+  already_signed_off: 'You have already signed off the resolution of {{number}}; the other co-owner signs next.',
   concurrent_update: '{{number}} was changed by someone else at the same moment. Please try again.',
   unknown_improvement: 'No improvement action {{id}} was found.',
   improvement_closed: 'Improvement action {{id}} was already closed by {{by}} at {{at}}.',

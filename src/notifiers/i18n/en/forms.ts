@@ -39,6 +39,7 @@ export const forms = {
       },
       gradeReason: { label: 'Reason for a lower grade', placeholder: '', help: 'Required when the grade is below what the demand implies.' },
       urgent: { label: 'Urgent', placeholder: '', help: 'Needs emergency measures (containment) within 24 hours.' },
+      safety: { label: 'Safety issue', placeholder: '', help: 'A critical or safety characteristic is affected. Urgent with a safety issue, or grade C: the GM is told at once.' },
       orderNo: { label: 'Order no.', placeholder: 'e.g. SO-2026-0415', help: '' },
       productNo: { label: 'Product no.', placeholder: 'e.g. VB-50-16', help: '' },
       qtyOrdered: { label: 'Quantity ordered', placeholder: '0', help: '' },
@@ -184,6 +185,7 @@ export const forms = {
     fields: {
       grade: { label: 'Grade', placeholder: 'A, B or C', help: 'A minor · B serious · C severe.' },
       urgent: { label: 'Urgent', placeholder: '', help: 'Needs emergency measures within 24 hours.' },
+      safety: { label: 'Safety issue', placeholder: '', help: 'A critical or safety characteristic is affected; removing it needs the GM.' },
       note: { label: 'Note', placeholder: 'Why the grade changes', help: '' },
     },
   },

@@ -34,6 +34,7 @@ export const enums: typeof En = {
     recall_decide: '召回决定',
     contact: '客户沟通',
     customer_unreachable: '联系不上客户',
+    escalate: '上报总经理',
   },
   actionDone: {
     file: '客诉 {{number}} 已登记，并已转交{{department}}。',
@@ -57,6 +58,7 @@ export const enums: typeof En = {
     recall_decide: '{{number}} 的召回决定已记录。',
     contact: '{{number}} 的客户沟通已登记。',
     customer_unreachable: '已告知客服部：{{number}} 的客户联系不上。',
+    escalate: '{{number}} 已上报总经理。',
   },
   demand: {
     apology: '道歉',
@@ -102,7 +104,7 @@ export const enums: typeof En = {
     compensation: '赔偿',
     other: '其他',
   },
-  approvalKind: { solution: '解决方案', claim: '索赔', extension: '延期申请', downgrade: '降级' },
+  approvalKind: { solution: '解决方案', claim: '索赔', extension: '延期申请', downgrade: '降级', signoff: '处理结果会签' },
   approvalDecision: { approve: '批准', decline: '驳回' },
   approvalStatus: { pending: '待审批', approved: '已批准', declined: '已驳回', superseded: '已被新申请取代' },
   approvalStep: { review: '审核', approve: '批准', sign: '签字' },
@@ -120,6 +122,7 @@ export const enums: typeof En = {
     containmentReport: '紧急措施报告客户',
     delayNotice: '延期通知客户',
     firstContact: '首次联系客户',
+    approval_signoff: '处理结果会签',
   },
   deadlineState: {
     pending: '进行中',

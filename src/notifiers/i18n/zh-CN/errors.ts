@@ -22,6 +22,8 @@ export const errors: typeof En = {
   own_approval: '{{number}} 的{{kind}}审批由您提出，或您是该客诉的责任人：须由他人审批。',
   repeat_not_suggested: '{{candidate}} 不是 {{number}} 待确认的疑似重复投诉。',
   no_pending_approval: '{{number}} 没有需要您审批的事项。',
+  escalation_pending: '您已将 {{number}} 上报总经理，总经理尚未回应。',
+  already_signed_off: '您已会签 {{number}} 的处理结果，需由另一位共同负责人会签。',
   concurrent_update: '{{number}} 刚刚被其他人修改，请重试。',
   accountable_unknown_role: '未知的责任岗位：{{role}}（见配置中的 accountability.roles）。',
   accountable_no_rule: '没有适用于 {{grade}} 级客诉、{{role}}未达作业标准的责任落实规则。',

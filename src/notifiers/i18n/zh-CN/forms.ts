@@ -36,6 +36,7 @@ export const forms: typeof En = {
       },
       gradeReason: { label: '降低等级的原因', placeholder: '', help: '等级低于客户要求对应的等级时必填。' },
       urgent: { label: '紧急', placeholder: '', help: '需在 24 小时内采取紧急措施。' },
+      safety: { label: '安全问题', placeholder: '', help: '涉及关键特性或安全功能。紧急且涉及安全，或 C 级：立即通知总经理。' },
       orderNo: { label: '订单号', placeholder: '如：SO-2026-0415', help: '' },
       productNo: { label: '产品编号', placeholder: '如：VB-50-16', help: '' },
       qtyOrdered: { label: '订货数量', placeholder: '0', help: '' },
@@ -177,6 +178,7 @@ export const forms: typeof En = {
     fields: {
       grade: { label: '客诉等级', placeholder: 'A、B 或 C', help: 'A 轻微 · B 严重 · C 恶劣。' },
       urgent: { label: '紧急', placeholder: '', help: '需在 24 小时内采取紧急措施。' },
+      safety: { label: '安全问题', placeholder: '', help: '涉及关键特性或安全功能；取消需总经理批准。' },
       note: { label: '说明', placeholder: '调整等级的原因', help: '' },
     },
   },

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Complaint" ADD COLUMN     "gmEscalations" TEXT,
+ADD COLUMN     "safety" BOOLEAN;
