@@ -1,7 +1,7 @@
 /**
  * The accountability statement in the local console of the shipped example organisation: March's
  * statement arrives in the GM's direct messages on April 1, the GM signs it with a command, finance is
- * told and downloads the .xlsx; a member and the finance VP (signing) are refused, in their language.
+ * told with the .xlsx's download in the message; a member and the finance VP (signing) are refused, in their language.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +41,8 @@ describe('accountability statement in the console', () => {
     const signed = await c.api('wang.jianguo', '/api/command', { text: '/complaint statement sign 2026-03' });
     expect(signed.data.html).toContain('你已签字确认 2026-03 的责任落实明细，已提交财务（吴丽华）。');
     await c.api('zhang.wei', '/api/clock/advance', { by: 'hour' }); // delivery
-    expect(await dm('wu.lihua')).toContain('2026-03 责任落实明细已由 王建国 于 2026-04-01 10:30 签字');
+    // Finance's message carries the file's download.
+    expect(await dm('wu.lihua')).toMatch(/2026-03 责任落实明细已由 王建国 于 2026-04-01 10:30 签字[^]*data-export="xlsx" data-statement="2026-03"/);
 
     const offered = await c.api('wu.lihua', '/api/command', { text: '/complaint statement 2026-03' });
     expect(offered.data.html).toContain('data-export="xlsx" data-statement="2026-03"');

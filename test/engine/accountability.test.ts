@@ -138,8 +138,10 @@ describe.each(providers)('accountability statement for March (%s)', (provider) =
     const toFinance = (await outbox('report')).filter((r) => r.to === 'fin.ma');
     expect(toFinance).toHaveLength(1);
     expect(toFinance[0]!.view.text.split('\n')[0]).toBe(
-      '2026-03 责任落实明细已由 王总 于 2026-04-02 10:00 签字：3 人，扣款合计 ¥750.00，取消提成 6 项，请从工资中扣除。明细文件：`/complaint statement 2026-03`。',
+      '2026-03 责任落实明细已由 王总 于 2026-04-02 10:00 签字：3 人，扣款合计 ¥750.00，取消提成 6 项，请从工资中扣除。明细文件见附件（再次获取：`/complaint statement 2026-03`）。',
     );
+    // The file goes with it, drawn at delivery for finance: a reference in the outbox, not the bytes.
+    expect(toFinance[0]!.view.attachment).toEqual({ statement: '2026-03', reader: 'fin.ma' });
 
     // Finance gets the file: one row per person, one per item.
     const got = await ask('fin.ma', 'statement 2026-03');

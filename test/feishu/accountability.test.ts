@@ -1,7 +1,8 @@
 /**
  * The accountability statement on Feishu (seed 002 §5), shipped example organisation: March's statement
  * reaches the GM on April 1; the finance VP may not sign it; the GM signs it with a message to the bot;
- * finance is told and gets the .xlsx as a file message, privately.
+ * finance gets the message and the .xlsx as a file message in their DM (a failed upload is retried),
+ * and can fetch it again.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,11 @@ describe('accountability statement on Feishu', () => {
     await f?.cleanup();
   });
 
+  const firstName = async (bytes: Buffer) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    return book.worksheets[0]!.getRow(2).getCell(1).value;
+  };
   const to = (since: number, openId: string, text: string) => f.feishu.sent(since).filter((c) => c.body.receive_id === openId && JSON.stringify(c.card ?? c.body).includes(text));
 
   it('GM on April 1, finance may not sign, the GM signs, finance gets the file', async () => {
@@ -54,9 +60,20 @@ describe('accountability statement on Feishu', () => {
     since = f.feishu.calls.length;
     await sendFeishu(f.events, message('ou_wangjianguo', '/complaint statement sign 2026-03'));
     await f.feishu.waitFor(() => f.feishu.sent(since).some((c) => JSON.stringify(c.card ?? {}).includes('你已签字确认 2026-03 的责任落实明细')), since);
+    // The first upload of the file fails: the delivery is retried (the text again under the same uuid, and the file).
+    f.feishu.fail('POST /open-apis/im/v1/files', { code: 1_000_000 });
     await f.running.engine.runOnce();
     await f.running.engine.idle();
-    expect(to(since, 'ou_wulihua', '2026-03 责任落实明细已由 王建国')).toHaveLength(1);
+    const files = () => f.feishu.sent(since).filter((c) => c.body.receive_id === 'ou_wulihua' && c.body.msg_type === 'file');
+    expect(files()).toHaveLength(0);
+    f.clock.set('2026-04-01T01:30:00Z');
+    await f.running.engine.runOnce();
+    await f.running.engine.idle();
+    const texts = to(since, 'ou_wulihua', '2026-03 责任落实明细已由 王建国');
+    expect(texts.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(texts.map((c) => c.body.uuid)).size).toBe(1); // a repeat Feishu drops
+    expect(files()).toHaveLength(1);
+    expect(await firstName(f.feishu.uploads.get(JSON.parse(files()[0]!.body.content).file_key)!.bytes)).toBe('周敏');
 
     since = f.feishu.calls.length;
     await sendFeishu(f.events, message('ou_wulihua', '/complaint statement 2026-03'));

@@ -1,7 +1,8 @@
 /**
  * The accountability statement on Slack (seed 002 §5), shipped example organisation: March's statement
  * reaches the GM's DM on April 1; a member asking for it is refused privately; the GM signs it with
- * `/complaint statement sign`; finance hears in a DM and gets the .xlsx in their DM with the bot.
+ * `/complaint statement sign`; finance gets the message with the .xlsx shared into their DM (a failed
+ * share is retried), and can fetch it again with `/complaint statement`.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,13 @@ describe('accountability statement on Slack', () => {
     await slashCommand(s.events, { ...fixture('slash-command'), user_id: user, text, response_url: `${s.fake.url}response_url/${name}` });
     return since;
   };
+  /** The first person's line of the file's first sheet: name and total. */
+  const sheetOf = async (bytes: Buffer) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const row = book.worksheets[0]!.getRow(2);
+    return [row.getCell(1).value, row.getCell(3).value];
+  };
   const posted = (since: number, channel: string) => s.fake.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && c.args.channel === channel).map((c) => String(c.args.text));
 
   it('GM on April 1, refused to a member, signed by the GM, the .xlsx in finance’s DM', async () => {
@@ -51,10 +59,21 @@ describe('accountability statement on Slack', () => {
     since = await command('U0WANG', 'statement sign 2026-03', 'sign');
     const ok = await s.fake.waitFor('response_url', () => true, since);
     expect(JSON.stringify(ok.args)).toContain('你已签字确认 2026-03 的责任落实明细，已提交财务（吴丽华）。');
+    // The first share into finance's DM fails: the message is retried, never sent without its file.
+    s.fake.fail('files.completeUploadExternal', { error: 'internal_error' });
     await s.running.engine.idle();
     await s.running.engine.runOnce();
     await s.running.engine.idle();
-    expect(posted(since, 'U0WUL').filter((t) => t.startsWith('2026-03 责任落实明细已由 王建国'))).toHaveLength(1);
+    const shares = () => s.fake.calls.slice(since).filter((c) => c.method === 'files.completeUploadExternal' && c.args.channel_id === 'D0WUL');
+    expect(shares()).toHaveLength(1); // the failed one
+    s.clock.set('2026-04-01T01:30:00Z');
+    await s.running.engine.runOnce();
+    await s.running.engine.idle();
+    expect(shares()).toHaveLength(2);
+    const delivered = shares()[1]!;
+    expect(String(delivered.args.initial_comment)).toMatch(/^2026-03 责任落实明细已由 王建国/);
+    expect(await sheetOf(s.fake.uploads.get((delivered.args.files as Array<{ id: string }>)[0]!.id)!.bytes!)).toEqual(['周敏', 50]);
+    expect(posted(since, 'U0WUL')).toEqual([]); // not as text alone
 
     since = await command('U0WUL', 'statement 2026-03', 'file');
     const share = await s.fake.waitFor('files.completeUploadExternal', () => true, since);
