@@ -1,6 +1,6 @@
 /**
  * Logs (pino) to stderr, so command output on stdout stays clean: one human line per entry when stderr
- * is a terminal, JSON lines otherwise (a log collector); KESU_LOG_FORMAT=pretty|json decides instead.
+ * is a terminal, JSON lines otherwise (a log collector); LOG_FORMAT (or KESU_LOG_FORMAT) =pretty|json decides instead.
  * Human lines show times in the organisation's time zone once it is known (setLogTimeZone).
  * Never log tokens or customer personal data: log complaint numbers and person keys only.
  */
@@ -10,9 +10,9 @@ export type { Logger };
 
 export type LogFormat = 'pretty' | 'json';
 
-/** KESU_LOG_FORMAT when set to pretty or json; otherwise pretty on a terminal, JSON when piped or redirected. */
+/** LOG_FORMAT (or KESU_LOG_FORMAT) when set to pretty or json; otherwise pretty on a terminal, JSON when piped or redirected. */
 export function logFormat(env: NodeJS.ProcessEnv = process.env, terminal = !!process.stderr.isTTY): LogFormat {
-  const asked = env.KESU_LOG_FORMAT?.trim().toLowerCase();
+  const asked = (env.LOG_FORMAT || env.KESU_LOG_FORMAT)?.trim().toLowerCase();
   if (asked === 'pretty' || asked === 'json') return asked;
   return terminal ? 'pretty' : 'json';
 }

@@ -15,7 +15,7 @@ import { statementAttachment } from '../commands/statements.ts';
 import { KesuError } from '../errors.ts';
 import { checkDatabaseFile, databaseFileOf, onDatabaseReplaced } from '../store/client.ts';
 import { readMarker, releaseLease, swapMarker } from '../store/markers.ts';
-import { createDispatcher, type DispatchResult } from '../notifiers/dispatcher.ts';
+import { createDispatcher, type DispatcherOptions, type DispatchResult } from '../notifiers/dispatcher.ts';
 import type { Deliverer } from '../notifiers/deliverer.ts';
 import { unreachableHandlers } from '../commands/unreachable.ts';
 
@@ -33,6 +33,8 @@ export interface Engine {
   /** Resolves when the engine has finished what it is doing (tests, shutdown). */
   idle(): Promise<void>;
   stop(): Promise<void>;
+  /** When the last step's tick finished (the engine's clock), for readiness; undefined before the first. */
+  lastStepAt(): Date | undefined;
 }
 
 /** Engine owners started in this process and not stopped: a lease naming this pid but none of them is a former process's. */
@@ -105,7 +107,14 @@ function reportReplaced(core: Core, e: KesuError): void {
   );
 }
 
-export async function startEngine(core: Core, deliverers: readonly Deliverer[], options: { schedule?: boolean } = {}): Promise<Engine> {
+export interface EngineOptions {
+  /** Step every minute (default true; tests step it themselves). */
+  schedule?: boolean;
+  /** Told every send attempt's outcome (metrics). */
+  onAttempt?: DispatcherOptions['onAttempt'];
+}
+
+export async function startEngine(core: Core, deliverers: readonly Deliverer[], options: EngineOptions = {}): Promise<Engine> {
   const owner = `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
   // State changes write notifications for the deployment's platforms (fixed at boot): each needs its deliverer.
   const deps: EngineDeps = { ...core.deps, platforms: core.deps.platforms ?? [] };
@@ -134,9 +143,11 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
     maxAttempts: core.settings.deliveryMaxAttempts,
     renderCard: cardRenderer(deps),
     renderFile: statementAttachment(deps),
+    ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
     ...unreachableHandlers(deps, core.logger, () => dispatcher.kick()),
   });
   let running: Promise<StepResult> | undefined;
+  let lastStep: Date | undefined;
 
   /** Ladder steps and digests, then delivery: awaited (start-up, tests), or started for the lanes to finish (cron). */
   async function step(wait: boolean): Promise<StepResult> {
@@ -146,6 +157,7 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
       await holdSqliteLease(core, owner, now);
     }
     const t = await tick(deps, now);
+    lastStep = deps.clock.now();
     const d = wait ? await dispatcher.dispatch(now) : (dispatcher.kick(), { sent: 0, retried: 0, dead: 0 });
     if (t.steps || t.digest || t.reports || d.sent || d.retried || d.dead) core.logger.info({ tick: t, delivered: d }, 'engine step');
     return { tick: t, delivered: d };
@@ -174,6 +186,7 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
   return {
     runOnce,
     idle,
+    lastStepAt: () => lastStep,
     async stop() {
       stopped = true;
       stopping.abort(); // a delivery backlog (paced per channel) must not hold up shutdown

@@ -24,11 +24,16 @@ function notFound(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
 }
 
+/** The operations endpoints' paths (ops.ts serves them). */
+export const OPS_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+
 export interface ListenOptions {
   host: string;
   port: number;
   mounts: readonly Mount[];
   fallback?: RequestListener;
+  /** The operations endpoints, for OPS_PATHS; `open`: any client may call them, not only loopback ones. */
+  ops?: { listener: RequestListener; open: boolean };
   /** Told about a request whose listener threw or rejected (it is answered 500); log it here. */
   onError?: (error: unknown, req: IncomingMessage) => void;
 }
@@ -40,10 +45,13 @@ export async function listenHttp(opts: ListenOptions): Promise<HttpServer> {
     LOOPBACK.test(req.socket.remoteAddress ?? '') && !req.headers.forwarded && !req.headers['x-forwarded-for'] && !req.headers['x-real-ip'];
   const guarded: RequestListener | undefined =
     fallback && !isLoopbackHost(opts.host) ? (req, res) => (local(req) ? fallback(req, res) : res.writeHead(403).end('the local console answers this computer only')) : fallback;
+  const ops = opts.ops;
+  const opsListener: RequestListener | undefined =
+    ops && (ops.open ? ops.listener : (req, res) => (local(req) ? ops.listener(req, res) : res.writeHead(403).end('the operations endpoints answer this computer only')));
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
     const mount = opts.mounts.find((m) => path.startsWith(m.prefix));
-    const listener = mount?.listener ?? guarded ?? notFound;
+    const listener = (opsListener && OPS_PATHS.has(path.split('?')[0]!) ? opsListener : undefined) ?? mount?.listener ?? guarded ?? notFound;
     // A receiver that throws or rejects must not take the process down: the request gets a 500 and is logged.
     // (Requests a receiver does not serve are refused by it, e.g. 404/405 for the Slack mount.)
     Promise.resolve()

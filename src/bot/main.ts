@@ -10,7 +10,9 @@ import { ConsoleDeliverer } from '../notifiers/console-deliverer.ts';
 import type { Deliverer } from '../notifiers/deliverer.ts';
 import { startEngine, type Engine } from './engine.ts';
 import { installProcessGuards, describeThrown, type OnUncaught } from './guards.ts';
-import { listenHttp } from './http.ts';
+import { isLoopbackHost, listenHttp } from './http.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { opsListener, opsSettings } from './ops.ts';
 import { createInteractions } from '../interaction/index.ts';
 import { createLocalConsole } from './local/index.ts';
 import { createFeishuPlatform, type FeishuPlatform } from './feishu/index.ts';
@@ -44,6 +46,10 @@ export interface Running {
   platforms: PlatformChoice;
   /** The HTTP server's address (console, webhooks), when one runs. */
   url?: string;
+  /** Where `/healthz`, `/readyz` and `/metrics` answer (the same server as `url` when that runs). */
+  opsUrl: string;
+  /** The Prometheus metrics (`/metrics`). */
+  metrics: Metrics;
   /** The local console's address, when it runs. */
   consoleUrl?: string;
   /** The Slack platform, when it runs. */
@@ -105,7 +111,8 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
   if (feishu) deliverers.push(feishu.deliverer);
   // Nothing attached at all: notifications print to the terminal rather than vanish.
   if (deliverers.length === 0) deliverers.push(new ConsoleDeliverer());
-  const engine = await startEngine(core, deliverers, { schedule: options.schedule }).catch(async (e: unknown) => {
+  const metrics = createMetrics(deps.db, deps.clock, deps.platforms ?? []);
+  const engine = await startEngine(core, deliverers, { schedule: options.schedule, onAttempt: metrics.onAttempt }).catch(async (e: unknown) => {
     // A second copy on the same SQLite file: name the running copy's console, when it has one.
     if (isKesuError(e) && e.code === 'engine_running') {
       const marker = await readMarker(deps.db.prisma, CONSOLE_URL_MARKER).catch(() => null);
@@ -120,34 +127,54 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
     await engine.stop();
   };
   let url: string | undefined;
+  let opsUrl = '';
   try {
     const mounts = [
-      ...(slack?.requestListener ? [{ prefix: '/slack/', listener: slack.requestListener }] : []),
-      ...(feishu?.requestListener ? [{ prefix: '/feishu/', listener: feishu.requestListener }] : []),
+      ...(slack?.requestListener ? [{ prefix: '/slack/', listener: metrics.timed('slack', slack.requestListener) }] : []),
+      ...(feishu?.requestListener ? [{ prefix: '/feishu/', listener: metrics.timed('feishu', feishu.requestListener) }] : []),
     ];
-    if (mounts.length || local) {
-      // Alone, the console listens on loopback; beside webhooks the server faces the network and
-      // the console answers loopback clients only (see http.ts).
-      const host = mounts.length ? settings.host : settings.consoleHost;
-      const server = await listenHttp({
-        host,
-        port: settings.port,
-        mounts,
-        ...(local ? { fallback: local.requestListener(engine) } : {}),
-        onError: (e, req) => logger.error({ method: req.method, path: (req.url ?? '').split('?')[0], error: describeThrown(e) }, 'http: a request failed; answered 500'),
-      });
-      stops.push(async () => {
-        local?.close(); // pages' live streams end first, so the server closes without waiting for them
-        await server.close();
-      });
-      url = server.url;
-      if (local && provider === 'sqlite') {
-        const consoleUrl = server.url;
-        const now = new Date();
-        await writeMarker(deps.db.prisma, CONSOLE_URL_MARKER, { owner: consoleUrl, until: new Date(now.getTime() + 3_650 * 86_400_000), createdAt: now });
-        // (The file may be gone by then: stopping goes on.)
-        stops.push(() => deleteMarker(deps.db.prisma, CONSOLE_URL_MARKER, consoleUrl).catch(() => undefined));
-      }
+    // The operations endpoints are on this server in every shape: alone (Socket Mode, Feishu's long
+    // connection) it serves only them, on KESU_OPS_HOST (loopback by default).
+    const opsConfig = opsSettings(options.env ?? process.env);
+    const ops = opsListener(
+      {
+        db: deps.db,
+        clock: deps.clock,
+        lastStepAt: () => engine.lastStepAt(),
+        platforms: () => ({
+          ...(local ? { local: true } : {}),
+          ...(slack ? { slack: slack.isUp?.() ?? true } : {}),
+          ...(feishu ? { feishu: feishu.isUp?.() ?? true } : {}),
+        }),
+      },
+      metrics,
+    );
+    // Alone, the console listens on loopback; beside webhooks the server faces the network and
+    // the console answers loopback clients only (see http.ts). Operations endpoints opened to other
+    // clients widen a loopback-only server the same way.
+    const serves = mounts.length > 0 || !!local;
+    const wanted = mounts.length ? settings.host : local ? settings.consoleHost : opsConfig.host;
+    const host = opsConfig.open && isLoopbackHost(wanted) ? opsConfig.host : wanted;
+    const server = await listenHttp({
+      host,
+      port: settings.port,
+      mounts,
+      ...(local ? { fallback: metrics.timed('console', local.requestListener(engine)) } : {}),
+      ops: { listener: ops, open: opsConfig.open },
+      onError: (e, req) => logger.error({ method: req.method, path: (req.url ?? '').split('?')[0], error: describeThrown(e) }, 'http: a request failed; answered 500'),
+    });
+    stops.push(async () => {
+      local?.close(); // pages' live streams end first, so the server closes without waiting for them
+      await server.close();
+    });
+    opsUrl = server.url;
+    if (serves) url = server.url;
+    if (local && provider === 'sqlite') {
+      const consoleUrl = server.url;
+      const now = new Date();
+      await writeMarker(deps.db.prisma, CONSOLE_URL_MARKER, { owner: consoleUrl, until: new Date(now.getTime() + 3_650 * 86_400_000), createdAt: now });
+      // (The file may be gone by then: stopping goes on.)
+      stops.push(() => deleteMarker(deps.db.prisma, CONSOLE_URL_MARKER, consoleUrl).catch(() => undefined));
     }
     for (const platform of [slack, feishu]) {
       if (!platform) continue;
@@ -164,6 +191,8 @@ async function attach(core: Core, clock: DemoClock, options: RunOptions): Promis
     core,
     engine,
     platforms,
+    opsUrl,
+    metrics,
     ...(url ? { url } : {}),
     ...(local && url ? { consoleUrl: url, clock } : {}),
     ...(slack ? { slack } : {}),

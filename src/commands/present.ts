@@ -10,7 +10,7 @@ import { translator } from '../notifiers/i18n/index.ts';
 import { listStates, timeline } from '../store/complaints.ts';
 import { availableActions } from '../workflows/lifecycle.ts';
 import type { Action, Actor, ComplaintState } from '../workflows/model.ts';
-import { canSeeContact, canView, mayDecideHere } from '../workflows/permissions.ts';
+import { canSeeContact, canView, isLiaison, mayDecideHere } from '../workflows/permissions.ts';
 
 export function localeOf(deps: Deps, actor: Pick<Actor, 'id' | 'locale'>): Locale {
   return actor.locale ?? deps.directory.localeOf(actor.id);
@@ -37,6 +37,13 @@ export async function timelineFor(deps: Deps, state: ComplaintState, locale: Loc
   return buildTimeline(events, { ...viewContext(deps, locale), number: state.complaint.number, currency: deps.config.claims.currency });
 }
 
+/** A contact task this person owns: the delay notice is the liaison's (Sales), the containment report and the first contact the department's. */
+function owesContact(s: ComplaintState, id: string, deps: Deps): boolean {
+  const runs = (kind: string) => s.deadlines.some((d) => d.kind === kind && !d.metAt && !d.cancelledAt);
+  const department = deps.directory.isMemberOf(id, s.complaint.department);
+  return (runs('delayNotice') && isLiaison(id, s.complaint, deps.directory)) || ((runs('containmentReport') || runs('firstContact')) && department);
+}
+
 /** Steps that move a case on; a complaint where the viewer may take one of these is one of their tasks. */
 const NEXT_STEPS: readonly Action[] = ['acknowledge', 'approve', 'gm_decide', 'recall_decide', 'submit_8d', 'send_8d', 'contain', 'resolve', 'revisit'];
 const ACTIVE = ['open', 'acknowledged', 'awaiting_approval', 'replied', 'resolved', 'reopened', 'escalated'] as const;
@@ -53,7 +60,7 @@ export async function myTasks(deps: Deps, viewer: Pick<Actor, 'id' | 'locale'>):
     .filter((s) => canView(viewer.id, s.complaint, deps.directory, s.approvals))
     .map((s) => ({
       state: s,
-      actions: availableActions(s, viewer.id, deps).filter((a) => NEXT_STEPS.includes(a)),
+      actions: availableActions(s, viewer.id, deps).filter((a) => NEXT_STEPS.includes(a) || (a === 'contact' && owesContact(s, viewer.id, deps))),
       approvals: s.approvals.filter((a) => mayDecideHere(viewer.id, a, s.complaint, deps.directory)),
     }))
     .filter((e) => e.actions.length > 0);

@@ -14,7 +14,10 @@ import { chaseImprovements } from './improvements.ts';
 import { compileStatements } from './statements.ts';
 import { runInTransaction } from '../store/client.ts';
 import { claimOnce } from '../store/markers.ts';
-import { dueSteps, listStates, loadState, type DueStep } from '../store/complaints.ts';
+import { applyDecision, dueSteps, listStates, loadState, type DueStep } from '../store/complaints.ts';
+import { breachDecision } from '../workflows/transitions/contact.ts';
+import { notifyDecision } from './notify.ts';
+import { KesuError } from '../errors.ts';
 import { stepsDue } from '../workflows/ladder.ts';
 import type { DeadlineKind } from '../config/schema.ts';
 import type { Deadline, Status } from '../workflows/model.ts';
@@ -32,7 +35,7 @@ export interface TickResult {
 }
 
 /** Advance one deadline's ladder; returns how many notifications were written (0 if another process got there first). */
-async function advance(deps: EngineDeps, row: DueStep, now: Date): Promise<{ steps: number; notifications: number }> {
+async function advance(deps: EngineDeps, row: DueStep, now: Date): Promise<{ steps: number; notifications: number; opened?: boolean }> {
   return runInTransaction(deps.db, async (tx) => {
     const state = await loadState(tx, row.complaintId);
     const d = state?.deadlines.find((x) => x.kind === row.kind);
@@ -55,9 +58,21 @@ async function advance(deps: EngineDeps, row: DueStep, now: Date): Promise<{ ste
     });
     if (claimed.count === 0) return { steps: 0, notifications: 0 };
     const notes = r.send.flatMap((step) => ladderNotifications(step, d, state, { now, config: deps.config, directory: deps.directory }));
-    return { steps: r.send.length, notifications: await notify(tx, deps, now, notes) };
+    let written = await notify(tx, deps, now, notes);
+    // First seen missed: in the same transaction the timeline says so and the delay notice opens (seed 001 §5.3).
+    const breach = !d.breachedAt && r.ladderStep >= 2 ? breachDecision(state, d.kind, env) : undefined;
+    if (breach) {
+      const decision = { ...breach, record: { action: 'breach' as const, input: { deadline: d.kind } } };
+      await applyDecision(tx, state, decision, SYSTEM_ACTOR); // a concurrent action rolls the step back: the next tick retries
+      const after = (await loadState(tx, state.complaint.id))!;
+      written += await notifyDecision(tx, deps, now, after, decision.events, SYSTEM_ACTOR);
+    }
+    return { steps: r.send.length, notifications: written, opened: breach !== undefined };
   });
 }
+
+/** Who the engine's own timeline entries are by (the timeline shows it as the system). */
+const SYSTEM_ACTOR = 'kesu';
 
 /** The GM's digest, once per working day at `gmDigestAt` (org time), when anything is overdue; a missed day is summarised by the next, not replayed. */
 async function digest(deps: EngineDeps, now: Date): Promise<boolean> {
@@ -91,13 +106,20 @@ export async function tick(deps: EngineDeps, now: Date, opts: TickOptions = {}):
   for (;;) {
     const rows = await dueSteps(deps.db.prisma, now, 200);
     let progressed = 0;
+    let opened = false;
     for (const row of rows) {
-      const r = await advance(deps, row, now);
+      const r = await advance(deps, row, now).catch((e: unknown) => {
+        // An action changed the complaint while its breach was being written: the step is left for the next tick.
+        if (e instanceof KesuError && e.code === 'concurrent_update') return { steps: 0, notifications: 0, opened: false };
+        throw e;
+      });
       result.steps += r.steps;
       result.notifications += r.notifications;
+      opened ||= r.opened === true;
       if (r.steps > 0 || r.notifications > 0) progressed++;
     }
-    if (rows.length < 200 || progressed === 0) break;
+    // A breach opened a delay notice: it may be due already (a tick after downtime), so look again.
+    if ((rows.length < 200 && !opened) || progressed === 0) break;
   }
   // Improvement actions for the top causes (seed 001 §6.10) walk their own ladder.
   const chased = await chaseImprovements(deps, now);

@@ -19,11 +19,17 @@ export type Duration = z.infer<typeof Duration>;
 export const DEADLINE_KINDS = ['response', 'containment', 'eightD', 'revisit'] as const;
 /** Internal deadlines: one per kind of pending approval (claim, solution, extension, downgrade). */
 export const APPROVAL_DEADLINE_KINDS = ['approval_claim', 'approval_solution', 'approval_extension', 'approval_downgrade'] as const;
+/**
+ * What the customer must be told, as tasks (seed 001 §5.1, §5.3; dealership flow step 3): the containment
+ * report of an urgent complaint, the delay notice after a deadline slips, the next attempt at first contact.
+ */
+export const CONTACT_DEADLINE_KINDS = ['containmentReport', 'delayNotice', 'firstContact'] as const;
 export type CustomerDeadlineKind = (typeof DEADLINE_KINDS)[number];
 export type ApprovalDeadlineKind = (typeof APPROVAL_DEADLINE_KINDS)[number];
 /** The GM's decision on a recall report (seed 001 §6.9): an internal deadline with its own ladder. */
 export const RECALL_DEADLINE_KIND = 'recall_decision' as const;
-export type DeadlineKind = CustomerDeadlineKind | ApprovalDeadlineKind | typeof RECALL_DEADLINE_KIND;
+export type ContactDeadlineKind = (typeof CONTACT_DEADLINE_KINDS)[number];
+export type DeadlineKind = CustomerDeadlineKind | ApprovalDeadlineKind | ContactDeadlineKind | typeof RECALL_DEADLINE_KIND;
 export const isApprovalDeadline = (k: DeadlineKind): k is ApprovalDeadlineKind => k.startsWith('approval_');
 
 /** One deadline's escalation ladder (issue 3 walks it; the core stores its first step time). */
@@ -53,6 +59,9 @@ const LadderOverrides = z
     eightD: Ladder.partial().optional(),
     revisit: Ladder.partial().optional(),
     recallDecision: Ladder.partial().optional(),
+    containmentReport: Ladder.partial().optional(),
+    delayNotice: Ladder.partial().optional(),
+    firstContact: Ladder.partial().optional(),
   })
   .strict();
 
@@ -83,6 +92,16 @@ export const DeadlinePolicy = z
       })
       .strict()
       .default({ autoGrantWorkdays: 3, maxHorizonDays: 90 }),
+    /** The customer-contact tasks (seed 001 §5.3, dealership flow step 3). */
+    contact: z
+      .object({
+        /** A deadline extended or missed: the liaison tells the customer the reason and the new date within this. */
+        delayNotice: Duration.default({ workdays: 1 }),
+        /** "Customer unreachable" on the response step: the next attempt is due this many hours after the first report. */
+        firstContactHours: z.number().positive().default(48),
+      })
+      .strict()
+      .default({ delayNotice: { workdays: 1 }, firstContactHours: 48 }),
     /** Every pending approval (claim, solution, extension, downgrade) is due this long after it is requested. */
     approval: Duration.default({ workdays: 1 }),
     /** A recall report (seed 001 §6.9) is decided by the GM within this long. */
@@ -106,6 +125,9 @@ export const DeadlinePolicy = z
         revisit: Ladder.default({ remindBefore: 'morningOf', graceBeforeGm: { workdays: 1 } }),
         /** The GM's recall decision: reminder and overdue notice to the GMs, then the management channel. */
         recallDecision: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workdays: 1 } }),
+        containmentReport: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } }),
+        delayNotice: Ladder.default({ remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 4 } }),
+        firstContact: Ladder.default({ remindBefore: { workdays: 1 }, graceBeforeGm: { workingHours: 4 } }),
       })
       .strict()
       .default({
@@ -115,6 +137,9 @@ export const DeadlinePolicy = z
         eightD: { remindBefore: { workdays: 1 }, graceBeforeGm: { workdays: 1 } },
         revisit: { remindBefore: 'morningOf', graceBeforeGm: { workdays: 1 } },
         recallDecision: { remindBefore: { hours: 4 }, graceBeforeGm: { workdays: 1 } },
+        containmentReport: { remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 2 } },
+        delayNotice: { remindBefore: { hours: 4 }, graceBeforeGm: { workingHours: 4 } },
+        firstContact: { remindBefore: { workdays: 1 }, graceBeforeGm: { workingHours: 4 } },
       }),
     /** Per-grade ladder overrides, e.g. `C: { response: { remindBefore: { hours: 8 }, graceBeforeGm: { hours: 1 } } }`. */
     laddersByGrade: z

@@ -58,6 +58,8 @@ export interface Directory {
   separationOfDuties(): boolean;
   /** Config `recall.departments` (seed 001 §6.9: Sales and Quality): they report recalls and hear of them. */
   recallDepartments(): string[];
+  /** Config `customerContact.liaison`: who tells the customer of a delay (seed 001 §5.3); empty: the responsible department. */
+  liaison(): { department?: string; role?: string };
 }
 
 const GM_NAME: LocalizedName = { zh: '总经理', en: 'General manager' };
@@ -172,6 +174,7 @@ export function createDirectory(config: OrgConfig): Directory {
     holdersOf: (roleKey) => (roleKey === 'gm' ? [...gm] : [...(roleHolders.get(roleKey) ?? [])]),
     separationOfDuties: () => config.controls?.separationOfDuties ?? true,
     recallDepartments: () => config.recall?.departments ?? ['sales', 'quality'].filter((k) => departments.has(k)),
+    liaison: () => config.customerContact?.liaison ?? {},
   };
   return directory;
 }

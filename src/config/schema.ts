@@ -8,6 +8,7 @@ import { Accountability } from './accountability-schema.ts';
 import { CalendarOverrides, WorkingHours } from './calendar-schema.ts';
 import { DeadlinePolicy } from './deadline-schema.ts';
 import { RepeatDetection } from './repeat-schema.ts';
+import { CustomerContact } from './contact-schema.ts';
 import { hhmm, key, timeZone } from './schema-primitives.ts';
 import { Improvements, RootCauses } from './improvement-schema.ts';
 
@@ -159,6 +160,8 @@ export const OrgConfig = z
     roles: z.array(Role).default([]),
     claims: Claims,
     deadlines: DeadlinePolicy.default(DeadlinePolicy.parse({})),
+    /** The customer-contact record (seed 001 §5.3): who tells the customer of a delay. */
+    customerContact: CustomerContact.default({ liaison: {} }),
     calendar: CalendarOverrides.default({ holidays: [], workdays: [], years: {} }),
     /**
      * Recalls (seed 001 §6.9): the departments whose heads report other affected shipped batches on any

@@ -81,6 +81,8 @@ export interface DispatcherOptions {
   onUnreachable?: (row: OutboxRow, error: DeliveryError) => Promise<void>;
   /** The first message this process delivered to a target (an unreachable mark on it can be cleared). */
   onReached?: (row: OutboxRow) => Promise<void>;
+  /** Told the outcome of every send attempt (metrics): sent, failed and retried later, or dead; `throttled` when the platform said to wait (429). */
+  onAttempt?: (attempt: { platform: string; result: 'sent' | 'retried' | 'dead'; throttled: boolean }) => void;
 }
 
 export interface DispatchResult {
@@ -249,6 +251,7 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
             .finally(sent);
           const at = clock();
           await markSent(db, row, at, messageId, attempts + 1);
+          opts.onAttempt?.({ platform: row.platform, result: 'sent', throttled: false });
           if (card && messageId) await saveCardMessage(db, { complaintId: row.complaintId!, platform: row.platform, address: row.address }, { messageId, ...(threadId ? { threadId } : {}) }, at);
           if (!reached.has(lane.key)) {
             reached.add(lane.key);
@@ -263,6 +266,7 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
           const inline = !dead && err.retryAfterMs !== undefined && err.retryAfterMs <= opts.maxInlineRetryMs;
           const nextAttemptAt = new Date(clock().getTime() + (dead ? 0 : delay));
           await markFailed(db, row, { attempts, error: err.message, dead, nextAttemptAt, keepLease: inline });
+          opts.onAttempt?.({ platform: row.platform, result: dead ? 'dead' : 'retried', throttled: err.retryAfterMs !== undefined });
           opts.logger?.[dead ? 'error' : 'warn'](
             { outbox: row.id, kind: row.kind, platform: row.platform, address: row.address, attempts, retryInMs: dead ? undefined : delay },
             dead ? `notification dead-lettered after ${attempts} attempts: ${err.message}` : `delivery failed, will retry: ${err.message}`,

@@ -47,6 +47,11 @@ function recipients(step: LadderStep, kind: Deadline['kind'], state: ComplaintSt
     if (step < 3) return decidersOf(pending, c, env.directory).map(person);
   }
   if (kind === 'recall_decision') return recallLadderRecipients(step, env);
+  if (kind === 'delayNotice') {
+    // The delay notice is the liaison's (Sales, seed 001 §5.3): reminded, then its heads; then the GM as usual.
+    const liaison = liaisonTargets(step, state, env);
+    if (liaison) return liaison;
+  }
   if (kind === 'revisit') {
     // The revisit is customer service's job: their channel is reminded, their managers get the notice.
     const cs: Target = { type: 'cs_channel' };
@@ -57,6 +62,20 @@ function recipients(step: LadderStep, kind: Deadline['kind'], state: ComplaintSt
   if (step === 1) return [c.handlerId ? { type: 'person', id: c.handlerId } : dept];
   if (step === 2) return [...env.directory.headsOf(c.department).map((id) => ({ type: 'person', id }) as Target), dept];
   return [...env.directory.gms().map((id) => ({ type: 'person', id }) as Target), ...(env.config.gmChannel ? [{ type: 'gm_channel' } as Target] : [])];
+}
+
+/**
+ * Who tells the customer of a delay (config `customerContact.liaison`): step 1 the liaison department (its
+ * channel, or its heads) or the role's holders; step 2 also the department's heads. Undefined: the complaint's department.
+ */
+export function liaisonTargets(step: LadderStep, state: ComplaintState, env: NotifyEnv): Target[] | undefined {
+  const { department, role } = env.directory.liaison();
+  if (step === 3 || (!department && !role)) return undefined;
+  const people = (ids: string[]): Target[] => ids.map((id) => ({ type: 'person', id }));
+  const holders = role ? people(env.directory.holdersOf(role)) : [];
+  if (!department) return holders.length ? holders : undefined;
+  const dept: Target = { type: 'department', key: department };
+  return step === 1 ? [dept, ...holders] : [...people(env.directory.headsOf(department)), dept, ...holders];
 }
 
 /** A person reads in their language; channels in the organisation's. */
@@ -198,6 +217,32 @@ export function decisionNotifications(
       }
     } else if (e.type === 'recall_reported' || e.type === 'recall_decided') {
       recallNotices(state, e, actorId, env, say);
+    } else if (e.type === 'delay_notice_due') {
+      // The liaison's task starts now: tell the customer the reason and the new date (seed 001 §5.3).
+      const targets = liaisonTargets(1, state, env) ?? [c.handlerId ? person(c.handlerId) : { type: 'department', key: c.department } as Target];
+      const due = formatDateTime(new Date(String(e.data.dueAt)), env.config.organisation.timeZone);
+      for (const target of targets) {
+        say('notice', `delay_notice_due:${target.type === 'person' ? target.id : target.type === 'department' ? target.key : target.type}`, target, (l) =>
+          t.t(l, 'contact.notify.delayNotice', {
+            number: c.number,
+            deadline: t.t(l, `deadline.${String(e.data.deadline)}`),
+            cause: t.t(l, `contact.timeline.cause_${e.data.cause === 'breached' ? 'breached' : 'extended'}`),
+            due,
+            title: c.title,
+          }) + (e.data.reason ? `\n${t.t(l, 'contact.notify.reason', { reason: String(e.data.reason) })}` : ''),
+        );
+      }
+    } else if (e.type === 'first_contact_failed') {
+      // Dealership flow step 3: customer service hears the progress and by when the customer will be reached.
+      say('notice', e.type, { type: 'cs_channel' }, (l) =>
+        t.t(l, 'contact.notify.unreachable', {
+          number: c.number,
+          department: env.directory.departmentName(c.department, l),
+          note: String(e.data.note ?? ''),
+          due: formatDateTime(new Date(String(e.data.dueAt)), env.config.organisation.timeZone),
+          title: c.title,
+        }),
+      );
     } else if (e.type === 'escalated') {
       // Twice unsatisfied: the GMs decide (by DM, with the card and the decision button), and the GM channel hears of it.
       const escalated = (l: Locale) => t.t(l, 'notify.escalatedCase', { number: c.number });

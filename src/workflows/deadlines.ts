@@ -94,7 +94,10 @@ export function isActive(d: Deadline): boolean {
 /** The deadlines a newly filed complaint starts with. */
 export function initialDeadlines(complaint: Pick<Complaint, 'receivedAt' | 'grade' | 'urgent'>, env: DeadlineEnv): Deadline[] {
   const kinds = complaint.urgent ? (['response', 'containment', 'eightD'] as const) : (['response', 'eightD'] as const);
-  return kinds.map((k) =>
+  const out = kinds.map((k) =>
     startDeadline(k, complaint.receivedAt, dueFrom(k, complaint.receivedAt, complaint.grade, env), env, complaint),
   );
+  // Seed 001 §5.1: the emergency measure is taken AND reported to the customer within the 24 hours.
+  if (complaint.urgent) out.push(startDeadline('containmentReport', complaint.receivedAt, dueFrom('containment', complaint.receivedAt, complaint.grade, env), env, complaint));
+  return out;
 }

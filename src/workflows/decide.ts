@@ -14,6 +14,7 @@ import { approve, resolve, send8d, submit8d } from './transitions/solution.ts';
 import { gmDecide, reopen, revisit } from './transitions/aftercare.ts';
 import { linkRepeat } from './transitions/repeat.ts';
 import { decideRecall, reportRecall } from './transitions/recall.ts';
+import { contact, customerUnreachable, settleDelayNotice } from './transitions/contact.ts';
 
 const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> } = {
   acknowledge,
@@ -34,6 +35,8 @@ const HANDLERS: { [A in Action]: Handler<ReturnType<ActionSchemas[A]['parse']>> 
   link_repeat: linkRepeat,
   recall: reportRecall,
   recall_decide: decideRecall,
+  contact,
+  customer_unreachable: customerUnreachable,
 };
 
 export function decide(state: ComplaintState, actor: Actor, action: Action, raw: unknown, env: LifecycleEnv): Decision {
@@ -42,7 +45,10 @@ export function decide(state: ComplaintState, actor: Actor, action: Action, raw:
   assertAllowed(state, action, actor, env, approvalKind);
   const input = parseOrThrow(actionSchemas(env.input)[action], raw ?? {});
   const handler = HANDLERS[action] as Handler<typeof input>;
-  return { ...handler(state, actor, input, env), record: { action, input: raw ?? {} } };
+  const decision = handler(state, actor, input, env);
+  // Whatever met, moved or cancelled a deadline towards the customer: a delay notice nothing needs any more is dropped.
+  settleDelayNotice(decision, env.now);
+  return { ...decision, record: { action, input: raw ?? {} } };
 }
 
 function approvalKindOf(raw: unknown): ApprovalKind | undefined {

@@ -16,6 +16,7 @@ import {
   RESOLUTION_KINDS,
   REVISIT_OUTCOMES,
   SENT_VIA,
+  CONTACT_FORM_WHAT,
 } from './model.ts';
 import {
   CLOCK_SKEW_MS,
@@ -261,6 +262,29 @@ export function actionSchemas(ctx: InputContext) {
       .strict()
       .refine((v) => v.outcome !== 'recall' || v.scope !== undefined, { message: 'required', path: ['scope'] })
       .refine((v) => v.outcome !== 'no_recall' || v.reason !== undefined, { message: 'required', path: ['reason'] }),
+    /**
+     * A contact with the customer (seed 001 §5.1–5.3): what they were told, how and when (blank: now).
+     * A delay notice carries the reason and the new date the customer was given (§5.3).
+     */
+    contact: z
+      .object({
+        what: choice(CONTACT_FORM_WHAT),
+        via: choice(SENT_VIA),
+        at: z
+          .preprocess(blankToUndefined, moment(ctx).optional())
+          .refine((d) => d === undefined || d.getTime() <= ctx.now.getTime() + CLOCK_SKEW_MS, 'in_future')
+          .refine((d) => d === undefined || ctx.now.getTime() - d.getTime() <= MAX_AGE_MS, 'too_old')
+          .transform((d) => d ?? ctx.now),
+        summary: text(LIMITS.text),
+        reason: optionalText(LIMITS.text),
+        newDate: z.preprocess(blankToUndefined, extensionDue(ctx).optional()),
+      })
+      .strict()
+      .refine((v) => v.what !== 'delay_notice' || v.reason !== undefined, { message: 'required', path: ['reason'] })
+      .refine((v) => v.what !== 'delay_notice' || v.newDate !== undefined, { message: 'required', path: ['newDate'] })
+      .refine((v) => v.newDate === undefined || v.newDate.getTime() > ctx.now.getTime(), { message: 'must_be_after_due', path: ['newDate'] }),
+    /** The response step could not reach the customer (dealership flow step 3): the progress, for customer service. */
+    customer_unreachable: z.object({ note: text(LIMITS.text) }).strict(),
   } as const;
 }
 

@@ -38,7 +38,7 @@ type Timed = Pick<Deadline, 'kind' | 'startsAt' | 'dueAt'>;
 
 /** Whether this deadline's ladder runs in calendar time: the response and containment deadlines of an urgent complaint. */
 export function runsOnTheClock(kind: DeadlineKind, opts: LadderOptions = {}): boolean {
-  return opts.urgent === true && (kind === 'response' || kind === 'containment');
+  return opts.urgent === true && (kind === 'response' || kind === 'containment' || kind === 'containmentReport');
 }
 
 /** When a step of this deadline falls, before any hold. */

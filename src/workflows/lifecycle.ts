@@ -14,13 +14,13 @@ import { ACTION_RULES, satisfies } from './permissions.ts';
 
 /** Actions each status allows (besides permission). `approve` also needs a pending approval. */
 export const TRANSITIONS: Record<Status, readonly Action[]> = {
-  open: ['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'approve', 'claim', 'contain', 'recall', 'recall_decide', 'comment'],
-  acknowledged: ['submit_8d', 'resolve', 'extend', 'reassign', 'reject', 'regrade', 'approve', 'claim', 'contain', 'recall', 'recall_decide', 'comment'],
-  awaiting_approval: ['approve', 'send_8d', 'extend', 'claim', 'contain', 'recall', 'recall_decide', 'comment'],
-  replied: ['send_8d', 'resolve', 'submit_8d', 'extend', 'regrade', 'approve', 'claim', 'contain', 'recall', 'recall_decide', 'comment'],
-  resolved: ['revisit', 'comment'],
-  reopened: ['acknowledge', 'submit_8d', 'send_8d', 'resolve', 'reassign', 'extend', 'regrade', 'approve', 'claim', 'contain', 'recall', 'recall_decide', 'comment'],
-  escalated: ['gm_decide', 'comment'],
+  open: ['acknowledge', 'customer_unreachable', 'reassign', 'extend', 'reject', 'regrade', 'approve', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment'],
+  acknowledged: ['submit_8d', 'resolve', 'extend', 'reassign', 'reject', 'regrade', 'approve', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment'],
+  awaiting_approval: ['approve', 'send_8d', 'extend', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment'],
+  replied: ['send_8d', 'resolve', 'submit_8d', 'extend', 'regrade', 'approve', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment'],
+  resolved: ['revisit', 'contact', 'comment'],
+  reopened: ['acknowledge', 'customer_unreachable', 'submit_8d', 'send_8d', 'resolve', 'reassign', 'extend', 'regrade', 'approve', 'claim', 'contain', 'contact', 'recall', 'recall_decide', 'comment'],
+  escalated: ['gm_decide', 'contact', 'comment'],
   closed: ['reopen', 'comment'],
   rejected: ['reopen', 'comment'],
 };
@@ -76,7 +76,8 @@ export interface Decision {
   deadlines: Deadline[];
   approvals: Approval[];
   events: TimelineEntry[];
-  record?: { action: Action | 'file'; input: unknown };
+  /** `breach`: the deadline engine saw a deadline towards the customer pass unmet (replayed by `breachDecision`). */
+  record?: { action: Action | 'file' | 'breach'; input: unknown };
 }
 
 /** The coded reason an action is not possible now, or undefined when it is (permission aside). */

@@ -35,6 +35,8 @@ export const ACTIONS = [
   'link_repeat',
   'recall',
   'recall_decide',
+  'contact',
+  'customer_unreachable',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +69,12 @@ export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 /** How the 8D reply reached the customer (seed 001 §5.2, §6.5). */
 export const SENT_VIA = ['email', 'fax', 'phone', 'in_person', 'portal', 'post', 'other'] as const;
 export type SentVia = (typeof SENT_VIA)[number];
+
+/** What a contact with the customer carried (seed 001 §5.1–5.3, §6.5; the dealership flow's revisit). */
+export const CONTACT_WHAT = ['first_response', 'containment_report', 'delay_notice', 'eightd_report', 'resolution', 'revisit', 'other'] as const;
+export type ContactWhat = (typeof CONTACT_WHAT)[number];
+/** What the contact form records: the 8D report goes through `send_8d`, the revisit through `revisit`. */
+export const CONTACT_FORM_WHAT = ['first_response', 'containment_report', 'delay_notice', 'resolution', 'other'] as const;
 
 export interface EightD {
   d1Team: string;

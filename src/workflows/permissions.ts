@@ -17,7 +17,8 @@ export type PermissionRule =
   | 'replier'
   | 'involved'
   | 'repeat_judge'
-  | 'recall_reporter';
+  | 'recall_reporter'
+  | 'contact';
 
 /** The rule each action is checked against. */
 export const ACTION_RULES: Record<Action, PermissionRule> = {
@@ -39,7 +40,16 @@ export const ACTION_RULES: Record<Action, PermissionRule> = {
   link_repeat: 'repeat_judge',
   recall: 'recall_reporter',
   recall_decide: 'gm',
+  contact: 'contact',
+  customer_unreachable: 'department_member',
 };
+
+/** The liaison who tells the customer of a delay (config `customerContact.liaison`; seed 001 §5.3: Sales). Absent: the responsible department. */
+export function isLiaison(actorId: string, c: Pick<Complaint, 'department'>, dir: Directory): boolean {
+  const liaison = dir.liaison();
+  if (!liaison.department && !liaison.role) return dir.isMemberOf(actorId, c.department);
+  return (!!liaison.department && dir.isMemberOf(actorId, liaison.department)) || (!!liaison.role && dir.hasRole(actorId, liaison.role));
+}
 
 type Who = Pick<Complaint, 'department' | 'handlerId' | 'filerId'> & Partial<Pick<Complaint, 'recall'>>;
 
@@ -52,6 +62,7 @@ export function canView(actorId: string, c: Who, dir: Directory, approvals: read
     dir.isCustomerService(actorId) ||
     dir.isGm(actorId) ||
     dir.isMemberOf(actorId, c.department) ||
+    isLiaison(actorId, c, dir) ||
     approvals.some((a) => a.status === 'pending' && mayDecide(actorId, a, dir))
   );
 }
@@ -136,5 +147,8 @@ export function satisfies(
       // Whoever finds other affected batches while analysing the case (its department), customer service,
       // and the heads of Sales and Quality, who report recalls to the GM (seed 001 §6.9).
       return dir.isMemberOf(actorId, c.department) || dir.isCustomerService(actorId) || dir.recallDepartments().some((k) => dir.isHeadOf(actorId, k));
+    case 'contact':
+      // Whoever talks to the customer: the department, customer service, and the liaison (Sales, §5.3, §7.1.4).
+      return satisfies('replier', actorId, c, dir) || dir.isMemberOf(actorId, c.department) || isLiaison(actorId, c, dir) || dir.isGm(actorId);
   }
 }

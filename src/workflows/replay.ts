@@ -9,9 +9,11 @@ import type { LifecycleEnv } from './lifecycle.ts';
 import type { Action, ComplaintState, TimelineEvent } from './model.ts';
 import { parseOrThrow } from './validation.ts';
 import { replaySuggestions } from './repeats.ts';
+import { breachDecision } from './transitions/contact.ts';
+import type { DeadlineKind } from '../config/schema.ts';
 
 interface Recorded {
-  action?: Action | 'file';
+  action?: Action | 'file' | 'breach';
   input?: unknown;
   effects?: unknown;
 }
@@ -29,7 +31,11 @@ export function replay(entries: readonly TimelineEvent[], num: ComplaintNumber, 
       continue;
     }
     if (!state || !action) throw new Error(`timeline entry ${entry.seq} (${entry.type}) records no action`);
-    const d = decide(state, actor, action, input, env);
+    const d =
+      action === 'breach'
+        ? breachDecision(state, (input as { deadline: DeadlineKind }).deadline, env)
+        : decide(state, actor, action, input, env);
+    if (!d) throw new Error(`timeline entry ${entry.seq} (${entry.type}) does not replay`);
     // Repeat suggestions came from the database at the time; the entry recorded them.
     const complaint = replaySuggestions(d.complaint, effects, entry.at);
     state = { complaint: { ...complaint, version: state.complaint.version + 1 }, deadlines: d.deadlines, approvals: d.approvals };

@@ -37,16 +37,18 @@ describe('the kesu CLI', () => {
     const due = await kesu(['tick', '--now', '2026-03-12T00:00:00Z', '--dry-run', '--json'], ws.env);
     expect(JSON.parse(due.stdout).due.map((s: { kind: string }) => s.kind)).toEqual(['eightD']);
 
-    // Thursday 08:00 local: the 8D was due Wednesday 10:00 — the overdue notice goes out (the stale reminder does not).
+    // Thursday 08:00 local: the 8D was due Wednesday 10:00 — the overdue notice goes out (the stale reminder does not),
+    // and the missed 8D opens the delay notice (seed 001 §5.3): the card shows it, the liaison (here the handler) is told.
     const sent = JSON.parse((await kesu(['tick', '--now', '2026-03-12T00:00:00Z', '--json'], ws.env)).stdout);
-    expect(sent).toMatchObject({ steps: 1, notifications: 2, digest: false, delivered: { sent: 4 } });
+    expect(sent).toMatchObject({ steps: 1, notifications: 4, digest: false, delivered: { sent: 6 } });
     // The filing's notice to the department channel was waiting in the outbox and goes too (rows are
     // delivered in the order written, and the simulated tick time is earlier than the real filing).
     // Each target's messages go in order; different targets are delivered side by side (one lane each).
     const to = (who: string) => sent.messages.filter((m: { to: string }) => m.to === who).map((m: { kind: string }) => m.kind);
-    expect(sent.messages).toHaveLength(4);
+    expect(sent.messages).toHaveLength(6);
     expect(to('q.chen')).toEqual(['overdue']);
-    expect(to('#quality')).toEqual(['overdue', 'card', 'card']);
+    expect(to('q.liu')).toEqual(['notice']);
+    expect(to('#quality')).toEqual(['overdue', 'card', 'card', 'card']);
     const again = JSON.parse((await kesu(['tick', '--now', '2026-03-12T00:00:00Z', '--json'], ws.env)).stdout);
     expect(again).toMatchObject({ steps: 0, notifications: 0, messages: [] });
     // Monday 09:30: the weekly report is left to the running bot (a slot taken here would reach no chat).

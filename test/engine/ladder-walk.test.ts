@@ -75,9 +75,18 @@ describe('the escalation ladder in simulated time', () => {
       '04-14 17:00 q.liu remind',
       '04-15 17:00 q.chen overdue',
       '04-15 17:00 #quality overdue',
+      // The missed 8D opens the delay notice (seed 001 §5.3): the liaison — by default the responsible
+      // department, here its handler — is told at once, and the card shows the new task.
+      '04-15 17:00 q.liu notice',
+      '04-15 17:00 #quality card',
       '04-16 09:30 gm.wang digest',
+      // The delay notice is due a working day later (Apr 16 17:00) and walks its own ladder.
+      '04-16 13:00 q.liu remind',
       '04-16 17:00 gm.wang escalate',
+      '04-16 17:00 q.chen overdue',
+      '04-16 17:00 #quality overdue',
       '04-17 09:30 gm.wang digest',
+      '04-17 12:00 gm.wang escalate',
     ]);
     const keys = (await db.prisma.outbox.findMany()).map((r) => r.dedupeKey);
     expect(new Set(keys).size).toBe(keys.length);
@@ -90,17 +99,19 @@ describe('the escalation ladder in simulated time', () => {
     const late = sh('2026-04-17T18:00:00');
     const first = await tick(deps, late);
     await dispatcher.dispatch(late);
-    expect(first).toMatchObject({ steps: 4, digest: true });
+    // The response's and the 8D's overdue notices and escalations, and the delay notice the missed 8D opened (already due).
+    expect(first).toMatchObject({ steps: 6, digest: true });
     // Targets are served concurrently; each target's messages arrive in the order written.
     const to = (address: string) => out.sent.filter((m) => m.address === address).map((m) => m.kind);
-    expect(out.sent).toHaveLength(8);
-    expect(to('#quality')).toEqual(['card', 'overdue', 'overdue']);
-    expect(to('q.chen')).toEqual(['overdue', 'overdue']);
-    expect(to('gm.wang')).toEqual(['escalate', 'escalate', 'digest']);
+    expect(out.sent).toHaveLength(12);
+    // Response, 8D, then the delay notice the missed 8D opened (its card update, its overdue notice, its escalation).
+    expect(to('#quality')).toEqual(['card', 'overdue', 'overdue', 'card', 'overdue']);
+    expect(to('q.chen')).toEqual(['overdue', 'overdue', 'overdue']);
+    expect(to('gm.wang')).toEqual(['escalate', 'escalate', 'escalate', 'digest']);
     expect(out.sent.find((m) => m.address === 'q.chen')!.view.text).toContain(`${(await db.prisma.complaint.findFirstOrThrow()).number} 的首次回复期限已逾期`);
     expect(await tick(deps, new Date(late.getTime() + 60_000))).toEqual({ steps: 0, notifications: 0, digest: false, reports: 0 });
     await dispatcher.dispatch(new Date(late.getTime() + 60_000));
-    expect(out.sent).toHaveLength(8);
+    expect(out.sent).toHaveLength(12);
   });
 
   it('state changes notify in the same transaction: the channel, the named handler, the approvers, the GM', async () => {
@@ -166,7 +177,7 @@ describe('the escalation ladder in simulated time', () => {
     const n = state.complaint.number;
     await act(deps, actor('q.liu'), n, 'acknowledge', { firstResponse: '已回复' });
     await runUntil('2026-04-15T17:30:00');
-    expect(log.filter((l) => l.startsWith('04-15 17:00'))).toEqual(['04-15 17:00 q.chen overdue', '04-15 17:00 #quality overdue']);
+    expect(log.filter((l) => l.startsWith('04-15 17:00'))).toEqual(['04-15 17:00 q.chen overdue', '04-15 17:00 #quality overdue', '04-15 17:00 q.liu notice', '04-15 17:00 #quality card']);
     const notice = out.sent.find((m) => m.kind === 'overdue')!;
     expect(notice.view.text.split('\n')).toEqual([`${n} 的 8D 报告期限已逾期（刚刚逾期）。`, '阀体尺寸超差']);
     // The 8D deadline is already breached, so the extension is the GM's to grant (the breach is kept).
@@ -176,7 +187,13 @@ describe('the escalation ladder in simulated time', () => {
     // The new ladder: reminder one working day before the new due time, the notice at it, the GM a
     // working day later; the old ladder's escalation (due Apr 16 17:00) never goes out.
     expect(log.filter((l) => l >= '04-16')).toEqual([
+      // The delay notice the missed 8D opened (due Apr 16 17:00) is owed whatever the GM grants: its ladder runs.
+      '04-16 13:00 q.liu remind',
       '04-16 17:00 q.liu remind',
+      '04-16 17:00 q.chen overdue',
+      '04-16 17:00 #quality overdue',
+      '04-17 09:30 gm.wang digest',
+      '04-17 12:00 gm.wang escalate',
       '04-17 17:00 q.chen overdue',
       '04-17 17:00 #quality overdue',
       '04-20 09:30 gm.wang digest',

@@ -117,6 +117,15 @@ function inputFor(action: Action, v: number, now: Date, state: ComplaintState): 
       return { batches: '批次 2403', severity: pick(['safety', 'critical', 'major']), ...(v % 3 ? { quantity: '1200', orders: 'PO-88' } : {}) };
     case 'recall_decide':
       return v % 2 ? { outcome: 'recall', scope: '批次 2403 全部召回', customers: '东方阀门' } : { outcome: 'no_recall', reason: '缺陷不影响功能' };
+    case 'contact':
+      return pick([
+        { what: 'delay_notice', via: 'phone', summary: '已电话告知', reason: '等待样品', newDate: new Date(now.getTime() + 72 * HOUR).toISOString() },
+        { what: 'containment_report', via: 'email', summary: '已报告紧急措施' },
+        { what: 'first_response', via: 'phone', summary: '已联系上客户', at: new Date(now.getTime() - HOUR).toISOString() },
+        { what: 'other', via: 'email', summary: '进度沟通' },
+      ]);
+    case 'customer_unreachable':
+      return { note: '电话无人接听，已发邮件' };
   }
 }
 
@@ -134,6 +143,10 @@ interface Counts {
   repeatLinks: number;
   /** Recall reports decided by the GM. */
   recalls: number;
+  /** Deadlines towards the customer the engine saw missed (each opened or joined a delay notice). */
+  breaches: number;
+  /** Customer contacts recorded (the contact action). */
+  contacts: number;
 }
 
 const TERMINAL = new Set(['closed', 'rejected', 'escalated']);
@@ -188,6 +201,10 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
       counts.ticks++;
       state = (await loadState(db, number))!;
       checkState(state, now, breaches);
+      // The engine writes one entry per deadline towards the customer it sees missed (the delay notice opens).
+      const after = await db.complaintEvent.count({ where: { complaintId: state.complaint.id } });
+      counts.breaches += after - entries;
+      entries = after;
     }
     let who: string;
     let action: Action;
@@ -219,6 +236,7 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
     entries = count;
     if (accepted) {
       counts.accepted++;
+      if (action === 'contact') counts.contacts++;
       if (action === 'approve') {
         counts.decisions++;
         expect(who, `${number}: approved by the handler`).not.toBe(before.complaint.handlerId);
@@ -269,7 +287,7 @@ async function runSequence(deps: Deps, clock: ManualClock, filing: FilingChoice,
 async function runProperty(provider: Provider, numRuns: number): Promise<Counts> {
   // In memory-backed /dev/shm where there is one: the file system's syncs are not what is under test here.
   const db = await openTestDatabase(provider, existsSync('/dev/shm') ? { dir: '/dev/shm' } : {});
-  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0, repeatLinks: 0, recalls: 0 };
+  const counts: Counts = { sequences: 0, actions: 0, accepted: 0, ticks: 0, resolved: 0, resolvedBC: 0, decisions: 0, repeatLinks: 0, recalls: 0, breaches: 0, contacts: 0 };
   try {
     const clock = new ManualClock('2026-01-05T01:00:00Z');
     const deps: Deps = { ...org.deps(db, clock), platforms: ['local'] };
@@ -285,7 +303,7 @@ async function runProperty(provider: Provider, numRuns: number): Promise<Counts>
     await db.cleanup();
   }
   console.log(
-    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C, ${counts.repeatLinks} repeat links decided, ${counts.recalls} recall decisions), ${counts.ticks} engine ticks`,
+    `controls property (${provider}): ${counts.sequences} sequences, ${counts.actions} actions (${counts.accepted} accepted, ${counts.decisions} approval decisions, ${counts.resolved} resolves, ${counts.resolvedBC} of them grade B/C, ${counts.repeatLinks} repeat links decided, ${counts.recalls} recall decisions), ${counts.ticks} engine ticks, ${counts.breaches} breaches seen by the engine, ${counts.contacts} customer contacts`,
   );
   return counts;
 }

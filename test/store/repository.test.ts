@@ -55,11 +55,12 @@ for (const [provider, available] of [['sqlite', true], ['postgresql', pgAvailabl
       ]);
       expect(entries.slice(1).map((e) => (e.data as { action?: string }).action)).toEqual(steps.map(([, , action]) => action));
       // …which the timeline expands back into every event, side effects right after the action that caused them.
-      expect(timeline.map((e) => e.seq)).toEqual([1, 1, 2, 2, 3, 4, 4, 5, 6, 7, 7, 7, 8, 8, 9, 9, 9, 10]);
+      expect(timeline.map((e) => e.seq)).toEqual([1, 1, 2, 2, 2, 3, 4, 4, 4, 5, 6, 7, 7, 7, 7, 8, 8, 9, 9, 9, 9, 10]);
       expect(timeline.map((e) => e.type)).toEqual([
-        'filed', 'approval_requested', 'acknowledged', 'deadline_met', 'commented', 'eightd_submitted', 'deadline_met',
-        'approved', 'resolved', 'revisit_unsatisfied', 'deadline_met', 'reopened', 'resolved', 'deadline_met',
-        'revisit_unsatisfied', 'deadline_met', 'escalated', 'gm_decided',
+        // The acknowledgement, the 8D sent with it and each revisit also record the contact with the customer (seed 001 §5.1–5.3).
+        'filed', 'approval_requested', 'acknowledged', 'customer_contacted', 'deadline_met', 'commented', 'eightd_submitted',
+        'customer_contacted', 'deadline_met', 'approved', 'resolved', 'revisit_unsatisfied', 'customer_contacted', 'deadline_met',
+        'reopened', 'resolved', 'deadline_met', 'revisit_unsatisfied', 'customer_contacted', 'deadline_met', 'escalated', 'gm_decided',
       ]);
       expect(timeline.find((e) => e.type === 'acknowledged')).toMatchObject({ actorId: 'q.liu', data: { handlerId: 'q.liu', from: 'open' } });
       expect((await list(deps, actor('slack:U0OTHER'), {})).map((s) => s.complaint.number)).not.toContain(n);

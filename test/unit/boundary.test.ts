@@ -21,6 +21,8 @@ function sources(dir: string): string[] {
 }
 
 const PLATFORM_SDK = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](@slack\/|@larksuiteoapi\/)/;
+/** Metrics live in src/bot (metrics.ts): the core reports through injected sinks (the dispatcher's `onAttempt`). */
+const METRICS_LIB = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]prom-client['"]/;
 const OWNED_TABLES = /\.(outbox|messageRef|marker)\.[a-zA-Z]+\s*\(/;
 const CLOCK_READ = /\bDate\.now\s*\(|\bnew\s+Date\s*\(\s*\)|performance\.now\s*\(/;
 
@@ -63,6 +65,13 @@ describe('architecture boundaries', () => {
   it('core code imports no platform SDK', () => {
     const offenders = core.filter((f) => PLATFORM_SDK.test(code(f))).map((f) => relative(SRC, f));
     expect(offenders).toEqual([]);
+  });
+
+  it('core code and the notifiers import no metrics library', () => {
+    const notifiers = sources(join(SRC, 'notifiers'));
+    const offenders = [...core, ...notifiers].filter((f) => METRICS_LIB.test(code(f))).map((f) => relative(SRC, f));
+    expect(offenders).toEqual([]);
+    expect(METRICS_LIB.test(code(join(SRC, 'bot/metrics.ts')))).toBe(true);
   });
 
   it('workflows, commands and views never read the system clock', () => {

@@ -227,7 +227,8 @@ describe('deadlines mean what the procedure means', () => {
     let s = step(org, filed(org, FILED_AT, { urgent: 'true' }), 'q.liu', 'acknowledge', { ...ACK, containment: '停运' }, at(2, 11));
     s = step(org, s, 'q.liu', 'submit_8d', { ...REPORT, sentVia: 'email' }, at(3));
     s = step(org, s, 'cs.li', 'regrade', { urgent: 'false', note: '误报' }, at(3, 11)); // a downgrade request, pending
-    expect(active(s)).toEqual(['approval_downgrade']);
+    // The containment was taken, but its report to the customer is still owed (seed 001 §5.1).
+    expect(active(s)).toEqual(['containmentReport', 'approval_downgrade']);
     s = step(org, s, 'q.liu', 'resolve', { kinds: ['apology'], summary: '致歉' }, at(3, 12));
     expect(active(s)).toEqual(['revisit']);
     expect(s.approvals[0]?.status).toBe('superseded');

@@ -88,9 +88,9 @@ describe('permissions', () => {
 
   it('buttons follow the rules: what each viewer may do now', () => {
     const env = org.env(AT);
-    expect(availableActions(base, 'q.liu', env)).toEqual(['acknowledge', 'recall', 'comment']);
-    expect(availableActions(base, 'q.chen', env)).toEqual(['acknowledge', 'reassign', 'extend', 'reject', 'regrade', 'claim', 'recall', 'comment']);
-    expect(availableActions(base, 'cs.zhao', env)).toEqual(['reassign', 'reject', 'regrade', 'claim', 'recall', 'comment']);
+    expect(availableActions(base, 'q.liu', env)).toEqual(['acknowledge', 'customer_unreachable', 'contact', 'recall', 'comment']);
+    expect(availableActions(base, 'q.chen', env)).toEqual(['acknowledge', 'customer_unreachable', 'reassign', 'extend', 'reject', 'regrade', 'claim', 'contact', 'recall', 'comment']);
+    expect(availableActions(base, 'cs.zhao', env)).toEqual(['reassign', 'reject', 'regrade', 'claim', 'contact', 'recall', 'comment']);
     expect(availableActions(base, 's.wu', env)).toEqual([]);
     // The sales manager may put a claim on any complaint (seed 001 §6.6.5), but not decide his own; as Sales head he reports recalls (§6.9).
     expect(availableActions(base, 's.zhou', env)).toEqual(['claim', 'recall']);

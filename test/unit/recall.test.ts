@@ -36,7 +36,7 @@ describe('reporting a recall', () => {
 
   it('with the 8D, in the same step; a recall field without batches or without a severity is refused', () => {
     const d = decide(acked(), actor('q.liu'), 'submit_8d', { ...REPORT, sentVia: 'email', recallBatches: '2403', recallSeverity: 'critical' }, org.env(at(3)));
-    expect(d.events.map((e) => e.type)).toEqual(['eightd_submitted', 'deadline_met', 'recall_reported']);
+    expect(d.events.map((e) => e.type)).toEqual(['eightd_submitted', 'customer_contacted', 'deadline_met', 'recall_reported']);
     expect(d.complaint.recall).toMatchObject({ reportedBy: 'q.liu', batches: '2403', severity: 'critical' });
     expect(d.complaint.eightD).not.toHaveProperty('recallBatches');
     expect(dl({ ...d }, 'recall_decision')?.dueAt.toISOString()).toBe(at(4));

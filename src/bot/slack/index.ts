@@ -23,6 +23,8 @@ export interface SlackPlatform {
   readonly mode: 'socket' | 'http';
   /** HTTP mode: the handler for `/slack/…` on Kesu's server. */
   readonly requestListener?: RequestListener;
+  /** Socket Mode: whether its WebSocket is connected now. */
+  readonly isUp?: () => boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -42,6 +44,12 @@ export function createSlackPlatform(io: Interactions, settings: Settings): Slack
       ? // The socket client takes its Web API options (apps.connections.open) from installerOptions.
         new SocketModeReceiver({ appToken: slack.appToken!, logger, ...(apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: apiUrl } } } : {}) })
       : new HTTPReceiver({ signingSecret: slack.signingSecret!, endpoints: '/slack/events', logger });
+  // Socket Mode's connection state, for readiness (`/readyz`).
+  let socketUp = false;
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on('connected', () => (socketUp = true));
+    for (const down of ['disconnected', 'reconnecting', 'disconnecting']) receiver.client.on(down, () => (socketUp = false));
+  }
   const app = new App({
     token: slack.botToken,
     receiver,
@@ -105,7 +113,7 @@ export function createSlackPlatform(io: Interactions, settings: Settings): Slack
             if (await screened(req, res, slack.signingSecret!, log)) receiver.requestListener(req, res);
           },
         }
-      : {}),
+      : { isUp: () => socketUp }),
     async start() {
       await ctx.identity.linkByEmail().catch((e: unknown) => log.warn({ err: e }, 'slack: linking people by email failed'));
       if (mode === 'socket') await app.start();

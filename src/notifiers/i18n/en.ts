@@ -9,13 +9,16 @@ import { improvements } from './en/improvements.ts';
 import { accountability } from './en/accountability.ts';
 import { repeatForms, repeats } from './en/repeats.ts';
 import { recallForms, recallTexts } from './en/recall.ts';
+import { contact, contactForms, contactWhat } from './en/contact.ts';
 import { commands, consoleTexts, exportTexts, stats } from './en/console.ts';
 
 export const en = {
   ...enums,
   ...recallTexts,
+  contactWhat,
+  contact,
   errors,
-  forms: { ...forms, ...repeatForms, ...recallForms },
+  forms: { ...forms, ...repeatForms, ...recallForms, ...contactForms },
   ...views,
   commands,
   console: consoleTexts,

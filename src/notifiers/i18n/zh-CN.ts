@@ -10,13 +10,16 @@ import { improvements } from './zh-CN/improvements.ts';
 import { accountability } from './zh-CN/accountability.ts';
 import { repeatForms, repeats } from './zh-CN/repeats.ts';
 import { recallForms, recallTexts } from './zh-CN/recall.ts';
+import { contact, contactForms, contactWhat } from './zh-CN/contact.ts';
 import { commands, consoleTexts, exportTexts, stats } from './zh-CN/console.ts';
 
 export const zhCN: Messages = {
   ...enums,
   ...recallTexts,
+  contactWhat,
+  contact,
   errors,
-  forms: { ...forms, ...repeatForms, ...recallForms },
+  forms: { ...forms, ...repeatForms, ...recallForms, ...contactForms },
   ...views,
   commands,
   console: consoleTexts,

@@ -20,12 +20,14 @@ export interface CardContext extends ViewContext {
 /** Next steps first, then housekeeping, the destructive one last. */
 export const ACTION_ORDER: readonly Action[] = [
   'acknowledge',
+  'customer_unreachable',
   'approve',
   'gm_decide',
   'recall_decide',
   'submit_8d',
   'send_8d',
   'contain',
+  'contact',
   'resolve',
   'revisit',
   'reopen',
@@ -39,7 +41,7 @@ export const ACTION_ORDER: readonly Action[] = [
   'reject',
 ];
 const MAIN_STEPS = new Set<Action>(['acknowledge', 'approve', 'gm_decide', 'recall_decide', 'submit_8d', 'send_8d', 'resolve', 'revisit']);
-const DEADLINE_ORDER: readonly DeadlineKind[] = ['response', 'containment', 'eightD', 'revisit', 'recall_decision'];
+const DEADLINE_ORDER: readonly DeadlineKind[] = ['response', 'firstContact', 'containment', 'containmentReport', 'eightD', 'delayNotice', 'revisit', 'recall_decision'];
 const SUMMARY_MAX = 600;
 
 export function buildActionButtons(actions: readonly Action[], complaintId: string, ctx: Pick<ViewContext, 'locale'>): ActionButton[] {

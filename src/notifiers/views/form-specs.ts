@@ -15,6 +15,7 @@ import {
   RESOLUTION_KINDS,
   REVISIT_OUTCOMES,
   SENT_VIA,
+  CONTACT_FORM_WHAT,
   type ComplaintState,
 } from '../../workflows/model.ts';
 import type { FieldIssue } from '../../errors.ts';
@@ -82,6 +83,13 @@ function pendingKinds(ctx: FormContext): readonly string[] {
   const theirs = kinds.filter((k) => ctx.decidable?.includes(k));
   const shown = theirs.length ? theirs : kinds;
   return shown.length ? [...new Set(shown)] : APPROVAL_KINDS;
+}
+const running = (ctx: FormContext, kind: string) => !!ctx.complaint?.deadlines.some((d) => d.kind === kind && !d.metAt && !d.cancelledAt);
+function owedContact(ctx: FormContext): string {
+  if (running(ctx, 'delayNotice')) return 'delay_notice';
+  if (running(ctx, 'containmentReport')) return 'containment_report';
+  if (running(ctx, 'firstContact')) return 'first_response';
+  return 'other';
 }
 const gradeA = (ctx: FormContext) => !c(ctx) || c(ctx)!.grade === 'A';
 const urgentContainmentDue = (ctx: FormContext) =>
@@ -220,4 +228,14 @@ export const FORM_SPECS: Record<FormId, readonly FieldSpec[]> = {
     area('customers', LIMITS.text, false),
     area('reason', LIMITS.text, false),
   ],
+  contact: [
+    // The task the person is most likely recording: an owed delay notice first, then the containment report.
+    { name: 'what', kind: 'select', required: true, enumOf: { labels: 'contactWhat', values: CONTACT_FORM_WHAT }, initial: (ctx) => owedContact(ctx) },
+    { name: 'via', kind: 'select', required: true, enumOf: { labels: 'sentVia', values: SENT_VIA }, initial: () => 'phone' },
+    { name: 'at', kind: 'datetime' },
+    area('summary'),
+    area('reason', LIMITS.text, false),
+    { name: 'newDate', kind: 'datetime' },
+  ],
+  customer_unreachable: [area('note')],
 };

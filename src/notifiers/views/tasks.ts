@@ -34,7 +34,7 @@ export interface TasksContext extends ViewContext {
 }
 
 /** Steps that move a case on, in the order they lead when no deadline tells them apart. */
-export const STEP_ORDER: readonly Action[] = ['approve', 'gm_decide', 'recall_decide', 'acknowledge', 'contain', 'send_8d', 'resolve', 'submit_8d', 'revisit'];
+export const STEP_ORDER: readonly Action[] = ['approve', 'gm_decide', 'recall_decide', 'acknowledge', 'contain', 'send_8d', 'resolve', 'submit_8d', 'revisit', 'contact'];
 
 /** The deadline each step meets. */
 const STEP_DEADLINE: Partial<Record<Action, DeadlineKind>> = {
@@ -45,6 +45,8 @@ const STEP_DEADLINE: Partial<Record<Action, DeadlineKind>> = {
   revisit: 'revisit',
   recall_decide: 'recall_decision',
 };
+
+const CONTACT_TASK_ORDER = ['delayNotice', 'containmentReport', 'firstContact'] as const;
 
 const running = (state: ComplaintState, kind: DeadlineKind): Deadline | undefined => state.deadlines.find((d) => d.kind === kind && !d.metAt && !d.cancelledAt);
 
@@ -104,6 +106,11 @@ export function taskNeeds(entry: TaskEntry, ctx: TasksContext): TaskNeed[] {
   // (unless a new round's 8D deadline runs: a reopened case).
   if (steps.includes('send_8d') || (steps.includes('resolve') && !running(state, 'eightD'))) steps = steps.filter((a) => a !== 'submit_8d');
   const needs = steps.map((action) => {
+    if (action === 'contact') {
+      // A contact owed to the customer: the delay notice, the containment report, the first contact.
+      const owed = CONTACT_TASK_ORDER.map((k) => running(state, k)).find((d) => d !== undefined);
+      return need(action, tr.t(ctx.locale, `tasks.need.contact_${owed?.kind ?? 'delayNotice'}`), owed, ctx);
+    }
     const kind = STEP_DEADLINE[action];
     return need(action, tr.t(ctx.locale, `tasks.need.${action}`), kind ? running(state, kind) : undefined, ctx);
   });

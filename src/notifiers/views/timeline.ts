@@ -120,6 +120,20 @@ const RENDERERS: Record<string, Render> = {
   repeat_dismissed: (d, h) => [h.t('repeats.event.dismissed', { number: h.text(d.candidate) }), ...note(h, d.note)],
   recall_reported: (d, h) => recallReportedLines(d, h.t, h.label),
   recall_decided: (d, h) => recallDecidedLines(d, h.t),
+  customer_contacted: (d, h) => [
+    h.t('contact.timeline.customer_contacted', {
+      what: h.label('contactWhat', d.what),
+      via: h.text(d.via) ? h.t('contact.timeline.via', { via: h.label('sentVia', d.via) }) : '',
+      at: h.text(d.at) ? h.t('contact.timeline.at', { at: h.at(d.at) }) : '',
+    }),
+    ...(h.text(d.reason) ? [h.t('contact.timeline.reasonAndDate', { reason: h.text(d.reason), date: h.at(d.newDate) })] : []),
+    ...note(h, d.summary),
+  ],
+  delay_notice_due: (d, h) => [
+    h.t('contact.timeline.delay_notice_due', { deadline: h.label('deadline', d.deadline), cause: h.t(`contact.timeline.cause_${d.cause === 'breached' ? 'breached' : 'extended'}`), due: h.at(d.dueAt) }),
+  ],
+  deadline_missed: (d, h) => [h.t('contact.timeline.deadline_missed', { deadline: h.label('deadline', d.deadline), due: h.at(d.dueAt) })],
+  first_contact_failed: (d, h) => [h.t('contact.timeline.first_contact_failed', { note: h.text(d.note), due: h.at(d.dueAt) })],
   deadline_met: (d, h) =>
     d.late === true
       ? [h.t('timeline.event.deadlineMetLate', { deadline: h.label('deadline', d.kind), at: h.at(d.dueAt) })]
@@ -178,6 +192,8 @@ export function buildTimeline(events: readonly TimelineEvent[], ctx: TimelineCon
   const join = (parts: string[]) =>
     parts.filter(Boolean).reduce((out, part) => (out === '' ? part : /[.!?。！？；;]$/.test(out) ? out + joiner + part : out + stop + part), '');
   const items = [...events]
+    // A contact recorded as part of another action (acknowledge, 8D sent, revisit) is told by that action's line.
+    .filter((e) => !(e.type === 'customer_contacted' && e.data?.derived === true))
     .sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq)
     .map((e) => {
       const render = Object.hasOwn(RENDERERS, e.type) ? RENDERERS[e.type]! : undefined;

@@ -4,6 +4,7 @@ import { dueFrom, moveDeadline, startDeadline } from '../deadlines.ts';
 import type { ActionInput } from '../inputs.ts';
 import type { Decision, LifecycleEnv } from '../lifecycle.ts';
 import { draft, event, meet, replaceDeadline, updateDeadline, type Handler } from './shared.ts';
+import { contactEvent } from './contact.ts';
 
 const HOUR = 3_600_000;
 
@@ -14,10 +15,11 @@ function reopenInto(d: Decision, env: LifecycleEnv, from: Complaint['status'], r
   const fresh = startDeadline('response', env.now, dueFrom('response', env.now, c.grade, env), env, c);
   replaceDeadline(d, fresh, env.now);
   // A complaint rejected before it was answered gets its 8D (and an urgent one its containment) again, from now.
-  for (const kind of ['eightD', 'containment'] as const) {
+  for (const kind of ['eightD', 'containment', 'containmentReport'] as const) {
     const x = d.deadlines.find((y) => y.kind === kind);
     if (x?.cancelledAt && !x.metAt && (kind === 'eightD' ? !c.eightD?.sent : c.urgent)) {
-      replaceDeadline(d, startDeadline(kind, env.now, dueFrom(kind, env.now, c.grade, env), env, c), env.now);
+      const policyKind = kind === 'containmentReport' ? 'containment' : kind;
+      replaceDeadline(d, startDeadline(kind, env.now, dueFrom(policyKind, env.now, c.grade, env), env, c), env.now);
     }
   }
   event(d, 'reopened', { from, reason, reopenCount: c.reopenCount, responseDueAt: fresh.dueAt.toISOString() });
@@ -34,14 +36,18 @@ export const revisit: Handler<ActionInput<'revisit'>> = (state, _actor, input, e
     event(d, 'revisit_unreachable', { attempt, note: input.note, nextDueAt: next.toISOString() });
     return d;
   }
+  // The revisit reached the customer: a contact too (after the revisit's own event, which names the entry).
+  const reached = () => contactEvent(d, 'revisit', { at: env.now, ...(input.note ? { summary: input.note } : {}) });
   if (input.outcome === 'satisfied') {
     Object.assign(d.complaint, { status: 'closed', satisfaction: input.score, closedAt: env.now });
     event(d, 'revisit_satisfied', { score: input.score, note: input.note });
+    reached();
     meet(d, 'revisit', env.now);
     return d;
   }
   // The score counts in the month's satisfaction whatever the outcome (seed 004).
   event(d, 'revisit_unsatisfied', { score: input.score, note: input.note, reopenCount: c.reopenCount });
+  reached();
   meet(d, 'revisit', env.now);
   if (c.reopenCount === 0) {
     reopenInto(d, env, c.status, input.note ?? '');

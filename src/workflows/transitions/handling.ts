@@ -6,6 +6,7 @@ import { breachAt, cancelDeadline, isActive, moveDeadline } from '../deadlines.t
 import type { ActionInput } from '../inputs.ts';
 import { fieldError } from '../validation.ts';
 import { draft, event, meet, updateDeadline, type Handler } from './shared.ts';
+import { contactEvent, openDelayNotice } from './contact.ts';
 
 /** The former handlers after the handler changes to `next`: whoever handled it stays on the list. */
 function withFormer(c: Complaint, next: string | undefined): string[] | undefined {
@@ -39,7 +40,10 @@ export const acknowledge: Handler<ActionInput<'acknowledge'>> = (state, actor, i
     acknowledgedAt: env.now,
   });
   event(d, 'acknowledged', { from: c.status, handlerId, firstResponse: input.firstResponse, containment: input.containment });
+  // The first response reached the customer: a contact, and the first contact owed after "unreachable" is made.
+  contactEvent(d, 'first_response', { at: env.now, summary: input.firstResponse });
   meet(d, 'response', env.now);
+  meet(d, 'firstContact', env.now);
   if (input.containment) meet(d, 'containment', env.now);
   return d;
 };
@@ -74,6 +78,7 @@ export const extend: Handler<ActionInput<'extend'>> = (state, actor, input, env)
   if (!breached && target.extensions === 0 && input.newDueAt <= limit) {
     event(d, 'extension_granted', data);
     updateDeadline(d, input.deadline, (x) => moveDeadline(x, input.newDueAt, env, { extension: true, who: state.complaint, now: env.now }));
+    if (input.deadline !== 'response') openDelayNotice(d, env, input.deadline, 'extended', env.now, input.reason);
     return d;
   }
   event(d, 'extension_requested', { ...data, needs: 'gm' });

@@ -25,8 +25,18 @@ export function applyRegrade(d: Decision, env: LifecycleEnv, to: { grade: Grade;
   }
   const who = { urgent, grade };
   // Extended deadlines keep their granted date; every active ladder is re-timed for the new grade and urgency.
-  for (const kind of ['response', 'containment', 'eightD'] as const) {
-    updateDeadline(d, kind, (x) => (isActive(x) ? moveDeadline(x, x.extensions === 0 ? dueFrom(kind, x.startsAt, grade, env) : x.dueAt, env, { who, now: env.now }) : x));
+  for (const kind of ['response', 'containment', 'eightD', 'containmentReport'] as const) {
+    const policyKind = kind === 'containmentReport' ? 'containment' : kind;
+    updateDeadline(d, kind, (x) => (isActive(x) ? moveDeadline(x, x.extensions === 0 ? dueFrom(policyKind, x.startsAt, grade, env) : x.dueAt, env, { who, now: env.now }) : x));
+  }
+  // The report of the emergency measure to the customer follows the containment deadline (seed 001 §5.1).
+  const report = d.deadlines.find((x) => x.kind === 'containmentReport');
+  if (urgent && !report) {
+    d.deadlines.push(startDeadline('containmentReport', c.receivedAt, dueFrom('containment', c.receivedAt, grade, env), env, who));
+  } else if (urgent && report?.cancelledAt && !report.metAt) {
+    updateDeadline(d, 'containmentReport', (x) => moveDeadline({ ...x, cancelledAt: undefined }, dueFrom('containment', x.startsAt, grade, env), env, { who, now: env.now }));
+  } else if (!urgent && report) {
+    updateDeadline(d, 'containmentReport', (x) => cancelDeadline(x, env.now));
   }
   const containment = d.deadlines.find((x) => x.kind === 'containment');
   if (urgent && !containment) {

@@ -14,10 +14,13 @@ import { fieldError } from '../validation.ts';
 import { applyRegrade } from './regrade.ts';
 import { recordRecall } from './recall.ts';
 import { draft, event, meet, replaceDeadline, updateDeadline, type Handler } from './shared.ts';
+import { CONTACT_TASKS, contactEvent, openDelayNotice } from './contact.ts';
+import { cancelDeadline } from '../deadlines.ts';
 
 /** The reply reached the customer: recorded on the 8D, and the 8D deadline is met (seed 001 §5.2). */
 function markSent(d: Decision, actor: Pick<Actor, 'id'>, via: string, note: string | undefined, env: LifecycleEnv): void {
   d.complaint.eightD = { ...d.complaint.eightD!, sent: { by: actor.id, at: env.now.toISOString(), via: via as never, ...(note ? { note } : {}) } };
+  contactEvent(d, 'eightd_report', { via, at: env.now, ...(note ? { summary: note } : {}) });
   meet(d, 'eightD', env.now);
 }
 
@@ -90,6 +93,7 @@ export const approve: Handler<ActionInput<'approve'>> = (state, actor, input, en
     const kind = pending.payload.deadline as DeadlineKind;
     const to = new Date(String(pending.payload.to));
     updateDeadline(d, kind, (x) => moveDeadline(x, to, env, { extension: true, who: c, now: env.now }));
+    if (kind !== 'response') openDelayNotice(d, env, kind, 'extended', env.now, typeof pending.payload.reason === 'string' ? pending.payload.reason : undefined);
   } else if (pending.kind === 'downgrade' && approved) {
     applyRegrade(d, env, { grade: pending.payload.grade as never, urgent: Boolean(pending.payload.urgent) });
   }
@@ -140,6 +144,8 @@ export const resolve: Handler<ActionInput<'resolve'>> = (state, actor, input, en
   meet(d, 'containment', env.now);
   supersede(d, 'extension', env.now);
   supersede(d, 'downgrade', env.now);
+  // The customer has the answer: contact tasks still open are no longer owed (a breach already incurred is kept).
+  for (const kind of CONTACT_TASKS) updateDeadline(d, kind, (x) => cancelDeadline(x, env.now));
   replaceDeadline(d, startDeadline('revisit', env.now, due, env, c), env.now);
   return d;
 };

@@ -89,6 +89,7 @@ describe('timeline', () => {
         'claim_amended', 'payout_held', 'approval_step', 'downgrade_requested', 'contained', 'eightd_sent',
         'repeat_suggested', 'repeat_confirmed', 'repeat_dismissed',
         'recall_reported', 'recall_decided',
+        'customer_contacted', 'delay_notice_due', 'deadline_missed', 'first_contact_failed',
       ].sort(),
     );
   });

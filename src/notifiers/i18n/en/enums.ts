@@ -45,6 +45,8 @@ export const enums = {
     link_repeat: 'Repeat?',
     recall: 'Report recall',
     recall_decide: 'Recall decision',
+    contact: 'Customer contact',
+    customer_unreachable: 'Customer unreachable',
   } satisfies Record<Action, string>,
   /** Confirmations after an action went through. */
   actionDone: {
@@ -67,6 +69,8 @@ export const enums = {
     link_repeat: 'Repeat link on {{number}} recorded.',
     recall: 'Recall report on {{number}} recorded; the GM decides.',
     recall_decide: 'Recall decision on {{number}} recorded.',
+    contact: 'Contact with the customer of {{number}} recorded.',
+    customer_unreachable: 'Customer service is told that the customer of {{number}} could not be reached.',
   } satisfies Record<Action | 'file', string>,
   demand: {
     apology: 'Apology',
@@ -128,6 +132,9 @@ export const enums = {
     approval_extension: 'Extension approval',
     approval_downgrade: 'Downgrade approval',
     recall_decision: 'Recall decision',
+    containmentReport: 'Containment report to the customer',
+    delayNotice: 'Delay notice to the customer',
+    firstContact: 'First contact with the customer',
   } satisfies Record<DeadlineKind, string>,
   deadlineState: {
     pending: 'Pending',

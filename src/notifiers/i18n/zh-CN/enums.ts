@@ -32,6 +32,8 @@ export const enums: typeof En = {
     link_repeat: '是否重复？',
     recall: '上报召回',
     recall_decide: '召回决定',
+    contact: '客户沟通',
+    customer_unreachable: '联系不上客户',
   },
   actionDone: {
     file: '客诉 {{number}} 已登记，并已转交{{department}}。',
@@ -53,6 +55,8 @@ export const enums: typeof En = {
     link_repeat: '已记录 {{number}} 的重复投诉判定。',
     recall: '{{number}} 的召回上报已记录，待总经理决定。',
     recall_decide: '{{number}} 的召回决定已记录。',
+    contact: '{{number}} 的客户沟通已登记。',
+    customer_unreachable: '已告知客服部：{{number}} 的客户联系不上。',
   },
   demand: {
     apology: '道歉',
@@ -113,6 +117,9 @@ export const enums: typeof En = {
     approval_extension: '延期审批',
     approval_downgrade: '降级审批',
     recall_decision: '召回决定',
+    containmentReport: '紧急措施报告客户',
+    delayNotice: '延期通知客户',
+    firstContact: '首次联系客户',
   },
   deadlineState: {
     pending: '进行中',
