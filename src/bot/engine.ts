@@ -11,6 +11,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Core } from './boot.ts';
 import { tick, type EngineDeps, type TickResult } from '../commands/tick.ts';
 import { cardRenderer } from '../commands/cards.ts';
+import { statementAttachment } from '../commands/statements.ts';
 import { KesuError } from '../errors.ts';
 import { checkDatabaseFile, databaseFileOf, onDatabaseReplaced } from '../store/client.ts';
 import { readMarker, releaseLease, swapMarker } from '../store/markers.ts';
@@ -141,6 +142,7 @@ export async function startEngine(core: Core, deliverers: readonly Deliverer[], 
     logger: core.logger,
     maxAttempts: core.settings.deliveryMaxAttempts,
     renderCard: cardRenderer(deps),
+    renderFile: statementAttachment(deps),
     ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
     ...unreachableHandlers(deps, core.logger, () => dispatcher.kick()),
   });

@@ -1,8 +1,9 @@
 /**
  * The monthly accountability statement (seed 002 §5: "由客服部每月提供數據報總經理簽字審批后提交財務執行"):
  * compiled by the engine on the monthly report's slot from the month's resolutions and sent to the GM;
- * signed by a GM from chat (`/complaint statement sign YYYY-MM`), then announced to the finance role,
- * whose holders (and the GM, and the heads for their people) get it as .xlsx (`/complaint statement YYYY-MM`).
+ * signed by a GM from chat (`/complaint statement sign YYYY-MM`, or the Sign button on the GM's message),
+ * then sent to the finance role's holders with the .xlsx attached (drawn at delivery); they, the GM
+ * and the heads for their people can fetch it again with `/complaint statement YYYY-MM`.
  * Each month is claimed once with a marker written with the statement and its messages.
  */
 import type { Deps } from './deps.ts';
@@ -17,7 +18,7 @@ import { tablesToXlsx } from '../notifiers/render/statement-xlsx.ts';
 import { buildStatementForFinance, buildStatementForGm, statementComment, statementTables, type StatementContext } from '../notifiers/views/statement.ts';
 import { formatDateTime } from '../notifiers/views/time.ts';
 import { translator } from '../notifiers/i18n/index.ts';
-import type { MessageView } from '../notifiers/views/types.ts';
+import type { AttachmentRef, MessageView } from '../notifiers/views/types.ts';
 import { runInTransaction } from '../store/client.ts';
 import { claimOnce, markersWithPrefix, readMarker } from '../store/markers.ts';
 import { chargesResolvedBetween, insertStatement, loadStatement, signStatement, type Statement } from '../store/statements.ts';
@@ -104,6 +105,11 @@ export async function statementDownload(deps: Deps, actor: Actor, period: string
   return statementFile(statement, lines, context(deps, localeOf(deps, actor)));
 }
 
+/** The dispatcher's file hook (DispatcherOptions.renderFile): the statement drawn now for its reader, in their language. */
+export function statementAttachment(deps: Deps): (ref: AttachmentRef) => Promise<ExportFile> {
+  return ({ statement, reader }) => statementDownload(deps, { id: reader, name: reader }, statement);
+}
+
 /** A GM signs the month's statement; finance's role holders are told in the same transaction. */
 export async function signStatementAs(deps: Deps, actor: Actor, period: string, command?: string): Promise<MessageView> {
   if (!deps.directory.isGm(actor.id)) throw new KesuError('statement_sign_forbidden');
@@ -125,7 +131,8 @@ export async function signStatementAs(deps: Deps, actor: Actor, period: string, 
     }
     const notes: Notification[] = finance.map((id) => {
       const target = { type: 'person', id } as const;
-      return { key: `${key(period)}:signed`, kind: 'report', target, view: viewFor(target, deps, (l) => buildStatementForFinance(signed, context(deps, l, command))) };
+      const view = viewFor(target, deps, (l) => buildStatementForFinance(signed, context(deps, l, command)));
+      return { key: `${key(period)}:signed`, kind: 'report', target, view: { ...view, attachment: { statement: period, reader: id } } };
     });
     await notify(tx, deps, now, notes);
   });

@@ -14,12 +14,13 @@ import { cardFor, localeOf, myTasks, timelineFor, viewContext } from '../command
 import { list, show } from '../commands/query.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { monthRange } from '../commands/parse-command.ts';
-import { statementDownload, statementFiles } from '../commands/statements.ts';
+import { signStatementAs, statementDownload, statementFiles } from '../commands/statements.ts';
 import { KesuError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { translator } from '../notifiers/i18n/index.ts';
 import { withoutChart } from '../notifiers/views/chart.ts';
 import { buildList, type CardView, type FormId, type FormView, type ListView, type TasksView, type TimelineView } from '../notifiers/views/index.ts';
+import type { MessageView } from '../notifiers/views/types.ts';
 import { loadState } from '../store/complaints.ts';
 import { claimOnce, deleteMarker, readMarker, writeMarker } from '../store/markers.ts';
 import { sentMessages, type OutboxRow } from '../store/outbox.ts';
@@ -53,6 +54,8 @@ export interface Interactions {
   filingForm(actor: Actor, description?: string): Promise<FormView>;
   /** A card button: the action's form, or the coded reason this person may not take it now. */
   press(actor: Actor, action: string, complaint: string): Promise<FormView>;
+  /** A button on a message not about a complaint (the GM's Sign on a statement): its answer, or the coded refusal. */
+  messageButton(actor: Actor, button: string, value: string): Promise<MessageView>;
   /** A submitted form: done (with the confirmation), or the same form with its errors; nothing half-written. */
   submit(actor: Actor, form: FormId, values: Record<string, unknown>, opts?: { complaint?: string; requestKey?: string }): Promise<SubmitOutcome>;
   /** One complaint for this viewer (their buttons; contact data where they may see it), with its timeline. */
@@ -126,6 +129,10 @@ export function createInteractions(deps: Deps, logger: Logger): Interactions {
     press(actor, action, complaint) {
       if (!isAction(action)) throw new KesuError('foreign_button', { action });
       return openForm(deps, actor, action, { complaint });
+    },
+    async messageButton(actor, button, value) {
+      if (button === 'sign_statement') return signStatementAs(deps, actor, value);
+      throw new KesuError('foreign_button', { action: button });
     },
     submit: (actor, form, values, opts = {}) => submitForm(deps, actor, form, values, opts),
     async show(actor, ref) {

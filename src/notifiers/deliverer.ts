@@ -3,7 +3,7 @@
  * (Slack, Feishu, the local console). A recording deliverer serves tests and demos.
  */
 import type { Locale } from '../config/schema.ts';
-import type { MessageView, CardView, TimelineView } from './views/types.ts';
+import type { AttachmentRef, MessageView, CardView, TimelineView } from './views/types.ts';
 
 export type PlatformName = 'slack' | 'feishu' | 'local';
 
@@ -28,8 +28,17 @@ export interface OutboundMessage {
   complaintId?: string;
   /** A complaint card posted before on this channel: updated in place (the card, and its thread reply) instead of posting anew. */
   posted?: MessageRefs;
+  /** A file sent with the message (drawn at delivery from `view.attachment`): shared with the text where the platform can. */
+  file?: AttachedFile;
   /** A complaint card's timeline, drawn with the card for this delivery: kept in one reply in the card's thread where the platform has threads. */
   timeline?: TimelineView;
+}
+
+/** A file drawn for one delivery. */
+export interface AttachedFile {
+  name: string;
+  format: string;
+  bytes: Buffer;
 }
 
 /** Where a message went on the platform: its id and, for a complaint card, its timeline reply in the thread. */
@@ -113,4 +122,4 @@ export class RecordingDeliverer implements Deliverer {
   }
 }
 
-export type { MessageView, CardView };
+export type { AttachmentRef, MessageView, CardView };

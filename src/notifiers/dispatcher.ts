@@ -23,9 +23,9 @@ import {
   type OutboxRow,
 } from '../store/outbox.ts';
 import type { Logger } from '../logger.ts';
-import { DeliveryError, unresolvedPerson, type Deliverer, type PlatformName } from './deliverer.ts';
+import { DeliveryError, unresolvedPerson, type AttachedFile, type Deliverer, type PlatformName } from './deliverer.ts';
 import type { Locale } from '../config/schema.ts';
-import type { MessageView, TimelineView } from './views/types.ts';
+import type { AttachmentRef, MessageView, TimelineView } from './views/types.ts';
 
 /** Whom a card is drawn for: a channel (its address), or a person by DM (their user ID here, and their language when the platform knows it). */
 export interface CardAudience {
@@ -72,6 +72,11 @@ export interface DispatcherOptions {
    * the card's thread): card and timeline are drawn once per delivery, here.
    */
   renderCard?: (row: OutboxRow, to: CardAudience) => Promise<RenderedCard | undefined>;
+  /**
+   * Draws a message's file (`MessageView.attachment`) for this delivery from what is stored. A failure
+   * fails the delivery, which is retried like any other: the message never goes without its file.
+   */
+  renderFile?: (ref: AttachmentRef) => Promise<AttachedFile>;
   /** A row failed because its target cannot be reached (bot not in the channel, user gone): route around it. */
   onUnreachable?: (row: OutboxRow, error: DeliveryError) => Promise<void>;
   /** The first message this process delivered to a target (an unreachable mark on it can be cleared). */
@@ -225,6 +230,9 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
           const address = person ? await deliverer.resolvePerson?.(person) : row.address;
           if (!address) throw new DeliveryError(`${row.platform}: no user found for ${person}`, undefined, true, 'user_gone');
           const view = card?.view ?? (await personal(row, deliverer, address));
+          const ref = (JSON.parse(row.payload) as MessageView).attachment;
+          if (ref && !opts.renderFile) throw new DeliveryError(`${row.platform}: no way to draw the message's file here`, undefined, true);
+          const file = ref ? await opts.renderFile!(ref) : undefined;
           const sent = sending(lane);
           const { messageId, threadId } = await deliverer
             .deliver({
@@ -236,7 +244,8 @@ export function createDispatcher(db: Database, deliverers: readonly Deliverer[],
               platform: deliverer.platform,
               address,
               direct: row.targetType === 'dm',
-              view,
+              view: ref ? { ...view, attachment: ref } : view,
+              ...(file ? { file } : {}),
               ...(row.complaintId ? { complaintId: row.complaintId } : {}),
             })
             .finally(sent);

@@ -1,7 +1,8 @@
 /**
  * The accountability statement in the local console of the shipped example organisation: March's
- * statement arrives in the GM's direct messages on April 1, the GM signs it with a command, finance is
- * told and downloads the .xlsx; a member and the finance VP (signing) are refused, in their language.
+ * statement arrives in the GM's direct messages on April 1 with a Sign button; the GM signs with it
+ * (a second click and the command are refused), finance is told with the .xlsx's download in the
+ * message; a member and the finance VP (signing) are refused, in their language.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,10 +39,20 @@ describe('accountability statement in the console', () => {
     const finSign = await c.api('wu.lihua', '/api/command', { text: '/complaint statement sign 2026-03' });
     expect([finSign.status, finSign.data.code]).toEqual([403, 'statement_sign_forbidden']);
 
-    const signed = await c.api('wang.jianguo', '/api/command', { text: '/complaint statement sign 2026-03' });
+    // The Sign button on the GM's message: finance's click refused; the GM's signs; a second click refused.
+    expect(await dm('wang.jianguo')).toContain('data-button="sign_statement" data-value="2026-03"');
+    const press = (person: string) => c.api(person, '/api/buttons', { button: 'sign_statement', value: '2026-03' });
+    const finPress = await press('wu.lihua');
+    expect([finPress.status, finPress.data.code]).toEqual([403, 'statement_sign_forbidden']);
+    const signed = await press('wang.jianguo');
     expect(signed.data.html).toContain('你已签字确认 2026-03 的责任落实明细，已提交财务（吴丽华）。');
+    const again = await press('wang.jianguo');
+    expect([again.status, again.data.code]).toEqual([409, 'statement_already_signed']);
+    const againByCommand = await c.api('wang.jianguo', '/api/command', { text: '/complaint statement sign 2026-03' });
+    expect(againByCommand.data.code).toBe('statement_already_signed');
     await c.api('zhang.wei', '/api/clock/advance', { by: 'hour' }); // delivery
-    expect(await dm('wu.lihua')).toContain('2026-03 责任落实明细已由 王建国 于 2026-04-01 10:30 签字');
+    // Finance's message carries the file's download.
+    expect(await dm('wu.lihua')).toMatch(/2026-03 责任落实明细已由 王建国 于 2026-04-01 10:30 签字[^]*data-export="xlsx" data-statement="2026-03"/);
 
     const offered = await c.api('wu.lihua', '/api/command', { text: '/complaint statement 2026-03' });
     expect(offered.data.html).toContain('data-export="xlsx" data-statement="2026-03"');

@@ -107,11 +107,12 @@ describe.each(providers)('accountability statement for March (%s)', (provider) =
     expect(toGm.map((r) => r.to)).toEqual(['gm.wang']);
     // Per person: 吴芳 50 + 5 % of 4,000 = 250; 孙丽 the same; 周杰 the same; six commissions cancelled.
     expect(toGm[0]!.view.text.split('\n')).toEqual([
-      '2026-03 责任落实明细（来源 002 第五条）：3 人，扣款合计 ¥750.00，取消提成 6 项。签字后提交财务执行：`/complaint statement sign 2026-03`。明细文件：`/complaint statement 2026-03`。',
+      '2026-03 责任落实明细（来源 002 第五条）：3 人，扣款合计 ¥750.00，取消提成 6 项。签字后提交财务执行（点下方按钮，或 `/complaint statement sign 2026-03`）。明细文件：`/complaint statement 2026-03`。',
       '• 吴芳：¥250.00，取消提成 ×2',
       '• 孙丽：¥250.00，取消提成 ×2',
       '• 周杰：¥250.00，取消提成 ×2',
     ]);
+    expect(toGm[0]!.view.buttons).toEqual([{ id: 'sign_statement', value: '2026-03', label: '签字确认', style: 'primary' }]);
     await at('2026-04-02T09:00:00');
     expect((await outbox('report')).filter((r) => r.key.startsWith('statement:'))).toHaveLength(1);
 
@@ -123,6 +124,8 @@ describe.each(providers)('accountability statement for March (%s)', (provider) =
     };
     // Finance may read but not sign; a department head whose people are not in it and a member see nothing.
     await expect(ask('fin.ma', 'statement sign 2026-03')).rejects.toMatchObject({ code: 'statement_sign_forbidden' });
+    await expect(io.messageButton(actor('fin.ma'), 'sign_statement', '2026-03')).rejects.toMatchObject({ code: 'statement_sign_forbidden' });
+    await expect(io.messageButton(actor('gm.wang'), 'no_such_button', '2026-03')).rejects.toMatchObject({ code: 'foreign_button' });
     await expect(ask('s.zhou', '责任落实 签字 2026-03')).rejects.toMatchObject({ code: 'statement_sign_forbidden' });
     await expect(ask('l.he', 'statement 2026-03')).rejects.toMatchObject({ code: 'statement_forbidden' });
     await expect(ask('s.wu', 'statement 2026-03')).rejects.toMatchObject({ code: 'statement_forbidden' });
@@ -135,11 +138,15 @@ describe.each(providers)('accountability statement for March (%s)', (provider) =
     const signed = await ask('gm.wang', 'statement sign 2026-03');
     expect(signed.replies).toEqual([{ type: 'message', message: { text: '你已签字确认 2026-03 的责任落实明细，已提交财务（马超）。', tone: 'success' } }]);
     await expect(ask('gm.wang', 'statement sign 2026-03')).rejects.toMatchObject({ code: 'statement_already_signed' });
+    // The Sign button goes the same way as the command: refused once signed.
+    await expect(io.messageButton(actor('gm.wang'), 'sign_statement', '2026-03')).rejects.toMatchObject({ code: 'statement_already_signed' });
     const toFinance = (await outbox('report')).filter((r) => r.to === 'fin.ma');
     expect(toFinance).toHaveLength(1);
     expect(toFinance[0]!.view.text.split('\n')[0]).toBe(
-      '2026-03 责任落实明细已由 王总 于 2026-04-02 10:00 签字：3 人，扣款合计 ¥750.00，取消提成 6 项，请从工资中扣除。明细文件：`/complaint statement 2026-03`。',
+      '2026-03 责任落实明细已由 王总 于 2026-04-02 10:00 签字：3 人，扣款合计 ¥750.00，取消提成 6 项，请从工资中扣除。明细文件见附件（再次获取：`/complaint statement 2026-03`）。',
     );
+    // The file goes with it, drawn at delivery for finance: a reference in the outbox, not the bytes.
+    expect(toFinance[0]!.view.attachment).toEqual({ statement: '2026-03', reader: 'fin.ma' });
 
     // Finance gets the file: one row per person, one per item.
     const got = await ask('fin.ma', 'statement 2026-03');

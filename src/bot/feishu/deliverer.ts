@@ -5,7 +5,8 @@
  * passed, the message was recalled) a fresh card is sent. Its timeline lives in one thread reply.
  * Throttling (HTTP 429, code 99991400) becomes the dispatcher's retry; a stale token (99991663) is
  * retried after the SDK's token cache is cleared. A chart (reports) is uploaded as an image first and
- * shown in the message's card. A notice about a complaint to a person is one interactive card: the
+ * shown in the message's card; a file (a signed statement to finance) follows the text as a `file`
+ * message. A notice about a complaint to a person is one interactive card: the
  * text on top, the complaint's card for them under it (their buttons), sent once — a snapshot, not
  * patched later (a stale button is refused with the reason when clicked). Feishu tells no user
  * language: the person's configured locale, else the organisation's, is used (no `localeOf`).
@@ -17,7 +18,8 @@ import { messageCard } from '../../notifiers/render/feishu/card.ts';
 import { fit } from '../../notifiers/render/feishu/limits.ts';
 import { withoutChart } from '../../notifiers/views/chart.ts';
 import type { ChartView, TimelineView } from '../../notifiers/views/types.ts';
-import { UPLOAD_REFUSED, uploadChart } from './files.ts';
+import { UPLOAD_REFUSED, uploadChart, uploadFile } from './files.ts';
+import type { ExportFormat } from '../../interaction/index.ts';
 
 const THROTTLED = 99991400;
 const CHAT_THROTTLED = 230020;
@@ -84,6 +86,7 @@ export class FeishuDeliverer implements Deliverer {
     const view = m.view.chart && !imageKey ? withoutChart(m.view) : m.view;
     const notice = !!m.view.card && m.kind !== 'card';
     const content = JSON.stringify(messageCard(view, { ...(imageKey ? { imageKey } : {}), notice }));
+    if (m.file) return { messageId: await this.#withFile(m, content) };
     if (!m.view.card || notice) return { messageId: await this.#send(m, content, m.dedupeKey) };
     let cardId = m.posted?.messageId;
     let replyId = m.posted?.threadId;
@@ -113,14 +116,31 @@ export class FeishuDeliverer implements Deliverer {
     return res?.data?.image_key;
   }
 
-  async #send(m: OutboundMessage, content: string, key: string): Promise<string | undefined> {
+  async #send(m: OutboundMessage, content: string, key: string, msgType = 'interactive'): Promise<string | undefined> {
     const res = await this.#call(() =>
       this.client.im.v1.message.create({
         params: { receive_id_type: receiveIdType(m) },
-        data: { receive_id: m.address, msg_type: 'interactive', content, uuid: sendUuid(key) },
+        data: { receive_id: m.address, msg_type: msgType, content, uuid: sendUuid(key) },
       }),
     );
     return res?.data?.message_id;
+  }
+
+  /**
+   * The text, then the file uploaded (im/v1/files) and sent as a `file` message. A failed upload fails
+   * the delivery: the retry sends the text again under the same uuid (Feishu drops the repeat) and the file.
+   */
+  async #withFile(m: OutboundMessage, content: string): Promise<string | undefined> {
+    await this.#send(m, content, m.dedupeKey);
+    const res = await this.#call(async () => {
+      try {
+        return { code: 0, data: { file_key: await uploadFile(this.client, { ...m.file!, format: m.file!.format as ExportFormat }) } };
+      } catch (e) {
+        if ((e as { code?: number }).code === UPLOAD_REFUSED) return { code: UPLOAD_REFUSED, msg: (e as Error).message };
+        throw e;
+      }
+    });
+    return this.#send(m, JSON.stringify({ file_key: res!.data!.file_key }), `${m.dedupeKey}:file`, 'file');
   }
 
   /** The card's thread keeps one reply with the whole timeline, patched after each change. */

@@ -58,13 +58,15 @@ export const MenuEvent = z.object({
 const ActValue = z.object({ kesu: z.literal('act'), action: z.string(), complaint: z.string() });
 const FormValue = z.object({ kesu: z.literal('form'), form: z.string(), complaint: z.string().optional(), sourceKey: z.string().optional() });
 const ShowValue = z.object({ kesu: z.literal('show'), number: z.string() });
+/** A button on a message not about a complaint (the GM's Sign on a statement). */
+const MessageButtonValue = z.object({ kesu: z.literal('msg'), button: z.string(), value: z.string() });
 /** Which list a page button turns: the asker's tasks (bot menu), or a `list` command run again. */
 export const ListSource = z.discriminatedUnion('kind', [z.object({ kind: z.literal('tasks') }), z.object({ kind: z.literal('command'), text: z.string() })]);
 export type ListSource = z.infer<typeof ListSource>;
 const PageValue = z.object({ kesu: z.literal('page'), list: ListSource, page: z.number().int().min(0) });
 
 /** The value of a button on one of Kesu's cards. */
-export const KesuValue = z.discriminatedUnion('kesu', [ActValue, FormValue, ShowValue, PageValue]);
+export const KesuValue = z.discriminatedUnion('kesu', [ActValue, FormValue, ShowValue, PageValue, MessageButtonValue]);
 export type KesuValue = z.infer<typeof KesuValue>;
 
 /** A card callback; its button value is checked apart (KesuValue): any app's card may call back. */

@@ -19,6 +19,8 @@ export async function renderChatMessage(ctx: ConsoleContext, viewer: Actor, m: C
   // Channels show a complaint's card once (its own message); a DM about a complaint shows it under the text.
   // A card left behind by a reassignment stays as delivered: where the complaint went, no buttons.
   const drawn = m.complaintId && (m.kind === 'card' || direct) && !m.view.card?.movedTo ? await io.draw(m.complaintId, viewer, { inChannel: !direct }) : undefined;
+  // A message with a file (a signed statement to finance): its text and the file's download (fetched from /api/export).
+  if (m.view.attachment) return renderMessage(m.view, { ...opts, bodyHtml: `<div class="text">${multiline(m.view.text)}${statementButton(m.view.attachment.statement, locale)}</div>` });
   if (!drawn) return renderMessage(m.view, opts);
   // Drawn now, for this viewer: their buttons, current deadlines; contact masked in channels.
   const { card, timeline } = drawn;
@@ -89,9 +91,12 @@ function downloads(range: ExportRange, locale: Locale): string {
 function statementDownload(period: string, locale: Locale): string {
   const tr = translator();
   return (
-    `<div class="text">${escapeHtml(tr.t(locale, 'accountability.ready', { period }))}<div class="actions">` +
-    `<button type="button" class="btn primary" data-export="xlsx" data-statement="${escapeHtml(period)}">${escapeHtml(tr.t(locale, 'console.downloadXlsx'))}</button></div></div>`
+    `<div class="text">${escapeHtml(tr.t(locale, 'accountability.ready', { period }))}${statementButton(period, locale)}</div>`
   );
+}
+
+function statementButton(period: string, locale: Locale): string {
+  return `<div class="actions"><button type="button" class="btn primary" data-export="xlsx" data-statement="${escapeHtml(period)}">${escapeHtml(translator().t(locale, 'console.downloadXlsx'))}</button></div>`;
 }
 
 /** One filing form, one key: submitting it twice (a double click, a retry) files one complaint. */

@@ -6,7 +6,8 @@
  * once: a snapshot, not updated in place later (a stale button is refused with the reason when
  * clicked). The person's language is picked at delivery through `localeOf` (their Slack locale,
  * cached by SlackIdentity; a locale in the config wins). A message with a
- * chart (reports) is one file share: the chart as PNG with the message's blocks (files.uploadV2). Rate
+ * chart (reports) is one file share: the chart as PNG with the message's blocks (files.uploadV2); a
+ * message with a file (a signed statement to finance) is one file share with the text as comment. Rate
  * limits (429) become the dispatcher's Retry-After — a channel's own for chat.postMessage, the whole
  * app's for chat.update (Tier 3); errors a retry cannot fix are permanent, and a channel or user that
  * cannot be reached is marked so (the dispatcher routes around it).
@@ -16,7 +17,7 @@ import type { Locale } from '../../config/schema.ts';
 import { DeliveryError, type Delivered, type Deliverer, type OutboundMessage, type Unreachable } from '../../notifiers/deliverer.ts';
 import { messagePayload, timelinePayload } from '../../notifiers/render/slack/blocks.ts';
 import { withoutChart } from '../../notifiers/views/chart.ts';
-import { dmChannel, refusedFile, shareChart } from './files.ts';
+import { dmChannel, refusedFile, shareChart, shareFiles } from './files.ts';
 
 /** Errors that will not go away by trying again. */
 const PERMANENT = new Set([
@@ -75,6 +76,7 @@ export class SlackDeliverer implements Deliverer {
   async deliver(m: OutboundMessage): Promise<Delivered> {
     try {
       if (m.view.card && m.kind === 'card') return await this.#card(m);
+      if (m.file) return await this.#withFile(m);
       if (m.view.chart) return await this.#withChart(m);
       // A notice with its complaint's card (a DM): the text first, the card with this person's buttons under it.
       return { messageId: await this.#post(m.address, m.view, undefined, !!m.view.card) };
@@ -100,6 +102,15 @@ export class SlackDeliverer implements Deliverer {
       ...(thread_ts ? { thread_ts } : {}),
     });
     return res.ts;
+  }
+
+  /**
+   * A message with its file (a signed statement to finance): one file share into the DM with the text as
+   * its comment. A refusal fails the delivery (retried, or dead-lettered and logged): never the text alone.
+   */
+  async #withFile(m: OutboundMessage): Promise<Delivered> {
+    const channel = m.direct ? await dmChannel(this.client, m.address) : m.address;
+    return { messageId: await shareFiles(this.client, channel, m.view.text, [m.file!]) };
   }
 
   /** One file share; if Slack refuses files (no files:write yet, say), the message goes as text without the chart. */

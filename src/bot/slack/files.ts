@@ -35,11 +35,12 @@ export async function shareChart(client: WebClient, channel: string, view: Messa
   return (res.files as unknown as Completed)[0]?.files?.[0]?.id;
 }
 
-/** Several files in one message with a comment (mrkdwn like a message's text: escaped). */
-export async function shareFiles(client: WebClient, channel: string, comment: string, files: Array<{ name: string; bytes: Buffer }>): Promise<void> {
-  await client.filesUploadV2({
+/** Several files in one message with a comment (mrkdwn like a message's text: escaped); the first file's id. */
+export async function shareFiles(client: WebClient, channel: string, comment: string, files: Array<{ name: string; bytes: Buffer }>): Promise<string | undefined> {
+  const res = await client.filesUploadV2({
     channel_id: channel,
     initial_comment: textPayload(comment).text,
     file_uploads: files.map((f) => ({ file: f.bytes, filename: f.name, title: f.name })),
   });
+  return (res.files as unknown as Completed)[0]?.files?.[0]?.id;
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { due } from '../../commands/query.ts';
 import { tick } from '../../commands/tick.ts';
 import { cardRenderer } from '../../commands/cards.ts';
+import { statementAttachment } from '../../commands/statements.ts';
 import { unreachableHandlers } from '../../commands/unreachable.ts';
 import { RecordingDeliverer } from '../../notifiers/deliverer.ts';
 import { createDispatcher } from '../../notifiers/dispatcher.ts';
@@ -45,6 +46,7 @@ export function register(program: Command): void {
           logger: core.logger,
           maxAttempts: core.settings.deliveryMaxAttempts,
           renderCard: cardRenderer(core.deps),
+          renderFile: statementAttachment(core.deps),
           ...unreachableHandlers(core.deps, core.logger),
         });
         const delivered = await dispatcher.dispatch(deliverAt);

@@ -104,8 +104,16 @@ export function renderMessage(view: MessageView, opts: MessageOptions): string {
     `<div class="meta"><span class="sender">${escapeHtml(opts.sender)}</span>` +
     (opts.atText ? ` <time>${escapeHtml(opts.atText)}</time>` : '') +
     (opts.note ? ` <span class="note">${escapeHtml(opts.note)}</span>` : '') +
-    `</div>${body}${view.chart ? renderChart(view.chart) : ''}</div>`
+    `</div>${body}${view.chart ? renderChart(view.chart) : ''}${messageButtons(view)}</div>`
   );
+}
+
+/** A message's own buttons (not a complaint's): the page posts them to /api/buttons. */
+function messageButtons(view: MessageView): string {
+  if (!view.buttons?.length || view.card) return '';
+  const one = (b: NonNullable<MessageView['buttons']>[number]) =>
+    `<button type="button" class="btn${b.style === 'primary' ? ' primary' : ''}"${attr('data-button', b.id)}${attr('data-value', b.value)}>${escapeHtml(b.label)}</button>`;
+  return `<div class="actions">${view.buttons.map(one).join('')}</div>`;
 }
 
 /** A chart as an image (SVG in a data: URL: no script runs in it, and the page's CSP allows it). */

@@ -37,10 +37,11 @@ function figures(s: Pick<Statement, 'period' | 'currency'>, lines: readonly Stat
   };
 }
 
-/** To the GM when the month is compiled: the summary and how to sign it. */
+/** To the GM when the month is compiled: the summary, how to sign it, and the Sign button. */
 export function buildStatementForGm(s: Statement, ctx: StatementContext): MessageView {
   const f = figures(s, s.lines, ctx);
-  return { text: `${translator().t(ctx.locale, 'accountability.toGm', f.params)}\n${f.people}`, tone: 'warning' };
+  const sign = { id: 'sign_statement' as const, value: s.period, label: translator().t(ctx.locale, 'accountability.signButton'), style: 'primary' as const };
+  return { text: `${translator().t(ctx.locale, 'accountability.toGm', f.params)}\n${f.people}`, tone: 'warning', buttons: [sign] };
 }
 
 /** To finance once the GM signed. */

@@ -207,12 +207,38 @@ export interface ChartView {
   fileName: string;
 }
 
+/** Buttons a message that is not about a complaint may carry (the interaction core answers them: Interactions.messageButton). */
+export const MESSAGE_BUTTONS = ['sign_statement'] as const;
+export type MessageButtonId = (typeof MESSAGE_BUTTONS)[number];
+
+/** A button on such a message: what it does and its value (the statement's month). */
+export interface MessageButton {
+  id: MessageButtonId;
+  value: string;
+  label: string;
+  style: 'primary' | 'default';
+}
+
+/** A file a message carries, named by what it is drawn from. */
+export interface AttachmentRef {
+  statement: string;
+  /** The person the file is drawn for (what they may see of it). */
+  reader: string;
+}
+
 export interface MessageView {
   text: string;
   tone?: Tone;
   card?: CardView;
   /** An image sent with the message (reports, /complaint stats). */
   chart?: ChartView;
+  /**
+   * A file sent with the message, by reference: drawn at delivery from what is stored (the month's
+   * accountability statement as .xlsx, as far as `reader` may see it), never kept in the outbox.
+   */
+  attachment?: AttachmentRef;
+  /** Buttons under the text (a message not about a complaint: the GM's Sign on a statement). */
+  buttons?: MessageButton[];
   /**
    * The same message in each language, for a person without a configured locale: written when the
    * writer cannot know the language the person reads (Slack's user locale is asked at delivery), and

@@ -3,7 +3,8 @@
  * - a button on a shared complaint card: its form goes to the clicker by DM (the shared card stays);
  * - a form's submit: refused → the same form with each error under its field; done → the card turns
  *   into the confirmation in place;
- * - a list item: the complaint, by DM; a list's page button: the same card at that page.
+ * - a list item: the complaint, by DM; a list's page button: the same card at that page;
+ * - a message's own button (the GM's Sign on a monthly statement): done, with a toast.
  * A refusal or failure is answered with a toast by the boundary (refusal.ts), a button that is not Kesu's too.
  */
 import { KesuError } from '../../../errors.ts';
@@ -40,6 +41,9 @@ export function register(handlers: Handlers, ctx: FeishuContext): void {
         return page(ctx, actor, value);
       case 'form':
         return submit(ctx, actor, e, value);
+      case 'msg':
+        // A message's own button (the GM's Sign): the answer as a toast; a refusal goes to the boundary.
+        return toast('success', (await ctx.io.messageButton(actor, value.button, value.value)).text);
     }
   };
 }

@@ -391,6 +391,16 @@ document.addEventListener('click', async (e) => {
     const { ok, data } = await api('/api/forms/open', { form: action.dataset.action, complaint: action.dataset.complaint });
     return ok ? openModal(data.html) : appendEphemeral(errorHtml(data.error));
   }
+  const own = target?.closest('[data-button]');
+  if (own) {
+    own.disabled = true;
+    try {
+      const { ok, data } = await api('/api/buttons', { button: own.dataset.button, value: own.dataset.value });
+      return appendEphemeral(ok ? data.html : errorHtml(data.error));
+    } finally {
+      own.disabled = false;
+    }
+  }
   const download = target?.closest('[data-export]');
   if (download) return exportFile(download.dataset);
   const show = target?.closest('[data-show]');

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { ErrorCode } from '../../../errors.ts';
 import type { ConsoleContext } from '../context.ts';
 import { viewerId } from '../viewer.ts';
+import * as buttons from './buttons.ts';
 import * as clock from './clock.ts';
 import * as command from './command.ts';
 import * as conversations from './conversations.ts';
@@ -33,6 +34,7 @@ const STATUS: Partial<Record<ErrorCode, 400 | 403 | 404 | 409>> = {
   statement_sign_forbidden: 403,
   unknown_complaint: 404,
   statement_not_found: 404,
+  statement_already_signed: 409,
   illegal_transition: 409,
   already_acknowledged: 409,
   already_in_status: 409,
@@ -66,7 +68,7 @@ export function createApp(ctx: ConsoleContext): Hono {
   for (const [path, file] of Object.entries(ASSETS)) {
     app.get(path, (c) => c.body(files.get(path)!, 200, { 'Content-Type': TYPES[file.split('.').pop()!]! }));
   }
-  for (const routes of [session, conversations, tasks, command, forms, clock, events, exportFile]) routes.register(app, ctx);
+  for (const routes of [session, conversations, tasks, command, forms, buttons, clock, events, exportFile]) routes.register(app, ctx);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   // The one boundary: a refusal is a 4xx with its message (and field errors) in the viewer's language; anything else a 500 with an apology.

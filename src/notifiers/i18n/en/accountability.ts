@@ -1,7 +1,8 @@
 /** English texts of the accountability statement (seed 002 §4–5). */
 export const accountability = {
-  toGm: 'Accountability statement for {{period}} (seed 002 §5): {{people}} people, deductions {{total}}, {{commissions}} commissions cancelled. It goes to finance once you sign it: `{{command}} statement sign {{period}}`. The file: `{{command}} statement {{period}}`.',
-  toFinance: 'The accountability statement for {{period}} was signed by {{by}} at {{at}}: {{people}} people, deductions {{total}}, {{commissions}} commissions cancelled, to be deducted from pay. The file: `{{command}} statement {{period}}`.',
+  toGm: 'Accountability statement for {{period}} (seed 002 §5): {{people}} people, deductions {{total}}, {{commissions}} commissions cancelled. It goes to finance once you sign it (the button below, or `{{command}} statement sign {{period}}`). The file: `{{command}} statement {{period}}`.',
+  toFinance: 'The accountability statement for {{period}} was signed by {{by}} at {{at}}: {{people}} people, deductions {{total}}, {{commissions}} commissions cancelled, to be deducted from pay. The file is attached (again: `{{command}} statement {{period}}`).',
+  signButton: 'Sign',
   signed: 'You signed the accountability statement for {{period}}; it was sent to finance ({{finance}}).',
   personLine: '• {{name}}: {{total}}{{extra}}',
   commission: ', commission cancelled ×{{n}}',

@@ -2,8 +2,9 @@
 import type { accountability as en } from '../en/accountability.ts';
 
 export const accountability: typeof en = {
-  toGm: '{{period}} 责任落实明细（来源 002 第五条）：{{people}} 人，扣款合计 {{total}}，取消提成 {{commissions}} 项。签字后提交财务执行：`{{command}} statement sign {{period}}`。明细文件：`{{command}} statement {{period}}`。',
-  toFinance: '{{period}} 责任落实明细已由 {{by}} 于 {{at}} 签字：{{people}} 人，扣款合计 {{total}}，取消提成 {{commissions}} 项，请从工资中扣除。明细文件：`{{command}} statement {{period}}`。',
+  toGm: '{{period}} 责任落实明细（来源 002 第五条）：{{people}} 人，扣款合计 {{total}}，取消提成 {{commissions}} 项。签字后提交财务执行（点下方按钮，或 `{{command}} statement sign {{period}}`）。明细文件：`{{command}} statement {{period}}`。',
+  toFinance: '{{period}} 责任落实明细已由 {{by}} 于 {{at}} 签字：{{people}} 人，扣款合计 {{total}}，取消提成 {{commissions}} 项，请从工资中扣除。明细文件见附件（再次获取：`{{command}} statement {{period}}`）。',
+  signButton: '签字确认',
   signed: '你已签字确认 {{period}} 的责任落实明细，已提交财务（{{finance}}）。',
   personLine: '• {{name}}：{{total}}{{extra}}',
   commission: '，取消提成 ×{{n}}',

@@ -129,7 +129,7 @@ export function messageCard(view: MessageView, opts: { /** The uploaded chart (i
     schema: '2.0',
     config: CONFIG,
     header: { title: plain(fit(view.text.split('\n')[0] ?? '', L.headerTitle)), template: TEMPLATE[view.tone ?? 'normal'] },
-    body: { elements: [text(fit(view.text, 8000)), ...image] },
+    body: { elements: [text(fit(view.text, 8000)), ...image, ...(view.buttons ?? []).map((b) => ({ ...button(b.label, { kesu: 'msg', button: b.id, value: b.value }), type: b.style === 'primary' ? 'primary' : 'default' }))] },
   };
 }
 

@@ -14,6 +14,8 @@ import { joinMd, md, mrkdwn, mrkdwnText, type Mrkdwn } from './mrkdwn.ts';
 export const ACTION_PREFIX = 'kesu:act:';
 /** `kesu:show`: a list item's button; its value is the complaint number. */
 export const SHOW_ACTION = 'kesu:show';
+/** `kesu:msg:<button>`: a button on a message not about a complaint (MessageButton); its value is the button's. */
+export const MESSAGE_ACTION_PREFIX = 'kesu:msg:';
 
 const MARK: Record<DeadlineLine['state'], Mrkdwn> = { pending: md`○`, met: md`●`, met_late: md`◐`, overdue: md`✕`, cancelled: md`–` };
 const TONE: Record<string, Mrkdwn> = { normal: md``, warning: md`:warning: `, danger: md`:red_circle: `, success: md`:white_check_mark: ` };
@@ -42,6 +44,16 @@ export function cardButtons(card: CardView): ActionsBlock | undefined {
       return button;
     }),
   };
+}
+
+function messageButtons(view: MessageView): ActionsBlock[] {
+  if (!view.buttons?.length) return [];
+  const elements = view.buttons.slice(0, L.actionsElements).map((b) => {
+    const button: Button = { type: 'button', action_id: `${MESSAGE_ACTION_PREFIX}${b.id}`, text: { type: 'plain_text', text: fit(b.label, L.buttonText), emoji: true }, value: b.value.slice(0, L.buttonValue) };
+    if (b.style !== 'default') button.style = b.style;
+    return button;
+  });
+  return [{ type: 'actions', block_id: 'kesu:msg', elements }];
 }
 
 /** The characters of every text in some blocks (what Slack counts for msg_blocks_too_long). */
@@ -116,7 +128,7 @@ export function messagePayload(view: MessageView, opts: { notice?: boolean } = {
   const line = section(md`${tone(view.tone)}${mrkdwn(view.text, L.sectionText - 30)}`);
   if (view.card && opts.notice) return { text, blocks: [line, { type: 'divider' }, ...cardBlocks(view.card, { blocks: 2, text: blocksTextLength([line]) })] };
   if (view.card) return { text, blocks: cardBlocks(view.card) };
-  return { text, blocks: [line] };
+  return { text, blocks: [line, ...messageButtons(view)] };
 }
 
 export function listBlocks(view: ListView, opts: { maxItems?: number } = {}): KnownBlock[] {
