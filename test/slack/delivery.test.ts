@@ -42,7 +42,8 @@ describe('the ladder on Slack', () => {
 
   it('tells the department head and channel when it is overdue, and the GM and GM channel after the grace period', async () => {
     const overdue = await step('2026-03-11T01:30:00Z');
-    expect(overdue.map((p) => p.args.channel).sort()).toEqual(['C0QUALITY01', 'U0ZHANG']);
+    // The missed 8D also opens the delay notice Sales owes the customer (seed 001 §5.3), told in its channel at once.
+    expect(overdue.map((p) => p.args.channel).sort()).toEqual(['C0QUALITY01', 'C0SALES0001', 'U0ZHANG']);
     const escalation = (await step('2026-03-12T01:30:00Z')).filter((p) => p.args.text.startsWith('升级'));
     expect(escalation.map((p) => p.args.channel).sort()).toEqual(['C0GMOFFICE1', 'U0WANG']);
   });
@@ -93,7 +94,7 @@ describe('the ladder on Slack', () => {
 
   it('routes around a channel the app is not in: the heads get the card by DM, the admins are alerted once', async () => {
     const since = s.fake.calls.length;
-    s.fake.fail('chat.update', { error: 'not_in_channel' });
+    s.fake.fail('chat.update', { error: 'not_in_channel', channel: 'C0QUALITY01' });
     await act(s.running.core.deps, who('zhang.wei'), id, 'regrade', { grade: 'B', note: '客户同意换货' });
     await s.running.engine.idle();
     const { prisma } = s.running.core.deps.db;

@@ -35,7 +35,8 @@ export interface Call {
 }
 
 /** A 429 with Retry-After, an API error, or an answer held back for `delayMs` (then given as usual). */
-type Failure = { status: 429; retryAfter: number } | { error: string } | { delayMs: number };
+/** How a call fails; with `channel`, only a call to that channel uses it up. */
+type Failure = ({ status: 429; retryAfter: number } | { error: string } | { delayMs: number }) & { channel?: string };
 
 async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
   let raw = '';
@@ -100,7 +101,9 @@ export class FakeSlack {
       const method = path.replace(/^\/api\//, '').split('?')[0]!;
       fake.calls.push({ method, args });
       fake.onCall?.({ method, args });
-      const next = fake.#failures.get(method)?.shift();
+      const queue = fake.#failures.get(method) ?? [];
+      const at = queue.findIndex((f) => f.channel === undefined || f.channel === args.channel);
+      const next = at < 0 ? undefined : queue.splice(at, 1)[0];
       if (next && 'delayMs' in next) {
         await new Promise((r) => setTimeout(r, next.delayMs));
         if (res.destroyed) return;

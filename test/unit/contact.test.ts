@@ -38,8 +38,8 @@ describe('customer contacts', () => {
   it('the card offers the contact and "customer unreachable" buttons to whoever may use them', () => {
     const s = filed(org, FILED_AT);
     const buttons = (who: string) => buildActionButtons(availableActions(s, who, org.env(at(2, 11))), s.complaint.id, { locale: 'en' }).map((b) => b.label);
-    expect(buttons('q.liu')).toEqual(['Acknowledge', 'Customer unreachable', 'Customer contact', 'Report recall', 'Comment']);
-    expect(buttons('s.wu')).toEqual(['Customer contact', 'Comment']);
+    expect(buttons('q.liu')).toEqual(['Acknowledge', 'Customer unreachable', 'Customer contact', 'Report recall', 'Comment', 'Escalate to GM']);
+    expect(buttons('s.wu')).toEqual(['Customer contact', 'Comment', 'Escalate to GM']);
   });
 
   it('a delay notice carries the reason and the new date given; a contact cannot lie in the future', () => {
