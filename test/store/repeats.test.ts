@@ -7,6 +7,7 @@ import { ManualClock } from '../../src/clock.ts';
 import { act } from '../../src/commands/act.ts';
 import { lifecycleEnv, type Deps } from '../../src/commands/deps.ts';
 import { fileComplaint } from '../../src/commands/file.ts';
+import { exportTable } from '../../src/commands/export.ts';
 import { cardFor } from '../../src/commands/present.ts';
 import { isKesuError } from '../../src/errors.ts';
 import { loadState, timeline, timelineEntries } from '../../src/store/complaints.ts';
@@ -58,6 +59,13 @@ for (const [provider, available] of [['sqlite', true], ['postgresql', pgAvailabl
       expect(now.complaint.repeats?.map((r) => [r.number, r.reasons])).toEqual([[recent.complaint.number, ['customer_product']]]);
       expect(now.complaint.repeats?.map((r) => r.number)).not.toContain(old.complaint.number);
       await replays(now);
+      // Confirmed, the link is in the tracking table the management reviews (seed 001 §5.4).
+      const confirmed = (await act(deps, actor('cs.li'), now.complaint.number, 'link_repeat', { candidate: recent.complaint.number, decision: 'confirm' })).state;
+      await replays(confirmed);
+      const day = clock.now().toISOString().slice(0, 10);
+      const table = await exportTable(deps, actor('gm.wang'), { from: day, to: day });
+      expect(table.columns.find((c) => c.key === 'repeatOf')?.header).toBe('重复投诉（同）');
+      expect(table.rows.find((r) => r.number === now.complaint.number)?.repeatOf).toBe(recent.complaint.number);
     });
 
     it('at D4 the root cause finds an earlier complaint of another customer; refusals; a dismissed suggestion disappears', async () => {

@@ -71,7 +71,7 @@ const TRAILING: readonly ColumnSpec[] = [
   ['rejection', 14, 'report.rejection'], ['rejectionNote', 30, 'report.rejectionNote', 'wrap'], ['gmDecision', 30, 'report.gmDecision', 'wrap'],
   ['recall', 30, 'recall.table.recall', 'wrap'], ['recallReportedAt', 17, 'recall.table.recallReportedAt', 'datetime'],
   ['recallDecision', 30, 'recall.table.recallDecision', 'wrap'], ['recallDecidedAt', 17, 'recall.table.recallDecidedAt', 'datetime'],
-  ['revisitResult', 10], ['satisfaction', 8], ['reopenCount', 8],
+  ['repeatOf', 16, 'repeats.table.repeatOf'], ['revisitResult', 10], ['satisfaction', 8], ['reopenCount', 8],
 ];
 
 /** A worksheet name that fits Excel's 31 characters without cutting the period off: a whole month reads "客诉跟踪 2026-03". */
@@ -150,6 +150,8 @@ export function buildTrackingTable(rows: readonly TrackingRow[], ctx: TableConte
       rejectionNote: c.rejection?.note || null,
       gmDecision: c.gmDecision ?? null,
       ...recallCells(c, t),
+      // Earlier complaints confirmed as the same problem (repeat detection).
+      repeatOf: c.repeats?.filter((r) => r.status === 'confirmed').map((r) => r.number).join(', ') || null,
       revisitResult: revisitOutcome ? t(`revisitOutcome.${revisitOutcome}`) : null,
       satisfaction: c.satisfaction ?? null,
       reopenCount: c.reopenCount,

@@ -14,6 +14,7 @@ export const repeatForms = {
 };
 
 export const repeats = {
+  table: { repeatOf: 'Repeat of' },
   label: 'Repeat',
   possible: 'Possible repeat of {{number}} ({{reasons}})',
   confirmed: 'Repeat of {{number}}',

@@ -14,6 +14,7 @@ export const repeatForms = {
 };
 
 export const repeats = {
+  table: { repeatOf: '重复投诉（同）' },
   label: '重复投诉',
   possible: '疑似重复：{{number}}（{{reasons}}）',
   confirmed: '重复投诉：同 {{number}}',
