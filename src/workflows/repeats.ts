@@ -31,16 +31,7 @@ export interface RepeatCandidate {
 }
 
 /** The complaint being checked, in the same terms. */
-export interface RepeatSubject {
-  id: string;
-  receivedAt: Date;
-  createdAt: Date;
-  customerKey: string;
-  productKey?: string;
-  category: string;
-  text: string;
-  rootCause?: string;
-}
+export type RepeatSubject = Omit<RepeatCandidate, 'number'>;
 
 export interface RepeatMatch {
   id: string;

@@ -8,20 +8,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
 import { act } from '../../src/commands/act.ts';
 import { fileComplaint } from '../../src/commands/file.ts';
-import { tick, type EngineDeps } from '../../src/commands/tick.ts';
-import { createDispatcher } from '../../src/notifiers/dispatcher.ts';
+import type { EngineDeps } from '../../src/commands/tick.ts';
 import { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
 import { loadState, timeline } from '../../src/store/complaints.ts';
 import { myTasks } from '../../src/commands/present.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { shanghai, walkUntil } from '../support/walk.ts';
 import { actor, filingForm, testConfig, testOrg } from '../support/org.ts';
 import { REPORT } from '../support/controls.ts';
 
 const config = testConfig();
 config.customerContact = { liaison: { department: 'sales' } };
 const org = testOrg(config);
-const sh = (local: string) => new Date(`${local}+08:00`);
-const HALF_HOUR = 30 * 60_000;
+const sh = shanghai;
 
 describe('customer-contact tasks in simulated time', () => {
   let db: TestDatabase;
@@ -40,22 +39,7 @@ describe('customer-contact tasks in simulated time', () => {
   afterEach(async () => db.cleanup());
 
   /** Tick and deliver every half hour until `endLocal`, running `hooks` at their times; logs "MM-DD HH:mm address kind". */
-  async function runUntil(endLocal: string, hooks: Record<string, () => Promise<void>> = {}) {
-    const dispatcher = createDispatcher(db, [out], { owner: 'test' });
-    const end = sh(endLocal).getTime();
-    while (clock.now().getTime() <= end) {
-      const now = clock.now();
-      await hooks[now.toISOString()]?.();
-      await tick(deps, now);
-      const before = out.sent.length;
-      await dispatcher.dispatch(now);
-      for (const m of out.sent.slice(before).filter((x) => x.kind !== 'report' && x.kind !== 'card')) {
-        const local = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
-        log.push(`${local} ${m.address} ${m.kind}`);
-      }
-      clock.advance(HALF_HOUR);
-    }
-  }
+  const runUntil = (endLocal: string, hooks: Record<string, () => Promise<void>> = {}) => walkUntil({ db, deps, clock, out, log }, endLocal, hooks, { skip: ['report', 'card'] });
   const at = (local: string) => sh(local).toISOString();
   const textsTo = (address: string) => out.sent.filter((m) => m.address === address).map((m) => m.view.text);
 

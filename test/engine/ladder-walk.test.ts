@@ -12,11 +12,11 @@ import { createDispatcher } from '../../src/notifiers/dispatcher.ts';
 import { cardRenderer } from '../../src/commands/cards.ts';
 import { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { shanghai, walkUntil } from '../support/walk.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
 
 const org = testOrg();
-const sh = (local: string) => new Date(`${local}+08:00`);
-const HALF_HOUR = 30 * 60_000;
+const sh = shanghai;
 
 describe('the escalation ladder in simulated time', () => {
   let db: TestDatabase;
@@ -34,23 +34,7 @@ describe('the escalation ladder in simulated time', () => {
   });
   afterEach(async () => db.cleanup());
 
-  async function runUntil(endLocal: string, hooks: Record<string, () => Promise<void>> = {}) {
-    const dispatcher = createDispatcher(db, [out], { owner: 'test' });
-    const end = sh(endLocal).getTime();
-    while (clock.now().getTime() <= end) {
-      const now = clock.now();
-      await hooks[now.toISOString()]?.();
-      await tick(deps, now);
-      const before = out.sent.length;
-      await dispatcher.dispatch(now);
-      // The weekly and monthly reports go out on their own schedule (test/engine/reports.test.ts).
-      for (const m of out.sent.slice(before).filter((x) => x.kind !== 'report')) {
-        const local = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
-        log.push(`${local} ${m.address} ${m.kind}`);
-      }
-      clock.advance(HALF_HOUR);
-    }
-  }
+  const runUntil = (endLocal: string, hooks: Record<string, () => Promise<void>> = {}) => walkUntil({ db, deps, clock, out, log }, endLocal, hooks, { skip: ['report'] });
 
   it('Friday 17:00 before Qingming: holds steps over the holiday, reminds, notices, escalates and digests exactly once each', async () => {
     const { state } = await fileComplaint(deps, actor('cs.li'), filingForm());

@@ -17,11 +17,11 @@ import { createDispatcher } from '../../src/notifiers/dispatcher.ts';
 import { RecordingDeliverer, type OutboundMessage } from '../../src/notifiers/deliverer.ts';
 import { loadState } from '../../src/store/complaints.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { shanghai, walkUntil } from '../support/walk.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
 
 const org = testOrg();
-const sh = (local: string) => new Date(`${local}+08:00`);
-const HALF_HOUR = 30 * 60_000;
+const sh = shanghai;
 const EIGHT_D = {
   d1Team: '质量部 刘洋', d2Problem: '内径超差', d3Containment: '隔离库存', d4RootCause: '刀具磨损', rootCauseTags: '刀具',
   d5Corrective: '刀具寿命管理', d6Verification: '连续三批合格', d7Prevention: '修订作业指导书', sentVia: 'email',
@@ -44,22 +44,7 @@ describe('a recall decided by the GM, in simulated time', () => {
   afterEach(async () => db.cleanup());
 
   /** Tick and deliver every half hour up to `endLocal`, running each hook at its time; logs what is not a channel card. */
-  async function runUntil(endLocal: string, hooks: Record<string, () => Promise<void>> = {}) {
-    const dispatcher = createDispatcher(db, [out], { owner: 'test', renderCard: cardRenderer(deps) });
-    const end = sh(endLocal).getTime();
-    while (clock.now().getTime() <= end) {
-      const now = clock.now();
-      await hooks[now.toISOString()]?.();
-      await tick(deps, now, { reports: false });
-      const before = out.sent.length;
-      await dispatcher.dispatch(now);
-      for (const m of out.sent.slice(before).filter((x) => x.kind !== 'card' && x.kind !== 'digest')) {
-        const local = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
-        log.push(`${local} ${m.address} ${m.kind}`);
-      }
-      clock.advance(HALF_HOUR);
-    }
-  }
+  const runUntil = (endLocal: string, hooks: Record<string, () => Promise<void>> = {}) => walkUntil({ db, deps, clock, out, log }, endLocal, hooks, { skip: ['card', 'digest'], reports: false, cards: true });
   const to = (address: string, kind: string): OutboundMessage[] => out.sent.filter((m) => m.address === address && m.kind === kind);
 
   it('reported with the 8D: Sales and Quality heads and the GM hear; the GM is reminded, told it is overdue, decides; the ladder stops', async () => {
