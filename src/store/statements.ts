@@ -12,14 +12,16 @@ export type { Statement, StatementLine };
  * that time, the last resolution's (a reopened complaint's new resolution replaces the earlier one).
  */
 export async function chargesResolvedBetween(tx: Tx, from: Date, before: Date): Promise<StatementLine[]> {
+  // A resolution is its own entry, or the effect of the last co-owner's sign-off (grade C, seed 002 §3).
   const rows = await tx.complaintEvent.findMany({
-    where: { type: 'resolved', at: { gte: from, lt: before } },
+    where: { type: { in: ['resolved', 'approved'] }, at: { gte: from, lt: before } },
     orderBy: [{ at: 'asc' }, { seq: 'asc' }],
     include: { complaint: { select: { number: true, grade: true, department: true } } },
   });
   const last = new Map<string, StatementLine[]>();
   for (const row of rows) {
-    const [event] = expandEntries([eventFromRow(row)]);
+    const event = expandEntries([eventFromRow(row)]).find((e) => e.type === 'resolved');
+    if (!event) continue;
     const charges = (event?.data.charges ?? []) as Charge[];
     const base = { complaintId: row.complaintId, number: row.complaint.number, grade: row.complaint.grade as Grade, department: row.complaint.department, resolvedAt: new Date(row.at).toISOString() };
     last.set(row.complaintId, charges.map((c) => ({ ...c, ...base })));

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
 import { act } from '../../src/commands/act.ts';
 import { fileComplaint } from '../../src/commands/file.ts';
+import { loadState } from '../../src/store/complaints.ts';
 import { tick, type EngineDeps } from '../../src/commands/tick.ts';
 import { createInteractions, type ExportReply, type Replier, type ShownReply } from '../../src/interaction/index.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -90,6 +91,11 @@ describe.each(providers)('accountability statement for March (%s)', (provider) =
     // A wrong naming is refused: the rule for the representative holds the supervisor and manager too.
     await expect(act(deps, actor('s.zhou'), c, 'resolve', { kinds: ['refund'], summary: '退款', amount: '4000', fellShort: 's.wu:sales_rep' })).rejects.toMatchObject({ code: 'accountable_missing' });
     await act(deps, actor('s.zhou'), c, 'resolve', { kinds: ['refund'], summary: '退款', amount: '4000', fellShort: 's.wu:sales_rep', jointlyLiable: 'q.sun:sales_supervisor, s.zhou:sales_manager' });
+    // Grade C: resolved when its co-owners have signed (seed 002 §3) — customer service's manager, then the GM
+    // for the sales head, who handles it; the charges come with that resolution.
+    expect((await loadState(db.prisma, (await db.prisma.complaint.findUniqueOrThrow({ where: { number: c } })).id))!.complaint.status).toBe('replied');
+    await act(deps, actor('cs.zhao'), c, 'approve', { kind: 'signoff', decision: 'approve' });
+    await act(deps, actor('gm.wang'), c, 'approve', { kind: 'signoff', decision: 'approve' });
 
     // Resolved in April: not in March's statement.
     clock.set(sh('2026-03-31T10:00:00'));
