@@ -374,6 +374,24 @@ export const ROWS: Row[] = [
     ],
   },
   {
+    name: 'a delay notice not given (its ladder: the liaison’s heads)',
+    movesClock: true,
+    file: { by: 'chen.jing', values: filing('矩阵-延期通知逾期 等待样品') },
+    steps: [
+      { by: 'zhang.wei', action: 'acknowledge', values: { firstResponse: '已致电客户' } },
+      { by: 'zhang.wei', action: 'extend', values: { deadline: 'eightD', newDueAt: '2026-03-13 17:00', reason: '等待客户寄回样品' } },
+      {
+        // Due a working day later: overdue, Sales's head hears it by DM, with the button to record the notice; and Sales's channel.
+        jump: 'delayNotice',
+        step: 2,
+        hears: [
+          { who: { dm: 'li.qiang' }, text: ['{number} 的延期通知客户期限已逾期'], card: true, buttons: ['contact'] },
+          { who: { channel: 'department', key: 'sales' }, text: ['{number} 的延期通知客户期限已逾期'] },
+        ],
+      },
+    ],
+  },
+  {
     name: 'the customer unreachable at first contact (dealership flow step 3)',
     file: { by: 'chen.jing', values: filing('矩阵-联系不上 客户电话无人接') },
     steps: [
