@@ -66,8 +66,10 @@ export async function expectHeard(row: string, platform: Platform, c: Filed, h: 
   const where = `${row} (${c.number}) → ${describePlace(h.who)}`;
   if (h.nothing) {
     await platform.settle();
-    const seen = await platform.seen(c, h.who);
-    if (seen.length) throw new Error(`${where}: expected nothing about the complaint, got ${seen.length}:\n  ${seen.map(summary).join('\n  ')}`);
+    // With texts: nothing holding them (the place may hear other things about the complaint).
+    const seen = (await platform.seen(c, h.who)).filter((s) => (h.text ?? []).every((t) => s.text.includes(fill(t, c, platform))));
+    const what = h.text?.length ? `nothing with ${h.text.map((t) => `“${fill(t, c, platform)}”`).join(' ')}` : 'nothing about the complaint';
+    if (seen.length) throw new Error(`${where}: expected ${what}, got ${seen.length}:\n  ${seen.map(summary).join('\n  ')}`);
     return;
   }
   const deadline = Date.now() + boundMs;

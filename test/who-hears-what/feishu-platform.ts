@@ -19,7 +19,8 @@ function buttonsOf(card: unknown, complaintId: string): string[] {
 
 const seenOf = (call: FeishuCall, c: Filed): Seen => ({
   text: JSON.stringify(call.card ?? call.body),
-  card: String(call.card?.header?.title?.content ?? '').includes(c.number),
+  // The complaint's card: its header names the complaint and carries the status tag (a plain notice's header is its first line, untagged).
+  card: String(call.card?.header?.title?.content ?? '').includes(c.number) && Array.isArray(call.card?.header?.text_tag_list),
   buttons: buttonsOf(call.card, c.id),
   inPlace: call.method === 'PATCH',
 });

@@ -30,7 +30,7 @@ export interface Hears {
   noButtons?: boolean;
   /** The message already there was changed (a card updated, the form turned into the confirmation), not a new one. */
   inPlace?: boolean;
-  /** Nothing about the complaint arrives there (checked once the step's deliveries are done). */
+  /** Nothing about the complaint arrives there — with `text`, nothing holding it (checked once the step's deliveries are done). */
   nothing?: boolean;
 }
 
@@ -277,6 +277,134 @@ export const ROWS: Row[] = [
           { who: { dm: 'liu.yang' }, text: ['{number}：总经理决定召回 — 2403、2404 全部召回'], card: true, buttons: ['resolve'] },
           { who: { dm: 'li.qiang' }, text: ['{number}：总经理决定召回 — 2403、2404 全部召回'], card: true },
           { who: { channel: 'gm' }, text: ['总经理决定召回'] },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a major complaint filed (grade C)',
+    // A refund demanded makes it grade C (seed 002): the GM hears at filing.
+    file: {
+      by: 'chen.jing',
+      values: filing('矩阵-重大 阀体开裂', { demand: 'refund' }),
+      hears: [
+        { who: { dm: 'wang.jianguo' }, text: ['重大客诉 {number}（C 级），责任部门：质量部：{title}', '共同负责并会签处理结果：客服主管、质量部主管。'], card: true },
+        { who: { channel: 'gm' }, text: ['{number}'], card: true },
+      ],
+    },
+    steps: [],
+  },
+  {
+    name: 'a major complaint filed (urgent with the safety flag)',
+    // Grade A, but urgent and a safety issue: major all the same (seed 001 §7.1.6).
+    file: {
+      by: 'chen.jing',
+      values: filing('矩阵-安全 制动失效', { urgent: 'true', safety: 'true' }),
+      hears: [
+        { who: { dm: 'wang.jianguo' }, text: ['重大客诉 {number}（紧急，涉及安全），责任部门：质量部：{title}'], card: true },
+        { who: { channel: 'gm' }, text: ['{number}'], card: true },
+      ],
+    },
+    steps: [],
+  },
+  {
+    name: 'an escalation to the GM by hand',
+    file: { by: 'chen.jing', values: filing('矩阵-手动上报 客户投诉媒体') },
+    steps: [
+      {
+        // Anyone on the case, with a reason; the work goes on in the department.
+        by: 'liu.yang',
+        action: 'escalate',
+        values: { reason: '客户称将向媒体投诉' },
+        hears: [
+          { who: { dm: 'wang.jianguo' }, text: ['刘洋 将 {number} 上报给您：客户称将向媒体投诉。{title}'], card: true },
+          { who: { channel: 'gm' }, text: ['刘洋 已将 {number} 上报总经理：客户称将向媒体投诉'] },
+          { who: { channel: 'gm' }, text: ['{number}'], card: true },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a grade C resolution proposed (the co-owners’ sign-off, seed 001 §7.3.5)',
+    file: { by: 'chen.jing', values: filing('矩阵-会签 阀门爆裂', { demand: 'refund' }) },
+    steps: [
+      { by: 'zhang.wei', action: 'acknowledge', values: { handlerId: 'liu.yang', firstResponse: '已致电客户致歉' } },
+      // Grade C: the GM approves the solution before the 8D goes to the customer.
+      { by: 'liu.yang', action: 'submit_8d', values: eightD },
+      { by: 'wang.jianguo', action: 'approve', values: { kind: 'solution', decision: 'approve' } },
+      { by: 'liu.yang', action: 'send_8d', values: { via: 'email' } },
+      {
+        by: 'liu.yang',
+        action: 'resolve',
+        values: { kinds: ['refund'], summary: '全额退款，补发新阀体' },
+        hears: [
+          // Customer service's manager signs first…
+          { who: { dm: 'lin.xiaoyan' }, text: ['{number} 需要您审批：作为共同负责人会签处理结果：退款：全额退款，补发新阀体'], card: true, buttons: ['approve'] },
+          // …the department head is not asked yet.
+          { who: { dm: 'zhang.wei' }, nothing: true, text: ['作为共同负责人会签'] },
+        ],
+      },
+      {
+        by: 'lin.xiaoyan',
+        action: 'approve',
+        values: { kind: 'signoff', decision: 'approve' },
+        // …then the department head.
+        hears: [{ who: { dm: 'zhang.wei' }, text: ['{number} 需要您审批：作为共同负责人会签处理结果：退款：全额退款，补发新阀体'], card: true, buttons: ['approve'] }],
+      },
+    ],
+  },
+  {
+    name: 'a delay notice owed (the 8D extended, seed 001 §5.3)',
+    file: { by: 'chen.jing', values: filing('矩阵-延期通知 等待样品') },
+    steps: [
+      { by: 'zhang.wei', action: 'acknowledge', values: { firstResponse: '已致电客户' } },
+      {
+        // Filed Monday 09:30: the 8D is due Wednesday next week; two working days more are granted at once.
+        by: 'zhang.wei',
+        action: 'extend',
+        values: { deadline: 'eightD', newDueAt: '2026-03-13 17:00', reason: '等待客户寄回样品' },
+        hears: [
+          // The liaison (Sales) tells the customer, within a working day.
+          {
+            who: { channel: 'department', key: 'sales' },
+            text: ['{number}：8D 报告期限已延期。请通知客户原因与完成期限，并在 2026-03-03 09:30 前', '部门说明的原因：等待客户寄回样品'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a delay notice not given (its ladder: the liaison’s heads)',
+    movesClock: true,
+    file: { by: 'chen.jing', values: filing('矩阵-延期通知逾期 等待样品') },
+    steps: [
+      { by: 'zhang.wei', action: 'acknowledge', values: { firstResponse: '已致电客户' } },
+      { by: 'zhang.wei', action: 'extend', values: { deadline: 'eightD', newDueAt: '2026-03-13 17:00', reason: '等待客户寄回样品' } },
+      {
+        // Due a working day later: overdue, Sales's head hears it by DM, with the button to record the notice; and Sales's channel.
+        jump: 'delayNotice',
+        step: 2,
+        hears: [
+          { who: { dm: 'li.qiang' }, text: ['{number} 的延期通知客户期限已逾期'], card: true, buttons: ['contact'] },
+          { who: { channel: 'department', key: 'sales' }, text: ['{number} 的延期通知客户期限已逾期'] },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'the customer unreachable at first contact (dealership flow step 3)',
+    file: { by: 'chen.jing', values: filing('矩阵-联系不上 客户电话无人接') },
+    steps: [
+      {
+        by: 'zhang.wei',
+        action: 'customer_unreachable',
+        values: { note: '电话三次无人接听，已发邮件' },
+        // Filed Monday 09:30: the first contact is due 48 h later.
+        hears: [
+          {
+            who: { channel: 'customer_service' },
+            text: ['{number}：质量部未能联系上客户进行首次回复。进度：电话三次无人接听，已发邮件。须在 2026-03-04 09:30 前联系上客户。'],
+          },
         ],
       },
     ],
