@@ -69,7 +69,9 @@ describe('crash safety', () => {
     const deadlines = await db.prisma.deadline.findMany();
 
     expect(deadlines.every((d) => d.ladderStep === 3 && d.nextStepAt === null)).toBe(true);
-    expect(outbox).toHaveLength(320 * 3 + 1); // each step written once: overdue ×2, escalation ×1, one digest
+    // Each step written once: per deadline (response, 8D) overdue ×2 and escalation ×1; per complaint the delay
+    // notice its missed 8D opens (seed 001 §5.3: the notice, then its own overdue ×2 and escalation); one digest.
+    expect(outbox).toHaveLength(320 * 3 + 160 * 4 + 1);
     expect(outbox.every((r) => r.status === 'sent')).toBe(true);
     for (const r of outbox) expect(starts.get(r.dedupeKey) ?? 0, r.dedupeKey).toBeGreaterThan(0);
     const repeated = [...starts.values()].filter((n) => n > 1).reduce((a, n) => a + n - 1, 0);
