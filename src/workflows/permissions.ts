@@ -69,9 +69,10 @@ export function canView(actorId: string, c: Who, dir: Directory, approvals: read
   );
 }
 
-/** Customer contact data is shown only to customer service, the responsible department and the GM (§8). */
+/** Customer contact data is shown only to customer service, the responsible department, the liaison and the GM (§8). */
 export function canSeeContact(actorId: string, c: Who, dir: Directory): boolean {
-  return dir.isCustomerService(actorId) || dir.isGm(actorId) || dir.isMemberOf(actorId, c.department) || c.handlerId === actorId;
+  // The liaison (Sales) talks to the customer about delays (seed 001 §5.3, §7.1.4).
+  return dir.isCustomerService(actorId) || dir.isGm(actorId) || dir.isMemberOf(actorId, c.department) || c.handlerId === actorId || isLiaison(actorId, c, dir);
 }
 
 /** An approval is decided by a holder of its role; the GM may decide any. */

@@ -230,8 +230,9 @@ describe('the local console API', () => {
     expect(tasks.data.html).not.toContain('data-deadline="response"');
     const steps: number[] = [];
     for (let day = 0; day < 10; day++) steps.push((await c.api('q.chen', '/api/clock/advance', { by: 'day' })).data.steps);
-    // Due Wed 2026-03-11 09:30 (7 working days): reminder 03-10, overdue 03-11, escalation 03-12.
-    expect(steps).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
+    // Due Wed 2026-03-11 09:30 (7 working days): reminder 03-10, overdue 03-11, escalation 03-12 — with the
+    // overdue notice of the delay notice the missed 8D opened for the customer (seed 001 §5.3), due 03-12.
+    expect(steps).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 2]);
     const liu = await c.api('q.liu', `/api/conversations/${encodeURIComponent('@q.liu')}`);
     expect(liu.data.html).toContain('提醒：KS-2026-0001');
     const chen = await c.api('q.chen', `/api/conversations/${encodeURIComponent('@q.chen')}`);

@@ -32,12 +32,13 @@ describe.runIf(pgAvailable())('replicas on PostgreSQL', () => {
     for (const r of results) expect(r.code, r.stderr).toBe(0);
 
     const steps = await db.prisma.deadline.findMany();
-    expect(steps).toHaveLength(250);
+    expect(steps).toHaveLength(250 + 125); // and each missed 8D's delay notice (seed 001 §5.3)
     expect(steps.every((d) => d.ladderStep === 3 && d.nextStepAt === null)).toBe(true);
     const done = readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('done ')).map((l) => l.slice(5));
     const outbox = await db.prisma.outbox.findMany();
-    // Each step's notifications: overdue → head + channel, escalation → GM; plus one digest.
-    expect(outbox).toHaveLength(250 * 3 + 1);
+    // Each step's notifications: overdue → head + channel, escalation → GM; each delay notice besides its
+    // own notice; plus one digest.
+    expect(outbox).toHaveLength(250 * 3 + 125 * 4 + 1);
     expect(outbox.every((r) => r.status === 'sent')).toBe(true);
     expect(done.length).toBe(outbox.length);
     expect(new Set(done).size).toBe(done.length);

@@ -61,7 +61,8 @@ describe('the engine runtime', () => {
       clock.set('2026-03-07T11:00:00Z'); // Saturday 19:00: both due, only the urgent one notifies now
       await engine.runOnce();
       const overdue = out.sent.filter((m) => m.kind === 'overdue');
-      expect(overdue.map((m) => m.address).sort()).toEqual(['#quality', '#quality', 'q.chen', 'q.chen']); // response + containment
+      // The response, the containment and the containment's report to the customer (seed 001 §5.1).
+      expect(overdue.map((m) => m.address).sort()).toEqual(['#quality', '#quality', '#quality', 'q.chen', 'q.chen', 'q.chen']);
       expect(overdue.every((m) => m.view.text.includes('KS-2026-0001'))).toBe(true);
     } finally {
       await engine.stop();

@@ -35,7 +35,7 @@ describe('refusals on Feishu', () => {
   let number = '';
   beforeAll(async () => {
     f = await startFeishu();
-    // A quality complaint: Zhou Min (sales, English) may not see it.
+    // A quality complaint: He Yong (production) may not see it. (Sales may: it tells the customer of delays, seed 001 §5.3.)
     number = (await fileComplaint(f.running.core.deps, { id: 'chen.jing', name: '陈静' }, filingForm())).state.complaint.number;
     await f.running.engine.idle();
   });
@@ -59,18 +59,19 @@ describe('refusals on Feishu', () => {
     expect(f.logs.filter((l) => l.level >= ERROR)).toEqual([]);
   });
 
-  it('someone else’s complaint asked for by text: a DM in the asker’s language (English for Zhou Min)', async () => {
+  it('someone else’s complaint asked for by text: a DM saying so, in the asker’s language', async () => {
     const before = f.feishu.calls.length;
-    const res = await sendFeishu(f.events, text('zhou.min', `/complaint show ${number}`));
+    const res = await sendFeishu(f.events, text('he.yong', `/complaint show ${number}`));
     expect(res.status).toBe(200);
-    await f.feishu.waitFor((c) => c.body.receive_id === OU('zhou.min'), before);
-    expect(dms('zhou.min', before)).toEqual([expect.stringContaining(`You are not allowed to do “View” on ${number}.`)]);
+    await f.feishu.waitFor((c) => c.body.receive_id === OU('he.yong'), before);
+    expect(dms('he.yong', before)).toEqual([expect.stringContaining(`您无权对 ${number} 执行`)]);
     expect(f.logs.some((l) => l.level === WARN && l.code === 'forbidden')).toBe(true);
   });
 
   it('someone else’s complaint from a list button: a toast', async () => {
-    const res = await sendFeishu(f.events, click('zhou.min', { kesu: 'show', number }));
-    expect(res).toEqual({ status: 200, json: { toast: { type: 'error', content: `You are not allowed to do “View” on ${number}.` } } });
+    const res = await sendFeishu(f.events, click('he.yong', { kesu: 'show', number }));
+    expect(res).toMatchObject({ status: 200, json: { toast: { type: 'error' } } });
+    expect(res.json.toast.content).toContain(`您无权对 ${number} 执行`);
   });
 
   it.each([
