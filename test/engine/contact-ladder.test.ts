@@ -5,15 +5,15 @@
  * Messages are asserted where they arrive: the recording deliverer of the local platform.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
+import type { ManualClock } from '../../src/clock.ts';
 import { act } from '../../src/commands/act.ts';
 import { fileComplaint } from '../../src/commands/file.ts';
 import type { EngineDeps } from '../../src/commands/tick.ts';
-import { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
+import type { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
 import { loadState, timeline } from '../../src/store/complaints.ts';
 import { myTasks } from '../../src/commands/present.ts';
-import { openTestDatabase, type TestDatabase } from '../support/db.ts';
-import { shanghai, walkUntil } from '../support/walk.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { openWalk, shanghai, walkUntil } from '../support/walk.ts';
 import { actor, filingForm, testConfig, testOrg } from '../support/org.ts';
 import { REPORT } from '../support/controls.ts';
 
@@ -30,11 +30,7 @@ describe('customer-contact tasks in simulated time', () => {
   let log: string[];
 
   beforeEach(async () => {
-    db = await openTestDatabase('sqlite');
-    clock = new ManualClock(sh('2026-03-02T10:00:00'));
-    deps = { ...org.deps(db, clock), platforms: ['local'] };
-    out = new RecordingDeliverer('local');
-    log = [];
+    ({ db, clock, deps, out, log } = await openWalk(org, '2026-03-02T10:00:00'));
   });
   afterEach(async () => db.cleanup());
 

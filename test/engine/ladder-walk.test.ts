@@ -4,15 +4,15 @@
  * time and nothing sleeps.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
+import type { ManualClock } from '../../src/clock.ts';
 import { act } from '../../src/commands/act.ts';
 import { fileComplaint } from '../../src/commands/file.ts';
 import { tick, type EngineDeps } from '../../src/commands/tick.ts';
 import { createDispatcher } from '../../src/notifiers/dispatcher.ts';
 import { cardRenderer } from '../../src/commands/cards.ts';
-import { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
-import { openTestDatabase, type TestDatabase } from '../support/db.ts';
-import { shanghai, walkUntil } from '../support/walk.ts';
+import type { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { openWalk, shanghai, walkUntil } from '../support/walk.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
 
 const org = testOrg();
@@ -26,11 +26,7 @@ describe('the escalation ladder in simulated time', () => {
   let log: string[];
 
   beforeEach(async () => {
-    db = await openTestDatabase('sqlite');
-    clock = new ManualClock(sh('2026-04-03T17:00:00'));
-    deps = { ...org.deps(db, clock), platforms: ['local'] };
-    out = new RecordingDeliverer('local');
-    log = [];
+    ({ db, clock, deps, out, log } = await openWalk(org, '2026-04-03T17:00:00'));
   });
   afterEach(async () => db.cleanup());
 

@@ -7,17 +7,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { tableToCsv, tableToXlsx } from '../../src/notifiers/render/table.ts';
-import { ManualClock } from '../../src/clock.ts';
+import type { ManualClock } from '../../src/clock.ts';
 import { act } from '../../src/commands/act.ts';
 import { cardRenderer } from '../../src/commands/cards.ts';
 import { exportTable } from '../../src/commands/export.ts';
 import { fileComplaint } from '../../src/commands/file.ts';
 import { tick, type EngineDeps } from '../../src/commands/tick.ts';
 import { createDispatcher } from '../../src/notifiers/dispatcher.ts';
-import { RecordingDeliverer, type OutboundMessage } from '../../src/notifiers/deliverer.ts';
+import type { RecordingDeliverer, OutboundMessage } from '../../src/notifiers/deliverer.ts';
 import { loadState } from '../../src/store/complaints.ts';
-import { openTestDatabase, type TestDatabase } from '../support/db.ts';
-import { shanghai, walkUntil } from '../support/walk.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { openWalk, shanghai, walkUntil } from '../support/walk.ts';
 import { actor, filingForm, testOrg } from '../support/org.ts';
 
 const org = testOrg();
@@ -35,11 +35,7 @@ describe('a recall decided by the GM, in simulated time', () => {
   let log: string[];
 
   beforeEach(async () => {
-    db = await openTestDatabase('sqlite');
-    clock = new ManualClock(sh('2026-03-02T09:30:00')); // Monday
-    deps = { ...org.deps(db, clock), platforms: ['local'] };
-    out = new RecordingDeliverer('local');
-    log = [];
+    ({ db, clock, deps, out, log } = await openWalk(org, '2026-03-02T09:30:00')); // Monday
   });
   afterEach(async () => db.cleanup());
 

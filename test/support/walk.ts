@@ -1,10 +1,11 @@
 /** Deadline walks in simulated time: tick and deliver every half hour up to a local time, logging what arrives. Nothing sleeps. */
-import type { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from '../../src/clock.ts';
 import { cardRenderer } from '../../src/commands/cards.ts';
 import { tick, type EngineDeps } from '../../src/commands/tick.ts';
-import type { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
+import { RecordingDeliverer } from '../../src/notifiers/deliverer.ts';
 import { createDispatcher } from '../../src/notifiers/dispatcher.ts';
-import type { TestDatabase } from './db.ts';
+import { openTestDatabase, type TestDatabase } from './db.ts';
+import type { testOrg } from './org.ts';
 
 const HALF_HOUR = 30 * 60_000;
 
@@ -18,6 +19,13 @@ export interface Walk {
   out: RecordingDeliverer;
   /** "MM-DD HH:mm address kind" for each message delivered, in order. */
   log: string[];
+}
+
+/** A fresh SQLite database and a recording local deliverer, the clock at `startLocal` (Shanghai). */
+export async function openWalk(org: ReturnType<typeof testOrg>, startLocal: string): Promise<Walk> {
+  const db = await openTestDatabase('sqlite');
+  const clock = new ManualClock(shanghai(startLocal));
+  return { db, clock, deps: { ...org.deps(db, clock), platforms: ['local'] }, out: new RecordingDeliverer('local'), log: [] };
 }
 
 export interface WalkOptions {
